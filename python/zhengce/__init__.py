@@ -1,0 +1,40 @@
+"""zhengce (政策): read and compare Chinese provincial policy documents.
+
+>>> import zhengce as zc
+>>> corpus = zc.load_sample()
+>>> sorted(corpus.documents["province"].unique().to_list())
+['吉林', '江苏', '青海']
+
+The core is written in Rust; this package adds what belongs in Python
+(reading options, manifests, the CLI and reports) and hands every result back
+as a polars DataFrame.
+"""
+from __future__ import annotations
+
+from ._corpus import Corpus, load_sample, read, read_texts, sample_paths
+from ._zhengce import (
+    DataFileError,
+    DecodeError,
+    DocumentTooLargeError,
+    FormatError,
+    InternalError,
+    ReadError,
+    ZhengceError,
+    __version__,
+)
+
+__all__ = [
+    "Corpus",
+    "read",
+    "read_texts",
+    "load_sample",
+    "sample_paths",
+    "ZhengceError",
+    "ReadError",
+    "DecodeError",
+    "FormatError",
+    "DocumentTooLargeError",
+    "DataFileError",
+    "InternalError",
+    "__version__",
+]

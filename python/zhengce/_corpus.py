@@ -1,0 +1,203 @@
+"""The Corpus type and the functions that make one."""
+from __future__ import annotations
+
+import csv
+import glob as _glob
+import os
+from functools import cached_property
+from pathlib import Path
+from typing import Iterable, Mapping, Sequence, Union
+
+import polars as pl
+
+from . import _zhengce
+
+PathLike = Union[str, "os.PathLike[str]"]
+Overrides = Mapping[str, Mapping[str, object]]
+
+_SAMPLE_DIR = Path(__file__).resolve().parent / "sample"
+
+
+class Corpus:
+    """Documents read by zhengce, with every extraction as a polars DataFrame.
+
+    Frames are built on first access and cached. All offsets (``start``/``end``)
+    are character offsets into ``corpus.text(doc_id)``.
+
+    >>> import zhengce as zc
+    >>> c = zc.read_texts({"demo": "一、主要任务\\n1.提高标准。落实资金。（责任单位：救助处）"})
+    >>> c.records.select("path", "departments").to_dicts()
+    [{'path': '1.1', 'departments': ['救助处']}]
+    """
+
+    def __init__(self, native: _zhengce.NativeCorpus):
+        self._native = native
+
+    # Frames ---------------------------------------------------------------
+    @cached_property
+    def documents(self) -> pl.DataFrame:
+        """One row per document: doc_id, source, province, issuer, doc_number, title, date, year …"""
+        return self._native.frame("documents")
+
+    @cached_property
+    def records(self) -> pl.DataFrame:
+        """One row per record: task records (path like "2.1.1") and front/back matter (path "")."""
+        return self._native.frame("records")
+
+    @cached_property
+    def headings(self) -> pl.DataFrame:
+        """One row per numbered heading that is only a title."""
+        return self._native.frame("headings")
+
+    @cached_property
+    def blocks(self) -> pl.DataFrame:
+        """Every block of every document: records, headings and web boilerplate."""
+        return self._native.frame("blocks")
+
+    @cached_property
+    def departments(self) -> pl.DataFrame:
+        """One row per (record, responsible department), with its role (lead/co)."""
+        return self._native.frame("departments")
+
+    @cached_property
+    def targets(self) -> pl.DataFrame:
+        """One row per quantitative target: value, unit, comparator, deadline, indicator."""
+        return self._native.frame("targets")
+
+    @cached_property
+    def slogans(self) -> pl.DataFrame:
+        """One row per numbered formulation (数字提法) such as 两不愁、三保障."""
+        return self._native.frame("slogans")
+
+    @cached_property
+    def deadlines(self) -> pl.DataFrame:
+        """One row per dated commitment (4月25日前 制定工作方案)."""
+        return self._native.frame("deadlines")
+
+    @cached_property
+    def errors(self) -> pl.DataFrame:
+        """Problems met while reading: errors that lost a document and warnings."""
+        return self._native.frame("errors")
+
+    # Access ---------------------------------------------------------------
+    def text(self, doc_id: str) -> str:
+        """The normalised text of a document; every offset points into it.
+
+        >>> c = zc.read_texts({"d": "一、任务\\n落实。"})  # doctest: +SKIP
+        >>> c.text("d")  # doctest: +SKIP
+        '一、任务\\n落实。'
+        """
+        return self._native.text(doc_id)
+
+    @property
+    def doc_ids(self) -> list[str]:
+        """The doc_ids in reading order."""
+        return self._native.doc_ids()
+
+    def __len__(self) -> int:
+        return len(self._native)
+
+    def __add__(self, other: "Corpus") -> "Corpus":
+        """Concatenate two corpora (documents and problems, in order)."""
+        return Corpus(self._native.concat(other._native))
+
+    def __repr__(self) -> str:
+        return f"<zhengce.Corpus: {len(self)} documents>"
+
+    def summary(self) -> pl.DataFrame:
+        """One row per document with what was found in it: a quick look at a corpus."""
+        docs = self.documents.select("doc_id", "province", "year", "title", "n_records", "n_targets")
+        depts = self.departments.group_by("doc_id").agg(pl.col("department").n_unique().alias("n_departments"))
+        slog = self.slogans.group_by("doc_id").agg(pl.len().alias("n_slogans"))
+        out = docs.join(depts, on="doc_id", how="left").join(slog, on="doc_id", how="left")
+        return out.with_columns(pl.col("n_departments", "n_slogans").fill_null(0))
+
+
+def _overrides(meta: Overrides | None, manifest: PathLike | None) -> dict[str, dict[str, str | None]] | None:
+    """Merge a manifest CSV (a `file` or `doc_id` column plus any of the metadata
+    columns) and a dict of overrides; the dict wins."""
+    out: dict[str, dict[str, str | None]] = {}
+    if manifest is not None:
+        with open(manifest, newline="", encoding="utf-8-sig") as fh:
+            reader = csv.DictReader(fh)
+            key = next((k for k in ("file", "doc_id", "source", "path") if k in (reader.fieldnames or [])), None)
+            if key is None:
+                raise _zhengce.DataFileError(f"{manifest}: a manifest needs a 'file' or 'doc_id' column, found {reader.fieldnames}")
+            for row in reader:
+                name = row.pop(key)
+                out[name] = {k: (v if v not in ("", None) else None) for k, v in row.items() if k}
+    for name, fields in (meta or {}).items():
+        out.setdefault(str(name), {}).update({k: (None if v is None else str(v)) for k, v in fields.items()})
+    return out or None
+
+
+def _paths(paths: PathLike | Iterable[PathLike]) -> list[str]:
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    return [os.fspath(p) for p in paths]
+
+
+def read(
+    paths: PathLike | Iterable[PathLike],
+    *,
+    meta: Overrides | None = None,
+    manifest: PathLike | None = None,
+    on_error: str = "collect",
+    threads: int | None = None,
+    max_bytes: int | None = None,
+) -> Corpus:
+    """Read policy documents from files, folders (recursively) and glob patterns.
+
+    Text in UTF-8 (with or without BOM), UTF-16 and GB18030/GBK is detected.
+    A file that cannot be read is reported in ``corpus.errors`` and the others
+    are kept; ``on_error="raise"`` raises the first problem as a typed
+    exception (``zhengce.DecodeError``, ``zhengce.ReadError`` …) instead.
+
+    ``meta`` overrides metadata per document (keyed by doc_id, file name or
+    path), e.g. ``{"jilin.txt": {"province": "吉林", "date": "2019-03-11"}}``;
+    ``manifest`` is a CSV file with the same information (a ``file`` column and
+    any of province, issuer, doc_number, title, date, year).
+
+    >>> import zhengce as zc
+    >>> corpus = zc.read(zc.sample_paths()[:1])
+    >>> corpus.documents["province"].to_list()
+    ['吉林']
+    """
+    native = _zhengce.read(
+        _paths(paths), threads=threads, max_bytes=max_bytes, overrides=_overrides(meta, manifest), on_error=on_error
+    )
+    return Corpus(native)
+
+
+def read_texts(
+    texts: Mapping[str, str] | Sequence[tuple[str, str]],
+    *,
+    meta: Overrides | None = None,
+    on_error: str = "collect",
+    threads: int | None = None,
+    max_bytes: int | None = None,
+) -> Corpus:
+    """Read in-memory texts: a dict (or list of pairs) of name → text; the name is the doc_id.
+
+    >>> import zhengce as zc
+    >>> zc.read_texts({"a": "一、总体要求\\n全面落实。"}).records["path"].to_list()
+    ['1']
+    """
+    items = list(texts.items()) if isinstance(texts, Mapping) else [(str(k), v) for k, v in texts]
+    native = _zhengce.read_texts(items, threads=threads, max_bytes=max_bytes, overrides=_overrides(meta, None), on_error=on_error)
+    return Corpus(native)
+
+
+def sample_paths() -> list[str]:
+    """Paths of the bundled sample documents (three from Jilin, one Jiangsu, one Qinghai)."""
+    return sorted(_glob.glob(str(_SAMPLE_DIR / "*.txt")))
+
+
+def load_sample(**kwargs) -> Corpus:
+    """The bundled three-province sample corpus (public government documents).
+
+    >>> import zhengce as zc
+    >>> len(zc.load_sample())
+    5
+    """
+    return read(sample_paths(), **kwargs)

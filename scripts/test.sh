@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Run every test of zhengce on a fresh machine: sets up a virtual environment
+# from PyPI, builds the Rust core into it, then runs the Rust tests (core,
+# integration, doc tests) and the Python tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PY=${PYTHON:-python3}
+[ -x .venv/bin/python ] || "$PY" -m venv .venv
+# shellcheck disable=SC1091
+. .venv/bin/activate
+python -m pip install -q --upgrade pip
+# The dev dependencies are listed once, in pyproject.toml.
+python - <<'PYEOF' > .venv/dev-requirements.txt
+import tomllib
+print("maturin>=1.7,<2")
+print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["optional-dependencies"]["dev"]))
+PYEOF
+python -m pip install -q -r .venv/dev-requirements.txt "polars>=1.28" "numpy>=1.24"
+
+echo "== building the extension (release)"
+maturin develop --release -q
+
+echo "== Rust tests"
+cargo test -q
+
+echo "== Python tests"
+python -m pytest

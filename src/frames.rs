@@ -1,0 +1,393 @@
+//! Flat polars frames of a corpus: the data model handed to Python. Every
+//! frame and column is documented in the README's "Data model" section, and a
+//! test checks that the two agree.
+//!
+//! Offsets in frames are *character* offsets into the document's normalised
+//! text (what Python's `str` indexing uses), converted from the byte offsets
+//! the core works with.
+//!
+//! ```
+//! use zhengce::{corpus::{Corpus, Options}, frames};
+//! let c = Corpus::from_texts(vec![("d".into(), "一、任务\n提高标准。（责任单位：救助处）".into())], &Options::default());
+//! let recs = frames::records(&c).unwrap();
+//! assert_eq!(recs.height(), 1);
+//! ```
+
+use polars::prelude::*;
+
+use crate::corpus::Corpus;
+use crate::document::{Block, BlockKind, Document, Ymd};
+
+/// Converts ascending byte offsets of one text to character offsets, walking
+/// the text once (offsets that go backwards restart from the beginning).
+pub struct CharCursor<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharCursor<'a> {
+    pub fn new(text: &'a str) -> Self {
+        CharCursor { text, byte: 0, chars: 0 }
+    }
+
+    /// Character offset of byte offset `b` (which must be a char boundary).
+    pub fn at(&mut self, b: usize) -> usize {
+        if b < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += self.text[self.byte..b].chars().count();
+        self.byte = b;
+        self.chars
+    }
+}
+
+/// Columns under construction; all of one height.
+#[derive(Default)]
+struct Cols {
+    cols: Vec<Column>,
+    height: usize,
+}
+
+impl Cols {
+    fn new(height: usize) -> Self {
+        Cols { cols: Vec::new(), height }
+    }
+    fn push(&mut self, s: Series) {
+        self.cols.push(s.into());
+    }
+    fn str<S: AsRef<str>>(&mut self, name: &str, v: Vec<S>) {
+        let v: Vec<&str> = v.iter().map(|s| s.as_ref()).collect();
+        self.push(Series::new(name.into(), v));
+    }
+    fn opt_str(&mut self, name: &str, v: Vec<Option<String>>) {
+        self.push(Series::new(name.into(), v));
+    }
+    fn i64(&mut self, name: &str, v: Vec<i64>) {
+        self.push(Series::new(name.into(), v));
+    }
+    fn opt_i32(&mut self, name: &str, v: Vec<Option<i32>>) {
+        self.push(Series::new(name.into(), v));
+    }
+    fn f64(&mut self, name: &str, v: Vec<f64>) {
+        self.push(Series::new(name.into(), v));
+    }
+    fn opt_f64(&mut self, name: &str, v: Vec<Option<f64>>) {
+        self.push(Series::new(name.into(), v));
+    }
+    fn bool(&mut self, name: &str, v: Vec<bool>) {
+        self.push(Series::new(name.into(), v));
+    }
+    fn date(&mut self, name: &str, v: Vec<Option<Ymd>>) {
+        let days: Vec<Option<i32>> = v.into_iter().map(|d| d.map(Ymd::days_since_epoch)).collect();
+        self.push(Series::new(name.into(), days).into_date());
+    }
+    fn list_str(&mut self, name: &str, v: Vec<Vec<&str>>) {
+        let values: usize = v.iter().map(|x| x.len()).sum();
+        let mut b = ListStringChunkedBuilder::new(name.into(), v.len(), values);
+        for row in v {
+            b.append_values_iter(row.into_iter());
+        }
+        self.push(b.finish().into_series());
+    }
+    fn finish(self) -> PolarsResult<DataFrame> {
+        DataFrame::new(self.height, self.cols)
+    }
+}
+
+/// One row per document.
+pub fn documents(c: &Corpus) -> PolarsResult<DataFrame> {
+    let d = &c.documents;
+    let mut f = Cols::new(d.len());
+    f.str("doc_id", d.iter().map(|x| x.doc_id.as_str()).collect());
+    f.str("source", d.iter().map(|x| x.source.source.as_str()).collect());
+    f.opt_str("province", d.iter().map(|x| x.meta.province.clone()).collect());
+    f.opt_str("issuer", d.iter().map(|x| x.meta.issuer.clone()).collect());
+    f.opt_str("doc_number", d.iter().map(|x| x.meta.doc_number.clone()).collect());
+    f.opt_str("title", d.iter().map(|x| x.meta.title.clone()).collect());
+    f.date("date", d.iter().map(|x| x.meta.date).collect());
+    f.opt_i32("year", d.iter().map(|x| x.meta.year).collect());
+    f.date("published", d.iter().map(|x| x.meta.published).collect());
+    f.opt_str("province_source", d.iter().map(|x| x.meta.province_source.clone()).collect());
+    f.str("format", d.iter().map(|x| x.source.format.as_str()).collect());
+    f.str("encoding", d.iter().map(|x| x.source.encoding.as_str()).collect());
+    f.i64("n_chars", d.iter().map(|x| x.text.chars().count() as i64).collect());
+    f.i64("n_records", d.iter().map(|x| x.blocks.iter().filter(|b| b.kind == BlockKind::Task).count() as i64).collect());
+    f.i64("n_targets", d.iter().map(|x| x.targets.len() as i64).collect());
+    f.i64("n_warnings", d.iter().map(|x| x.warnings.len() as i64).collect());
+    f.finish()
+}
+
+/// Character offsets of a block: (start, end).
+fn block_offsets(cur: &mut CharCursor, b: &Block) -> (i64, i64) {
+    (cur.at(b.start) as i64, cur.at(b.end) as i64)
+}
+
+fn blocks_where(c: &Corpus, keep: impl Fn(&Block) -> bool) -> PolarsResult<DataFrame> {
+    let mut doc_id = Vec::new();
+    let mut record_id = Vec::new();
+    let mut path = Vec::new();
+    let mut level = Vec::new();
+    let mut kind = Vec::new();
+    let mut marker = Vec::new();
+    let mut heading = Vec::new();
+    let mut sections: Vec<Vec<&str>> = Vec::new();
+    let mut text = Vec::new();
+    let mut start = Vec::new();
+    let mut end = Vec::new();
+    let mut depts: Vec<Vec<&str>> = Vec::new();
+    for d in &c.documents {
+        let mut cur = CharCursor::new(&d.text);
+        for (i, b) in d.blocks.iter().enumerate().filter(|(_, b)| keep(b)) {
+            doc_id.push(d.doc_id.as_str());
+            record_id.push(i as i64);
+            path.push(b.path.as_str());
+            level.push(b.level as i64);
+            kind.push(b.kind.name());
+            marker.push(b.marker.as_str());
+            heading.push(b.heading.as_str());
+            sections.push(b.section_titles.iter().map(String::as_str).collect());
+            text.push(b.text(&d.text));
+            let (s, e) = block_offsets(&mut cur, b);
+            start.push(s);
+            end.push(e);
+            depts.push(b.departments.iter().map(|x| x.name.as_str()).collect());
+        }
+    }
+    let mut f = Cols::new(doc_id.len());
+    f.str("doc_id", doc_id);
+    f.i64("record_id", record_id);
+    f.str("path", path);
+    f.i64("level", level);
+    f.str("kind", kind);
+    f.str("marker", marker);
+    f.str("heading", heading);
+    f.list_str("section_titles", sections);
+    f.str("text", text);
+    f.i64("start", start);
+    f.i64("end", end);
+    f.list_str("departments", depts);
+    f.finish()
+}
+
+/// One row per record: task records and the front and back matter (path "").
+pub fn records(c: &Corpus) -> PolarsResult<DataFrame> {
+    blocks_where(c, |b| b.kind.is_record())
+}
+
+/// One row per numbered heading that is only a title.
+pub fn headings(c: &Corpus) -> PolarsResult<DataFrame> {
+    blocks_where(c, |b| b.kind == BlockKind::Heading)
+}
+
+/// Every block of every document (records, headings and boilerplate): the
+/// complete layout; together the blocks cover every paragraph of the text.
+pub fn blocks(c: &Corpus) -> PolarsResult<DataFrame> {
+    blocks_where(c, |_| true)
+}
+
+/// One row per (record, department).
+pub fn departments(c: &Corpus) -> PolarsResult<DataFrame> {
+    let mut doc_id = Vec::new();
+    let mut record_id = Vec::new();
+    let mut path = Vec::new();
+    let mut name = Vec::new();
+    let mut role = Vec::new();
+    let mut labelled = Vec::new();
+    let mut position = Vec::new();
+    let mut start = Vec::new();
+    let mut end = Vec::new();
+    for d in &c.documents {
+        let mut cur = CharCursor::new(&d.text);
+        for (i, b) in d.blocks.iter().enumerate().filter(|(_, b)| b.kind.is_record()) {
+            for (k, x) in b.departments.iter().enumerate() {
+                doc_id.push(d.doc_id.as_str());
+                record_id.push(i as i64);
+                path.push(b.path.as_str());
+                name.push(x.name.as_str());
+                role.push(x.role.name());
+                labelled.push(x.labelled);
+                position.push(k as i64);
+                start.push(cur.at(x.start) as i64);
+                end.push(cur.at(x.end) as i64);
+            }
+        }
+    }
+    let mut f = Cols::new(doc_id.len());
+    f.str("doc_id", doc_id);
+    f.i64("record_id", record_id);
+    f.str("path", path);
+    f.str("department", name);
+    f.str("role", role);
+    f.bool("labelled", labelled);
+    f.i64("position", position);
+    f.i64("start", start);
+    f.i64("end", end);
+    f.finish()
+}
+
+fn path_of(d: &Document, block: usize) -> &str {
+    d.blocks.get(block).map_or("", |b| b.path.as_str())
+}
+
+/// One row per quantitative target.
+pub fn targets(c: &Corpus) -> PolarsResult<DataFrame> {
+    let n: usize = c.documents.iter().map(|d| d.targets.len()).sum();
+    let mut doc_id = Vec::with_capacity(n);
+    let mut record_id = Vec::with_capacity(n);
+    let mut path = Vec::with_capacity(n);
+    let mut span = Vec::with_capacity(n);
+    let mut start = Vec::with_capacity(n);
+    let mut end = Vec::with_capacity(n);
+    let mut value = Vec::with_capacity(n);
+    let mut value_max = Vec::with_capacity(n);
+    let mut unit = Vec::with_capacity(n);
+    let mut per = Vec::with_capacity(n);
+    let mut comparator = Vec::with_capacity(n);
+    let mut deadline = Vec::with_capacity(n);
+    let mut indicator = Vec::with_capacity(n);
+    let mut scope = Vec::with_capacity(n);
+    for d in &c.documents {
+        let mut cur = CharCursor::new(&d.text);
+        for t in &d.targets {
+            doc_id.push(d.doc_id.as_str());
+            record_id.push(t.block as i64);
+            path.push(path_of(d, t.block));
+            span.push(&d.text[t.start..t.end]);
+            start.push(cur.at(t.start) as i64);
+            end.push(cur.at(t.end) as i64);
+            value.push(t.value);
+            value_max.push(t.value_max);
+            unit.push(t.unit.as_str());
+            per.push(t.per.clone());
+            comparator.push(t.comparator.symbol());
+            deadline.push(t.deadline.clone());
+            indicator.push(t.indicator.clone());
+            scope.push(t.scope.clone());
+        }
+    }
+    let mut f = Cols::new(doc_id.len());
+    f.str("doc_id", doc_id);
+    f.i64("record_id", record_id);
+    f.str("path", path);
+    f.str("span", span);
+    f.i64("start", start);
+    f.i64("end", end);
+    f.f64("value", value);
+    f.opt_f64("value_max", value_max);
+    f.str("unit", unit);
+    f.opt_str("per", per);
+    f.str("comparator", comparator);
+    f.opt_str("deadline", deadline);
+    f.opt_str("indicator", indicator);
+    f.opt_str("scope", scope);
+    f.finish()
+}
+
+/// One row per numbered formulation.
+pub fn slogans(c: &Corpus) -> PolarsResult<DataFrame> {
+    let mut doc_id = Vec::new();
+    let mut record_id = Vec::new();
+    let mut path = Vec::new();
+    let mut text = Vec::new();
+    let mut normalized = Vec::new();
+    let mut start = Vec::new();
+    let mut end = Vec::new();
+    for d in &c.documents {
+        let mut cur = CharCursor::new(&d.text);
+        for s in &d.slogans {
+            doc_id.push(d.doc_id.as_str());
+            record_id.push(s.block as i64);
+            path.push(path_of(d, s.block));
+            text.push(s.text.as_str());
+            normalized.push(s.normalized.as_str());
+            start.push(cur.at(s.start) as i64);
+            end.push(cur.at(s.end) as i64);
+        }
+    }
+    let mut f = Cols::new(doc_id.len());
+    f.str("doc_id", doc_id);
+    f.i64("record_id", record_id);
+    f.str("path", path);
+    f.str("text", text);
+    f.str("normalized", normalized);
+    f.i64("start", start);
+    f.i64("end", end);
+    f.finish()
+}
+
+/// One row per dated commitment.
+pub fn deadlines(c: &Corpus) -> PolarsResult<DataFrame> {
+    let mut doc_id = Vec::new();
+    let mut record_id = Vec::new();
+    let mut path = Vec::new();
+    let mut date = Vec::new();
+    let mut phrase = Vec::new();
+    let mut action = Vec::new();
+    let mut start = Vec::new();
+    let mut end = Vec::new();
+    for d in &c.documents {
+        let mut cur = CharCursor::new(&d.text);
+        for x in &d.deadlines {
+            doc_id.push(d.doc_id.as_str());
+            record_id.push(x.block as i64);
+            path.push(path_of(d, x.block));
+            date.push(x.date.as_str());
+            phrase.push(x.phrase.as_str());
+            action.push(x.action.as_str());
+            start.push(cur.at(x.start) as i64);
+            end.push(cur.at(x.end) as i64);
+        }
+    }
+    let mut f = Cols::new(doc_id.len());
+    f.str("doc_id", doc_id);
+    f.i64("record_id", record_id);
+    f.str("path", path);
+    f.str("date", date);
+    f.str("phrase", phrase);
+    f.str("action", action);
+    f.i64("start", start);
+    f.i64("end", end);
+    f.finish()
+}
+
+/// One row per problem met while reading (errors that lost a document, warnings).
+pub fn errors(c: &Corpus) -> PolarsResult<DataFrame> {
+    let e = &c.errors;
+    let mut f = Cols::new(e.len());
+    f.str("source", e.iter().map(|x| x.source.as_str()).collect());
+    f.opt_str("doc_id", e.iter().map(|x| x.doc_id.clone()).collect());
+    f.str("severity", e.iter().map(|x| x.severity).collect());
+    f.str("kind", e.iter().map(|x| x.kind.as_str()).collect());
+    f.str("message", e.iter().map(|x| x.message.as_str()).collect());
+    f.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Options;
+
+    #[test]
+    fn char_offsets_slice_the_text() {
+        let c = Corpus::from_texts(vec![("d".into(), "关于印发方案的通知\n一、任务\n1.提高标准。落实资金。（责任单位：救助处、财务处）".into())], &Options::default());
+        let doc = &c.documents[0];
+        let chars: Vec<char> = doc.text.chars().collect();
+        let r = records(&c).unwrap();
+        let starts = r.column("start").unwrap().i64().unwrap().clone();
+        let ends = r.column("end").unwrap().i64().unwrap().clone();
+        let texts = r.column("text").unwrap().str().unwrap().clone();
+        let markers = r.column("marker").unwrap().str().unwrap().clone();
+        for i in 0..r.height() {
+            let slice: String = chars[starts.get(i).unwrap() as usize..ends.get(i).unwrap() as usize].iter().collect();
+            let rest = slice.strip_prefix(markers.get(i).unwrap()).unwrap().trim_start();
+            assert_eq!(rest, texts.get(i).unwrap());
+        }
+        let d = departments(&c).unwrap();
+        assert_eq!(d.height(), 2);
+        let s = d.column("start").unwrap().i64().unwrap().get(1).unwrap() as usize;
+        let e = d.column("end").unwrap().i64().unwrap().get(1).unwrap() as usize;
+        assert_eq!(chars[s..e].iter().collect::<String>(), "财务处");
+    }
+}

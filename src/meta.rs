@@ -1,0 +1,535 @@
+//! Document metadata: province, issuer, document number, title, date and year,
+//! read from a web metadata header, the title and document-number lines, the
+//! signature, or the text; and the line-level recognisers for dates, document
+//! numbers and metadata headers that the structure parser uses.
+//!
+//! ```
+//! use zhengce::meta::{find_date, normalize_doc_number};
+//! let (d, _, _) = find_date("二○一二年一月九日").unwrap();
+//! assert_eq!(d.iso(), "2012-01-09");
+//! assert_eq!(normalize_doc_number("吉民发[2019]15号"), "吉民发〔2019〕15号");
+//! ```
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::document::{Block, BlockKind, Meta, Ymd};
+use crate::numbers::{cn_digit, digit_value, parse_cn_int};
+
+/// Keys of the metadata headers of government web pages and database exports.
+pub const HEADER_KEYS: [&str; 44] = [
+    "索引号", "信息索引号", "分类", "主题分类", "体裁分类", "组配分类", "服务对象分类", "公文种类", "发文机关", "发文单位", "发布机构", "制发机关", "所属机构", "成文日期",
+    "印发日期", "标题", "名称", "发文字号", "文号", "文件编号", "编号", "统一编号", "发布日期", "发布时间", "公开日期", "主题词", "主题", "有效性", "时效性", "时效",
+    "效力状态", "文件状态", "生效日期", "实施日期", "废止日期", "信息来源", "来源", "公开方式", "公开范围", "内容概述", "字体", "浏览次数", "责任编辑", "关键词",
+];
+
+fn header_key_at(s: &str) -> Option<(&'static str, usize)> {
+    // Longest key first (信息索引号 before 索引号 is handled by trying all).
+    let mut best: Option<(&'static str, usize)> = None;
+    for k in HEADER_KEYS {
+        if let Some(rest) = s.strip_prefix(k) {
+            let rest_t = rest.trim_start_matches([' ', '\t', '\u{3000}']);
+            if rest_t.starts_with(['：', ':']) {
+                let colon = rest_t.chars().next().unwrap().len_utf8();
+                let len = s.len() - rest_t.len() + colon;
+                if best.map_or(true, |(b, _)| k.len() > b.len()) {
+                    best = Some((k, len));
+                }
+            }
+        }
+    }
+    best
+}
+
+/// A line of a web metadata header: `索引号:\t1122…\t分类:\t…`.
+pub fn is_metadata_line(s: &str) -> bool {
+    s.len() < 600 && header_key_at(s).map_or(false, |(k, _)| k != "字体" && k != "主题" && k != "编号" || s.matches(['：', ':']).count() >= 2)
+}
+
+/// Split a metadata line into key/value pairs.
+pub fn parse_header_line(s: &str) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut i = 0;
+    let mut cur: Option<(&str, usize)> = None; // key, value start
+    while i < s.len() {
+        let at_boundary = i == 0 || s[..i].ends_with(['\t', ' ', '\u{3000}']);
+        if at_boundary {
+            if let Some((k, len)) = header_key_at(&s[i..]) {
+                if let Some((key, vs)) = cur.take() {
+                    out.push((key.to_string(), s[vs..i].trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}').to_string()));
+                }
+                cur = Some((k, i + len));
+                i += len;
+                continue;
+            }
+        }
+        i += s[i..].chars().next().map_or(1, |c| c.len_utf8());
+    }
+    if let Some((key, vs)) = cur {
+        out.push((key.to_string(), s[vs..].trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}').to_string()));
+    }
+    out.retain(|(k, _)| k != "字体" && k != "浏览次数");
+    out
+}
+
+fn read_int(s: &str, i: usize) -> Option<(u32, usize)> {
+    let mut j = i;
+    let mut v: u32 = 0;
+    for c in s[i..].chars() {
+        match digit_value(c) {
+            Some(d) => {
+                v = v.checked_mul(10)?.checked_add(d)?;
+                j += c.len_utf8();
+            }
+            None => break,
+        }
+    }
+    (j > i).then_some((v, j))
+}
+
+fn read_cn(s: &str, i: usize) -> Option<(u32, usize)> {
+    let mut j = i;
+    for c in s[i..].chars() {
+        if cn_digit(c).is_some() || c == '十' {
+            j += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    if j == i {
+        return None;
+    }
+    let v = parse_cn_int(&s[i..j])?;
+    Some((u32::try_from(v).ok()?, j))
+}
+
+fn skip_ws(s: &str, mut i: usize) -> usize {
+    while let Some(c) = s[i..].chars().next() {
+        if c == ' ' || c == '\u{3000}' || c == '\t' {
+            i += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+fn year_ok(y: u32) -> bool {
+    (1949..=2100).contains(&y)
+}
+
+/// Read a date starting at byte `i`: 2019年3月11日, 二○一二年一月九日,
+/// 2012-10-10, 2012/10/10, 2012.10.10. Returns the date and the end offset.
+pub fn date_at(s: &str, i: usize) -> Option<(Ymd, usize)> {
+    let c = s[i..].chars().next()?;
+    if digit_value(c).is_some() {
+        let (y, j) = read_int(s, i)?;
+        if !year_ok(y) || s[i..j].chars().count() != 4 {
+            return None;
+        }
+        let k = skip_ws(s, j);
+        let sep = s[k..].chars().next()?;
+        let (m_start, style) = match sep {
+            '年' => (skip_ws(s, k + sep.len_utf8()), '年'),
+            '-' | '/' | '.' | '．' => (k + sep.len_utf8(), sep),
+            _ => return None,
+        };
+        let (m, j) = read_int(s, m_start)?;
+        let j = skip_ws(s, j);
+        let (d, end) = if style == '年' {
+            let j = s[j..].strip_prefix('月').map(|_| skip_ws(s, j + '月'.len_utf8()))?;
+            let (d, e) = read_int(s, j)?;
+            let e = skip_ws(s, e);
+            let e = if s[e..].starts_with('日') || s[e..].starts_with('号') { e + '日'.len_utf8() } else { return None };
+            (d, e)
+        } else {
+            let j = s[j..].strip_prefix(style).map(|_| j + style.len_utf8())?;
+            read_int(s, j)?
+        };
+        return Ymd::new(y as i32, m, d).map(|ymd| (ymd, end));
+    }
+    if cn_digit(c).is_some() {
+        // 二○一二年一月九日: the year digit by digit.
+        let mut j = i;
+        let mut y: u32 = 0;
+        let mut n = 0;
+        for c in s[i..].chars() {
+            match cn_digit(c) {
+                Some(d) => {
+                    y = y * 10 + d;
+                    n += 1;
+                    j += c.len_utf8();
+                }
+                None => break,
+            }
+            if n > 4 {
+                return None;
+            }
+        }
+        if n != 4 || !year_ok(y) || !s[j..].starts_with('年') {
+            return None;
+        }
+        let (m, j) = read_cn(s, j + '年'.len_utf8())?;
+        let j = s[j..].strip_prefix('月').map(|_| j + '月'.len_utf8())?;
+        let (d, j) = read_cn(s, j)?;
+        let end = s[j..].strip_prefix('日').map(|_| j + '日'.len_utf8())?;
+        return Ymd::new(y as i32, m, d).map(|ymd| (ymd, end));
+    }
+    None
+}
+
+/// The first date anywhere in `s`: (date, start, end).
+pub fn find_date(s: &str) -> Option<(Ymd, usize, usize)> {
+    for (i, c) in s.char_indices() {
+        if digit_value(c).is_some() || matches!(c, '一' | '二') {
+            // Only at the start of a run of digits.
+            let prev = s[..i].chars().next_back();
+            if prev.map_or(false, |p| digit_value(p).is_some() || cn_digit(p).is_some()) {
+                continue;
+            }
+            if let Some((d, end)) = date_at(s, i) {
+                return Some((d, i, end));
+            }
+        }
+    }
+    None
+}
+
+/// A line that is only a date (the date of a signature).
+pub fn is_date_line(s: &str) -> bool {
+    let t = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    let t = t.trim_start_matches(['（', '(']).trim_end_matches(['）', ')']);
+    match date_at(t, 0) {
+        Some((_, end)) => t[end..].trim().is_empty(),
+        None => false,
+    }
+}
+
+/// Find a document number (吉民发〔2019〕15号) anywhere in `s`: byte range.
+pub fn find_doc_numbers(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, c) in s.char_indices() {
+        if !matches!(c, '〔' | '[' | '［' | '(' | '（' | '【' | '﹝') {
+            continue;
+        }
+        let j = i + c.len_utf8();
+        let Some((y, k)) = read_int(s, j) else { continue };
+        if !year_ok(y) || s[j..k].chars().count() != 4 {
+            continue;
+        }
+        let Some(close) = s[k..].chars().next() else { continue };
+        if !matches!(close, '〕' | ']' | '］' | ')' | '）' | '】' | '﹞') {
+            continue;
+        }
+        let mut e = k + close.len_utf8();
+        if s[e..].starts_with('第') {
+            e += '第'.len_utf8();
+        }
+        let Some((_, e2)) = read_int(s, e) else { continue };
+        if !s[e2..].starts_with('号') {
+            continue;
+        }
+        let end = e2 + '号'.len_utf8();
+        // The prefix: up to 12 CJK characters (or letters) before the bracket.
+        let mut start = i;
+        for (p, ch) in s[..i].char_indices().rev() {
+            if (ch as u32) >= 0x4E00 && (ch as u32) <= 0x9FFF || ch.is_ascii_alphabetic() {
+                if s[p..i].chars().count() > 12 {
+                    break;
+                }
+                start = p;
+            } else {
+                break;
+            }
+        }
+        if start < i {
+            out.push((start, end));
+        }
+    }
+    out
+}
+
+/// A line that starts with a document number; returns its byte range.
+pub fn doc_number_line(s: &str) -> Option<(usize, usize)> {
+    let first = find_doc_numbers(s).into_iter().next()?;
+    (first.0 == 0 && s.chars().count() < 60).then_some(first)
+}
+
+/// Brackets of a document number normalised to 〔〕, white space removed.
+pub fn normalize_doc_number(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .map(|c| match c {
+            '[' | '［' | '(' | '（' | '【' | '﹝' => '〔',
+            ']' | '］' | ')' | '）' | '】' | '﹞' => '〕',
+            c => c,
+        })
+        .collect()
+}
+
+/// Places that tell which province a document comes from: the 31
+/// provincial-level divisions (full and short names, document-number
+/// abbreviations) and their cities and prefectures. Loaded from a data file.
+#[derive(Debug, Clone)]
+pub struct Regions {
+    names: Vec<(String, String, String)>, // (name, province short name, level)
+    matcher: AhoCorasick,
+    abbrs: Vec<(char, String)>,
+}
+
+impl Default for Regions {
+    fn default() -> Self {
+        Regions::parse(include_str!("../data/regions.tsv")).expect("bundled regions.tsv is valid")
+    }
+}
+
+impl Regions {
+    /// Parse the tab-separated `name  province  level` table (level: province,
+    /// short, abbr, city, county).
+    pub fn parse(data: &str) -> Result<Regions, (usize, String)> {
+        let mut names = Vec::new();
+        let mut abbrs = Vec::new();
+        for (n, line) in data.lines().enumerate() {
+            let line = line.trim_end();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < 3 {
+                return Err((n + 1, "expected name, province and level separated by tabs".into()));
+            }
+            if f[2] == "abbr" {
+                let mut cs = f[0].chars();
+                match (cs.next(), cs.next()) {
+                    (Some(c), None) => abbrs.push((c, f[1].to_string())),
+                    _ => return Err((n + 1, "an abbreviation is one character".into())),
+                }
+            } else {
+                names.push((f[0].to_string(), f[1].to_string(), f[2].to_string()));
+            }
+        }
+        let matcher = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(names.iter().map(|n| n.0.as_str())).map_err(|e| (0, e.to_string()))?;
+        Ok(Regions { names, matcher, abbrs })
+    }
+
+    /// Provinces named in `s`, in order of appearance, with the matched name.
+    pub fn provinces_in<'a>(&'a self, s: &'a str) -> impl Iterator<Item = (&'a str, &'a str, usize)> + 'a {
+        self.matcher.find_iter(s).map(move |m| {
+            let (_, prov, level) = &self.names[m.pattern().as_usize()];
+            (prov.as_str(), level.as_str(), m.start())
+        })
+    }
+
+    /// The province of a document-number prefix (吉民发 → 吉林).
+    pub fn province_of_abbr(&self, c: char) -> Option<&str> {
+        self.abbrs.iter().find(|(a, _)| *a == c).map(|(_, p)| p.as_str())
+    }
+
+    /// The province an issuer belongs to (by the first place it names).
+    pub fn province_of<'a>(&'a self, issuer: &'a str) -> Option<&'a str> {
+        self.provinces_in(issuer).next().map(|(p, _, _)| p)
+    }
+}
+
+fn title_of(title_line: &str) -> String {
+    // 印发《X》的通知 / 转发《X》 → X
+    for verb in ["印发", "转发", "颁布", "发布", "公布"] {
+        if let Some(p) = title_line.find(verb) {
+            let rest = &title_line[p + verb.len()..];
+            if let Some(a) = rest.find('《') {
+                if let Some(b) = rest[a..].find('》') {
+                    let inner = &rest[a + '《'.len_utf8()..a + b];
+                    if !inner.is_empty() {
+                        return inner.to_string();
+                    }
+                }
+            }
+        }
+    }
+    title_line.trim_matches(['《', '》']).to_string()
+}
+
+fn issuer_of_title(title_line: &str) -> Option<String> {
+    let cut = ["关于", "印发", "转发"].iter().filter_map(|k| title_line.find(k)).min()?;
+    let issuer = title_line[..cut].trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    let n = issuer.chars().count();
+    (n >= 2 && n <= 60 && !issuer.contains('《')).then(|| issuer.to_string())
+}
+
+fn parse_any_date(s: &str) -> Option<Ymd> {
+    find_date(s).map(|(d, _, _)| d)
+}
+
+fn doc_number_year(s: &str) -> Option<i32> {
+    let i = s.find('〔')? + '〔'.len_utf8();
+    let (y, _) = read_int(s, i)?;
+    year_ok(y).then_some(y as i32)
+}
+
+/// Read a document's metadata from its blocks.
+pub fn extract(text: &str, blocks: &[Block], regions: &Regions) -> Meta {
+    let mut meta = Meta::default();
+    let block_text = |b: &Block| &text[b.start..b.end];
+    for b in blocks.iter().filter(|b| b.kind == BlockKind::Metadata) {
+        meta.header.extend(parse_header_line(block_text(b)));
+    }
+    let header = |keys: &[&str]| meta.header.iter().find(|(k, v)| keys.contains(&k.as_str()) && !v.is_empty()).map(|(_, v)| v.clone());
+    let h_issuer = header(&["发文机关", "发布机构", "制发机关", "发文单位"]);
+    let h_number = header(&["发文字号", "文号", "文件编号"]);
+    let h_title = header(&["标题", "名称"]);
+    let h_date = header(&["成文日期", "印发日期"]);
+    let h_published = header(&["发布日期", "发布时间", "公开日期"]);
+
+    let body_start = blocks.iter().position(|b| !b.path.is_empty()).unwrap_or(blocks.len());
+    let front = &blocks[..body_start];
+    let titles: Vec<&Block> = front.iter().filter(|b| b.kind == BlockKind::Title).collect();
+    let first_title = titles.first().map(|b| block_text(b).to_string());
+
+    // Title of the substantive text.
+    meta.title = h_title
+        .as_deref()
+        .map(title_of)
+        .filter(|t| !t.is_empty())
+        .or_else(|| first_title.as_deref().map(title_of))
+        .map(|t| t.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect::<String>());
+    if let (Some(t), Some(first)) = (&meta.title, &first_title) {
+        // A plain title line names its issuer; the substantive text is a later title.
+        if t.as_str() == first.trim() && issuer_of_title(first).is_some() && !first.contains('《') {
+            if let Some(later) = titles.get(1) {
+                if !looks_like_issuer_only(block_text(later)) {
+                    meta.title = Some(block_text(later).to_string());
+                }
+            }
+        }
+    }
+
+    // Issuer.
+    meta.issuer = h_issuer.or_else(|| first_title.as_deref().and_then(issuer_of_title)).or_else(|| {
+        let sig: Vec<&str> = blocks.iter().filter(|b| b.kind == BlockKind::Signature).map(block_text).collect();
+        // The signature right above the first date.
+        (!sig.is_empty()).then(|| sig[..sig.len().min(2)].join(" ")).filter(|_| blocks.iter().any(|b| b.kind == BlockKind::Signature))
+    });
+
+    // Document number.
+    meta.doc_number = h_number.map(|n| normalize_doc_number(&n)).or_else(|| {
+        blocks.iter().filter(|b| b.kind == BlockKind::DocNumber).find_map(|b| doc_number_line(block_text(b)).map(|(s, e)| normalize_doc_number(&block_text(b)[s..e])))
+    });
+
+    // Date: 成文日期, a date under the signature, or the date on the document-number line.
+    meta.date = h_date.as_deref().and_then(parse_any_date).or_else(|| {
+        blocks
+            .iter()
+            .filter(|b| matches!(b.kind, BlockKind::Date | BlockKind::DocNumber))
+            .find_map(|b| parse_any_date(block_text(b)))
+    });
+    meta.published = h_published.as_deref().and_then(parse_any_date);
+
+    // Year: the date, the document number, the title, the document it implements.
+    meta.year = meta
+        .date
+        .map(|d| d.year)
+        .or_else(|| meta.doc_number.as_deref().and_then(doc_number_year))
+        .or_else(|| meta.title.as_deref().and_then(leading_year))
+        .or_else(|| {
+            front
+                .iter()
+                .filter(|b| matches!(b.kind, BlockKind::Preamble | BlockKind::Notice))
+                .find_map(|b| find_doc_numbers(block_text(b)).first().and_then(|&(s, e)| doc_number_year(&normalize_doc_number(&block_text(b)[s..e]))))
+        })
+        .or_else(|| meta.published.map(|d| d.year));
+
+    // Province: the issuer, the document-number prefix, then the text.
+    let mut province: Option<(String, &str)> = None;
+    if let Some(p) = meta.issuer.as_deref().and_then(|i| regions.province_of(i)) {
+        province = Some((p.to_string(), "issuer"));
+    }
+    if province.is_none() {
+        if let Some(c) = meta.doc_number.as_deref().and_then(|n| n.chars().next()) {
+            if let Some(p) = regions.province_of_abbr(c) {
+                province = Some((p.to_string(), "doc_number"));
+            }
+        }
+    }
+    if province.is_none() {
+        if let Some(p) = province_from_text(text, blocks, regions) {
+            province = Some((p, "text"));
+        }
+    }
+    if let Some((p, src)) = province {
+        meta.province = Some(p);
+        meta.province_source = Some(src.to_string());
+    }
+    meta
+}
+
+fn looks_like_issuer_only(s: &str) -> bool {
+    crate::departments::ORG_SUFFIXES.iter().any(|suf| s.ends_with(suf)) && !s.contains("关于")
+}
+
+fn leading_year(s: &str) -> Option<i32> {
+    let (y, j) = read_int(s, 0)?;
+    (year_ok(y) && s[j..].starts_with('年')).then_some(y as i32)
+}
+
+/// The province a text is about: the most named one (cited document numbers
+/// count for their province), ties broken by first mention.
+fn province_from_text(text: &str, blocks: &[Block], regions: &Regions) -> Option<String> {
+    let mut counts: Vec<(String, usize, usize)> = Vec::new();
+    let mut add = |p: &str, at: usize, w: usize| match counts.iter_mut().find(|(q, _, _)| q == p) {
+        Some(e) => e.1 += w,
+        None => counts.push((p.to_string(), w, at)),
+    };
+    for b in blocks.iter().filter(|b| b.kind != BlockKind::Boilerplate) {
+        let s = &text[b.start..b.end];
+        for (p, level, at) in regions.provinces_in(s) {
+            add(p, b.start + at, if level == "city" || level == "county" { 1 } else { 2 });
+        }
+        for (st, _) in find_doc_numbers(s) {
+            if let Some(p) = s[st..].chars().next().and_then(|c| regions.province_of_abbr(c)) {
+                add(p, b.start + st, 2);
+            }
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    counts.into_iter().next().map(|c| c.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        for (s, iso) in [("2019年3月11日", "2019-03-11"), ("2020年04月21日", "2020-04-21"), ("二○一二年一月九日", "2012-01-09"), ("二〇二〇年十二月三十一日", "2020-12-31"), ("2012-10-10 10:49", "2012-10-10"), ("２０１９年３月１１日", "2019-03-11")] {
+            assert_eq!(find_date(s).map(|d| d.0.iso()).as_deref(), Some(iso), "{s}");
+        }
+        assert!(find_date("2019年2月30日").is_none());
+        assert!(is_date_line("　2019年3月11日"));
+        assert!(!is_date_line("2019年3月11日印发"));
+    }
+
+    #[test]
+    fn doc_numbers() {
+        assert_eq!(find_doc_numbers("（吉发〔2016〕20号）和"), vec![("（".len(), "（吉发〔2016〕20号".len())]);
+        assert!(doc_number_line("苏办〔2012〕85号  2012年10月10日").is_some());
+        assert!(doc_number_line("为贯彻（青发〔2020〕9号）").is_none());
+        assert_eq!(normalize_doc_number("苏政发(2012)１号"), "苏政发〔2012〕１号");
+    }
+
+    #[test]
+    fn header_lines() {
+        let kv = parse_header_line("索引号:\t11220000013544496H/2020-01627\t分类:\t社会救助、养老服务;通知");
+        assert_eq!(kv, vec![("索引号".into(), "11220000013544496H/2020-01627".into()), ("分类".into(), "社会救助、养老服务;通知".into())]);
+        let kv = parse_header_line("发布日期:2012-10-10 10:49 字体:[ ]");
+        assert_eq!(kv, vec![("发布日期".to_string(), "2012-10-10 10:49".to_string())]);
+        assert!(is_metadata_line("发文字号:\t吉民发〔2020〕13号\t发布日期:\t2020年04月24日"));
+        assert!(!is_metadata_line("分类施保，精准救助"));
+    }
+
+    #[test]
+    fn regions() {
+        let r = Regions::default();
+        assert_eq!(r.province_of("吉林省民政厅"), Some("吉林"));
+        assert_eq!(r.province_of_abbr('苏'), Some("江苏"));
+        assert_eq!(r.province_of("中共江苏省委"), Some("江苏"));
+    }
+}

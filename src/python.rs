@@ -1,0 +1,162 @@
+//! The Python bindings: one thin layer that converts arguments, releases the
+//! GIL while the core works, and hands back polars frames. No policy logic here.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use pyo3::create_exception;
+use pyo3::exceptions::{PyException, PyValueError};
+use pyo3::prelude::*;
+use pyo3_polars::PyDataFrame;
+
+use crate::corpus::{Corpus, MetaOverride, Options};
+use crate::error::Error;
+use crate::frames;
+
+create_exception!(_zhengce, ZhengceError, PyException, "Base class of every error zhengce raises.");
+create_exception!(_zhengce, ReadError, ZhengceError, "A file could not be read (missing, unreadable, bad glob pattern).");
+create_exception!(_zhengce, DecodeError, ZhengceError, "A file's bytes are not text in a recognised encoding.");
+create_exception!(_zhengce, FormatError, ZhengceError, "A file's format cannot be read (binary, legacy Word, scanned PDF ...).");
+create_exception!(_zhengce, DocumentTooLargeError, ZhengceError, "A document is larger than the configured `max_bytes`.");
+create_exception!(_zhengce, DataFileError, ZhengceError, "A dictionary, taxonomy or manifest file is malformed.");
+create_exception!(_zhengce, InternalError, ZhengceError, "A bug in zhengce, caught and reported instead of crashing.");
+
+/// Convert a core error into the matching Python exception.
+pub fn to_py(e: &Error) -> PyErr {
+    let msg = e.to_string();
+    match e {
+        Error::Io { .. } | Error::NotFound { .. } | Error::Pattern { .. } => ReadError::new_err(msg),
+        Error::Decode { .. } => DecodeError::new_err(msg),
+        Error::Format { .. } => FormatError::new_err(msg),
+        Error::TooLarge { .. } => DocumentTooLargeError::new_err(msg),
+        Error::DataFile { .. } => DataFileError::new_err(msg),
+        Error::Value { .. } => PyValueError::new_err(msg),
+        Error::Internal { .. } => InternalError::new_err(msg),
+    }
+}
+
+fn polars_err(e: polars::prelude::PolarsError) -> PyErr {
+    InternalError::new_err(format!("building a frame failed: {e}"))
+}
+
+/// A read corpus. Frames are built on request.
+#[pyclass(name = "NativeCorpus", module = "zhengce._zhengce", frozen)]
+pub struct PyCorpus {
+    inner: Arc<Corpus>,
+}
+
+#[pymethods]
+impl PyCorpus {
+    /// A frame by name: documents, records, headings, blocks, departments,
+    /// targets, slogans, deadlines or errors.
+    fn frame(&self, py: Python<'_>, name: &str) -> PyResult<PyDataFrame> {
+        let build: fn(&Corpus) -> polars::prelude::PolarsResult<polars::prelude::DataFrame> = match name {
+            "documents" => frames::documents,
+            "records" => frames::records,
+            "headings" => frames::headings,
+            "blocks" => frames::blocks,
+            "departments" => frames::departments,
+            "targets" => frames::targets,
+            "slogans" => frames::slogans,
+            "deadlines" => frames::deadlines,
+            "errors" => frames::errors,
+            other => return Err(PyValueError::new_err(format!("no frame named {other:?}"))),
+        };
+        let c = self.inner.clone();
+        py.detach(move || build(&c)).map(PyDataFrame).map_err(polars_err)
+    }
+
+    /// The normalised text of a document (all offsets point into it).
+    fn text(&self, doc_id: &str) -> PyResult<String> {
+        self.inner.get(doc_id).map(|d| d.text.clone()).ok_or_else(|| pyo3::exceptions::PyKeyError::new_err(format!("no document with doc_id {doc_id:?}")))
+    }
+
+    /// The doc_ids, in reading order.
+    fn doc_ids(&self) -> Vec<String> {
+        self.inner.documents.iter().map(|d| d.doc_id.clone()).collect()
+    }
+
+    /// A corpus holding this one's documents followed by the other's.
+    fn concat(&self, other: &PyCorpus) -> PyCorpus {
+        let mut c = (*self.inner).clone();
+        c.extend((*other.inner).clone());
+        PyCorpus { inner: Arc::new(c) }
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.documents.len()
+    }
+}
+
+fn options(threads: Option<usize>, max_bytes: Option<u64>, overrides: Option<HashMap<String, HashMap<String, Option<String>>>>) -> PyResult<Options> {
+    let mut opts = Options::default();
+    opts.threads = threads;
+    if let Some(m) = max_bytes {
+        opts.max_bytes = m;
+    }
+    for (key, fields) in overrides.unwrap_or_default() {
+        let mut o = MetaOverride::default();
+        for (k, v) in fields {
+            let Some(v) = v.filter(|s| !s.trim().is_empty()) else { continue };
+            match k.as_str() {
+                "province" => o.province = Some(v),
+                "issuer" => o.issuer = Some(v),
+                "doc_number" => o.doc_number = Some(v),
+                "title" => o.title = Some(v),
+                "date" => o.date = Some(v),
+                "year" => o.year = Some(v.trim().parse().map_err(|_| PyValueError::new_err(format!("override for {key:?}: year {v:?} is not a number")))?),
+                other => return Err(PyValueError::new_err(format!("override for {key:?}: unknown field {other:?} (use province, issuer, doc_number, title, date, year)"))),
+            }
+        }
+        opts.overrides.insert(key, o);
+    }
+    Ok(opts)
+}
+
+fn finish(c: Corpus, on_error: &str) -> PyResult<PyCorpus> {
+    match on_error {
+        "collect" => {}
+        "raise" => {
+            if let Some(e) = c.failures.first() {
+                return Err(to_py(e));
+            }
+        }
+        other => return Err(PyValueError::new_err(format!("on_error must be \"collect\" or \"raise\", not {other:?}"))),
+    }
+    Ok(PyCorpus { inner: Arc::new(c) })
+}
+
+/// Read files, folders (recursively) and glob patterns.
+#[pyfunction]
+#[pyo3(signature = (paths, *, threads=None, max_bytes=None, overrides=None, on_error="collect"))]
+fn read(py: Python<'_>, paths: Vec<String>, threads: Option<usize>, max_bytes: Option<u64>, overrides: Option<HashMap<String, HashMap<String, Option<String>>>>, on_error: &str) -> PyResult<PyCorpus> {
+    let opts = options(threads, max_bytes, overrides)?;
+    let c = py.detach(move || Corpus::read(&paths, &opts));
+    finish(c, on_error)
+}
+
+/// Read in-memory texts given as (name, text) pairs.
+#[pyfunction]
+#[pyo3(signature = (items, *, threads=None, max_bytes=None, overrides=None, on_error="collect"))]
+fn read_texts(py: Python<'_>, items: Vec<(String, String)>, threads: Option<usize>, max_bytes: Option<u64>, overrides: Option<HashMap<String, HashMap<String, Option<String>>>>, on_error: &str) -> PyResult<PyCorpus> {
+    let opts = options(threads, max_bytes, overrides)?;
+    let c = py.detach(move || Corpus::from_texts(items, &opts));
+    finish(c, on_error)
+}
+
+#[pymodule]
+fn _zhengce(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add_class::<PyCorpus>()?;
+    m.add_function(wrap_pyfunction!(read, m)?)?;
+    m.add_function(wrap_pyfunction!(read_texts, m)?)?;
+    m.add("ZhengceError", py.get_type::<ZhengceError>())?;
+    m.add("ReadError", py.get_type::<ReadError>())?;
+    m.add("DecodeError", py.get_type::<DecodeError>())?;
+    m.add("FormatError", py.get_type::<FormatError>())?;
+    m.add("DocumentTooLargeError", py.get_type::<DocumentTooLargeError>())?;
+    m.add("DataFileError", py.get_type::<DataFileError>())?;
+    m.add("InternalError", py.get_type::<InternalError>())?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}

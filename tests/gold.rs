@@ -1,0 +1,203 @@
+//! The core measured against the hand-made gold annotations of the bundled
+//! sample (tests/data/gold, copied from the annotators' files; SCHEMA.md there
+//! says what a correct record, department, target and slogan is).
+//!
+//! The matching rules mirror the shared scorer (`score_gold.py`), so the Rust
+//! core can be checked without building the Python package. Run with
+//! `ZHENGCE_GOLD_VERBOSE=1 cargo test --test gold -- --nocapture` to list every miss.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use serde_json::Value;
+use zhengce::corpus::{Corpus, Options};
+use zhengce::document::Document;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect()
+}
+
+/// The record text with a leading marker removed, squashed (as the scorer does).
+fn body(text: &str) -> String {
+    let t = text.trim_start();
+    let t = zhengce::markers::marker_at(t).map_or(t, |m| &t[m.text_start..]);
+    squash(t)
+}
+
+fn verbose() -> bool {
+    std::env::var("ZHENGCE_GOLD_VERBOSE").is_ok()
+}
+
+#[derive(Default, Debug, Clone, Copy)]
+struct Score {
+    tp: usize,
+    out: usize,
+    gold: usize,
+}
+
+impl Score {
+    fn add(&mut self, tp: usize, out: usize, gold: usize) {
+        self.tp += tp;
+        self.out += out;
+        self.gold += gold;
+    }
+    fn f1(&self) -> f64 {
+        let p = if self.out == 0 { if self.gold == 0 { 1.0 } else { 0.0 } } else { self.tp as f64 / self.out as f64 };
+        let r = if self.gold == 0 { 1.0 } else { self.tp as f64 / self.gold as f64 };
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+struct Gold {
+    file: String,
+    json: Value,
+}
+
+fn golds() -> Vec<Gold> {
+    let dir = root().join("tests/data/gold");
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().map_or(false, |e| e == "json")).collect();
+    files.sort();
+    assert_eq!(files.len(), 5, "five gold files in {}", dir.display());
+    files
+        .into_iter()
+        .map(|p| {
+            let json: Value = serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
+            Gold { file: json["file"].as_str().unwrap().to_string(), json }
+        })
+        .collect()
+}
+
+fn read_doc(file: &str) -> Document {
+    let path = root().join("python/zhengce/sample").join(file);
+    let c = Corpus::read(&[path.display().to_string()], &Options::default());
+    assert!(c.failures.is_empty(), "{:?}", c.errors);
+    c.documents.into_iter().next().unwrap()
+}
+
+/// Records matched to gold records: (gold index, block index).
+fn match_records(doc: &Document, gold: &Value) -> Vec<(usize, usize)> {
+    let recs: Vec<usize> = doc.records().filter(|(_, b)| !b.path.is_empty()).map(|(i, _)| i).collect();
+    let mut free = recs.clone();
+    let mut pairs = Vec::new();
+    for (gi, g) in gold["records"].as_array().unwrap().iter().enumerate() {
+        let path = g["path"].as_str().unwrap();
+        let starts = squash(g["starts"].as_str().unwrap());
+        if let Some(pos) = free.iter().position(|&i| doc.blocks[i].path == path && body(doc.blocks[i].text(&doc.text)).starts_with(&starts)) {
+            pairs.push((gi, free.remove(pos)));
+        } else if verbose() {
+            println!("  {} missed record {} {}", doc.doc_id, path, starts);
+        }
+    }
+    if verbose() {
+        for &i in &free {
+            println!("  {} extra record {} {}", doc.doc_id, doc.blocks[i].path, body(doc.blocks[i].text(&doc.text)).chars().take(14).collect::<String>());
+        }
+    }
+    pairs
+}
+
+fn counts<'a>(items: impl Iterator<Item = String>) -> HashMap<String, usize> {
+    let mut m = HashMap::new();
+    for i in items {
+        *m.entry(i).or_insert(0) += 1;
+    }
+    m
+}
+
+fn overlap(a: &HashMap<String, usize>, b: &HashMap<String, usize>) -> usize {
+    a.iter().map(|(k, v)| (*v).min(*b.get(k).unwrap_or(&0))).sum()
+}
+
+#[test]
+fn records_and_departments_match_the_gold() {
+    let mut records = Score::default();
+    let mut depts = Score::default();
+    for g in golds() {
+        let doc = read_doc(&g.file);
+        let gold_recs = g.json["records"].as_array().unwrap();
+        let pairs = match_records(&doc, &g.json);
+        let n_out = doc.records().filter(|(_, b)| !b.path.is_empty()).count();
+        records.add(pairs.len(), n_out, gold_recs.len());
+        let mut tp = 0;
+        for &(gi, bi) in &pairs {
+            let gd = counts(gold_recs[gi]["departments"].as_array().unwrap().iter().map(|v| squash(v.as_str().unwrap())));
+            let od = counts(doc.blocks[bi].departments.iter().map(|d| squash(&d.name)));
+            if verbose() && gd != od {
+                println!("  {} {} departments gold={:?} got={:?}", doc.doc_id, doc.blocks[bi].path, gd, od);
+            }
+            tp += overlap(&gd, &od);
+        }
+        let out: usize = doc.records().filter(|(_, b)| !b.path.is_empty()).map(|(_, b)| b.departments.len()).sum();
+        let gold_n: usize = gold_recs.iter().map(|r| r["departments"].as_array().unwrap().len()).sum();
+        depts.add(tp, out, gold_n);
+    }
+    println!("records F1 {:.3} {:?}\ndepartments F1 {:.3} {:?}", records.f1(), records, depts.f1(), depts);
+    assert!(records.f1() >= 0.99, "records F1 {:.3}", records.f1());
+    assert!(depts.f1() >= 0.99, "departments F1 {:.3}", depts.f1());
+}
+
+#[test]
+fn document_metadata_matches_the_gold() {
+    let mut ok = 0;
+    let mut n = 0;
+    for g in golds() {
+        let doc = read_doc(&g.file);
+        let m = &doc.meta;
+        let got: Vec<(&str, Option<String>)> = vec![
+            ("province", m.province.clone()),
+            ("issuer", m.issuer.clone()),
+            ("doc_number", m.doc_number.clone()),
+            ("title", m.title.clone()),
+            ("date", m.date.map(|d| d.iso())),
+            ("year", m.year.map(|y| y.to_string())),
+        ];
+        for (k, v) in got {
+            let gold = &g.json["document"][k];
+            let good = match gold {
+                Value::Null => v.as_deref().map_or(true, str::is_empty),
+                Value::Number(x) => v.as_deref() == Some(x.to_string().as_str()),
+                Value::String(s) => v.as_deref().map(squash) == Some(squash(s)),
+                _ => false,
+            };
+            if !good && verbose() {
+                println!("  {} meta {k}: gold={gold} got={v:?}", g.file);
+            }
+            ok += good as usize;
+            n += 1;
+        }
+    }
+    let share = ok as f64 / n as f64;
+    println!("meta {share:.3} ({ok}/{n})");
+    assert!(share >= 0.95, "meta {share:.3}");
+}
+
+#[test]
+fn the_gold_files_are_consistent_with_their_documents() {
+    // The gold itself: every record's `starts` occurs in its document, paths are
+    // dotted ordinals, every department occurs in the text, every target span
+    // occurs in the text, and every slogan too.
+    for g in golds() {
+        let raw = std::fs::read_to_string(root().join("python/zhengce/sample").join(&g.file)).unwrap();
+        let flat = squash(&raw);
+        for r in g.json["records"].as_array().unwrap() {
+            let path = r["path"].as_str().unwrap();
+            assert!(path.split('.').all(|p| p.parse::<u32>().is_ok()), "{}: bad path {path}", g.file);
+            assert!(flat.contains(&squash(r["starts"].as_str().unwrap())), "{}: {}", g.file, r["starts"]);
+            for d in r["departments"].as_array().unwrap() {
+                assert!(flat.contains(&squash(d.as_str().unwrap())), "{}: {d}", g.file);
+            }
+        }
+        for t in g.json["targets"].as_array().unwrap() {
+            let span = squash(t["span"].as_str().unwrap());
+            assert!(flat.contains(&span) || flat.contains(&span.replace('"', "“")), "{}: target {span}", g.file);
+        }
+    }
+}
