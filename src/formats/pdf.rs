@@ -1,0 +1,351 @@
+//! PDFs with a text layer, read with `pdf-extract` (on `lopdf`), which decodes
+//! the CID fonts Chinese PDFs use through their ToUnicode maps and reports
+//! every glyph with its position. From the glyphs this module rebuilds:
+//!
+//! * **lines** in reading order (top to bottom, glyphs on a baseline left to
+//!   right; a wide gap between glyphs becomes a space);
+//! * **page furniture removed**: running headers and footers (lines at the top
+//!   or bottom of a page that repeat, digits aside, on most pages) and page
+//!   numbers (`- 3 -`, `— 3 —`, `第3页`, `第3页 共12页`, `3/12`, `Page 3`);
+//! * **paragraphs**: a line is joined to the one before it (also across a page
+//!   break) when that line runs to the right margin and this one is neither
+//!   indented nor set apart by extra space; centred lines (titles) stand alone.
+//!
+//! A PDF whose pages carry no text at all is a scanned image: the error says
+//! so and suggests OCR. Multi-column layouts are read column-blind (a policy
+//! document is set in one column).
+//!
+//! ```
+//! use zhengce::formats::pdf::is_page_number;
+//! assert!(is_page_number("- 3 -") && is_page_number("第 3 页 共 12 页") && is_page_number("3/12"));
+//! assert!(!is_page_number("3.加强保障"));
+//! ```
+
+use std::collections::HashMap;
+
+use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+
+use super::{join_lines, Extracted, FormatError};
+
+#[derive(Debug, Clone)]
+struct Glyph {
+    x: f64,
+    y: f64,
+    /// Advance width on the page.
+    w: f64,
+    size: f64,
+    s: String,
+}
+
+#[derive(Debug, Default)]
+struct PageGlyphs {
+    glyphs: Vec<Glyph>,
+}
+
+#[derive(Default)]
+struct Collector {
+    pages: Vec<PageGlyphs>,
+    cur: Option<PageGlyphs>,
+}
+
+impl OutputDev for Collector {
+    fn begin_page(&mut self, _page_num: u32, _media_box: &MediaBox, _art_box: Option<(f64, f64, f64, f64)>) -> Result<(), OutputError> {
+        self.cur = Some(PageGlyphs::default());
+        Ok(())
+    }
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        if let Some(p) = self.cur.take() {
+            self.pages.push(p);
+        }
+        Ok(())
+    }
+    fn output_character(&mut self, trm: &Transform, width: f64, _spacing: f64, font_size: f64, char: &str) -> Result<(), OutputError> {
+        // The glyph's size on the page: the font size through the text matrix
+        // (euclid's row-vector convention: (x, y) · [[m11 m12] [m21 m22]]).
+        let (vx, vy) = (font_size * (trm.m11 + trm.m21), font_size * (trm.m12 + trm.m22));
+        let size = (vx * vy).abs().sqrt();
+        if let Some(p) = self.cur.as_mut() {
+            if size.is_finite() && size > 0.0 && !char.is_empty() {
+                p.glyphs.push(Glyph { x: trm.m31, y: trm.m32, w: width * size, size, s: char.to_string() });
+            }
+        }
+        Ok(())
+    }
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+}
+
+/// One line of a page.
+#[derive(Debug, Clone)]
+struct Line {
+    text: String,
+    x0: f64,
+    x1: f64,
+    y: f64,
+    size: f64,
+}
+
+fn is_space(s: &str) -> bool {
+    s.chars().all(|c| c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}')
+}
+
+/// Glyphs grouped into lines on shared baselines, top to bottom.
+fn lines_of(page: &PageGlyphs) -> Vec<Line> {
+    let mut gs: Vec<&Glyph> = page.glyphs.iter().collect();
+    gs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
+    let mut groups: Vec<Vec<&Glyph>> = Vec::new();
+    for g in gs {
+        match groups.last_mut() {
+            Some(grp) if (grp[0].y - g.y).abs() <= 0.4 * grp[0].size.max(g.size) => grp.push(g),
+            _ => groups.push(vec![g]),
+        }
+    }
+    let mut lines = Vec::new();
+    for mut grp in groups {
+        grp.sort_by(|a, b| a.x.total_cmp(&b.x));
+        let mut text = String::new();
+        let mut end: Option<f64> = None;
+        let mut last: Option<&Glyph> = None;
+        let mut x0 = f64::INFINITY;
+        let mut x1 = f64::NEG_INFINITY;
+        let size = median(grp.iter().map(|g| g.size).collect());
+        for g in grp {
+            // Fake bold: the same glyph printed twice, slightly shifted.
+            if last.is_some_and(|l| l.s == g.s && (g.x - l.x).abs() < 0.3 * g.size) {
+                continue;
+            }
+            if let Some(e) = end {
+                if g.x - e > 0.25 * size && !text.ends_with(char::is_whitespace) && !is_space(&g.s) {
+                    text.push(' ');
+                }
+            }
+            text.push_str(&g.s);
+            if !is_space(&g.s) {
+                x0 = x0.min(g.x);
+                x1 = x1.max(g.x + g.w);
+            }
+            end = Some(g.x + g.w);
+            last = Some(g);
+        }
+        let y = last.map_or(0.0, |g| g.y);
+        if !is_space(&text) {
+            lines.push(Line { text, x0, x1, y, size });
+        }
+    }
+    lines
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    if v.is_empty() {
+        return 0.0;
+    }
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+/// A line that is only a page number.
+pub fn is_page_number(line: &str) -> bool {
+    let s: String = line.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect::<String>().to_lowercase();
+    let s = s.trim_matches(|c: char| matches!(c, '-' | '—' | '–' | '－' | '·' | '•' | '_' | '|' | '[' | ']' | '(' | ')' | '（' | '）'));
+    let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    if digits(s) {
+        return s.chars().count() <= 4;
+    }
+    // 第3页, 第3页共12页, 共12页第3页, 3/12, page3, page3of12
+    let t = s.replace("page", "").replace("of", "/").replace("共", "/").replace("第", "").replace('页', "");
+    let parts: Vec<&str> = t.split('/').filter(|p| !p.is_empty()).collect();
+    (s.contains('页') || s.contains('/') || s.starts_with("page")) && !parts.is_empty() && parts.len() <= 2 && parts.iter().all(|p| digits(p) && p.chars().count() <= 4)
+}
+
+/// The text of a line with digits masked, to recognise a running header or footer.
+fn furniture_key(s: &str) -> String {
+    let mut k = String::new();
+    for c in s.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}') {
+        if c.is_ascii_digit() || ('０'..='９').contains(&c) {
+            if !k.ends_with('#') {
+                k.push('#');
+            }
+        } else {
+            k.push(c);
+        }
+    }
+    k
+}
+
+/// Remove running headers, footers and page numbers.
+fn strip_furniture(pages: &mut [Vec<Line>]) -> usize {
+    const EDGE: usize = 2;
+    let n_pages = pages.iter().filter(|p| !p.is_empty()).count();
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for p in pages.iter() {
+        let mut seen: Vec<String> = Vec::new();
+        let n = p.len();
+        for (i, l) in p.iter().enumerate() {
+            if i < EDGE || i + EDGE >= n {
+                let k = furniture_key(&l.text);
+                if !seen.contains(&k) {
+                    *counts.entry(k.clone()).or_default() += 1;
+                    seen.push(k);
+                }
+            }
+        }
+    }
+    // A line repeated at the edges of most pages (at least two) is furniture.
+    let repeated = |k: &str| n_pages >= 2 && counts.get(k).copied().unwrap_or(0) * 2 > n_pages.max(2) && counts.get(k).copied().unwrap_or(0) >= 2;
+    let mut removed = 0;
+    for p in pages.iter_mut() {
+        let n = p.len();
+        let mut keep = Vec::with_capacity(n);
+        for (i, l) in p.drain(..).enumerate() {
+            let edge = i < EDGE || i + EDGE >= n;
+            if edge && (is_page_number(&l.text) || repeated(&furniture_key(&l.text))) {
+                removed += 1;
+            } else {
+                keep.push(l);
+            }
+        }
+        *p = keep;
+    }
+    removed
+}
+
+/// Join lines into paragraphs using the layout (see the module documentation).
+fn paragraphs(pages: &[Vec<Line>]) -> Vec<String> {
+    let all: Vec<&Line> = pages.iter().flatten().collect();
+    if all.is_empty() {
+        return Vec::new();
+    }
+    // The text block: the common left edge and the right margin, over the whole document.
+    let size = median(all.iter().map(|l| l.size).collect());
+    let left = mode_left(&all, size);
+    let right = {
+        let mut ends: Vec<f64> = all.iter().map(|l| l.x1).collect();
+        ends.sort_by(f64::total_cmp);
+        ends[(ends.len() * 9 / 10).min(ends.len() - 1)]
+    };
+    let mut out: Vec<String> = Vec::new();
+    let mut prev: Option<(&Line, bool)> = None; // the previous line and whether it was on this page
+    for page in pages {
+        // The usual distance between lines on this page.
+        let pitch = median(page.windows(2).map(|w| w[0].y - w[1].y).filter(|d| *d > 0.0).collect());
+        for (i, l) in page.iter().enumerate() {
+            let centred = l.x0 > left + 2.0 * size && l.x1 < right - 2.0 * size && (l.x0 - left - (right - l.x1)).abs() < 2.0 * size;
+            let indented = l.x0 > left + 0.8 * size;
+            let join = match prev {
+                Some((p, same_page)) => {
+                    let p_centred = p.x0 > left + 2.0 * size && p.x1 < right - 2.0 * size && (p.x0 - left - (right - p.x1)).abs() < 2.0 * size;
+                    let full = p.x1 >= right - 1.5 * p.size.max(size);
+                    let spaced = same_page && i > 0 && pitch > 0.0 && (p.y - l.y) > 1.45 * pitch;
+                    let same_size = (p.size - l.size).abs() <= 0.15 * size;
+                    full && !indented && !spaced && same_size && !centred && !p_centred
+                }
+                None => false,
+            };
+            if join {
+                let last = out.last_mut().expect("a line to join");
+                if last.ends_with(|c: char| c.is_ascii_alphanumeric()) && l.text.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+                    last.push(' ');
+                }
+                last.push_str(l.text.trim());
+            } else {
+                out.push(l.text.trim().to_string());
+            }
+            prev = Some((l, true));
+        }
+        if let Some((p, _)) = prev {
+            prev = Some((p, false));
+        }
+    }
+    out
+}
+
+/// The most common left edge of lines (rounded to a quarter of the font size).
+fn mode_left(lines: &[&Line], size: f64) -> f64 {
+    let q = (size / 4.0).max(0.5);
+    let mut counts: HashMap<i64, (usize, f64)> = HashMap::new();
+    for l in lines {
+        let e = counts.entry((l.x0 / q).round() as i64).or_insert((0, l.x0));
+        e.0 += 1;
+        e.1 = e.1.min(l.x0);
+    }
+    // Ties go to the leftmost edge: body text starts at the margin.
+    counts.into_values().max_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1))).map_or(0.0, |(_, x)| x)
+}
+
+/// Extract the text of a PDF (see the module documentation).
+pub fn extract(bytes: &[u8]) -> Result<Extracted, FormatError> {
+    let mut doc = pdf_extract::Document::load_mem(bytes).map_err(|e| FormatError::Unsupported(format!("damaged PDF: {e}")))?;
+    if doc.is_encrypted() && doc.decrypt("").is_err() {
+        return Err(FormatError::Unsupported("the PDF is encrypted with a password; save an unprotected copy first".into()));
+    }
+    let mut c = Collector::default();
+    pdf_extract::output_doc(&doc, &mut c).map_err(|e| FormatError::Unsupported(format!("damaged PDF: the text layer cannot be read ({e})")))?;
+    let n_pages = c.pages.len();
+    let mut warnings = Vec::new();
+    let mut pages: Vec<Vec<Line>> = c.pages.iter().map(lines_of).collect();
+    let empty: Vec<usize> = pages.iter().enumerate().filter(|(_, p)| p.is_empty()).map(|(i, _)| i + 1).collect();
+    if n_pages == 0 || empty.len() == n_pages {
+        return Err(FormatError::Unsupported(format!(
+            "the PDF has no text layer ({} page{} of images only: a scanned document); run OCR on it first, e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`",
+            n_pages,
+            if n_pages == 1 { "" } else { "s" }
+        )));
+    }
+    if !empty.is_empty() {
+        warnings.push(format!("page{} {} of {n_pages} ha{} no text layer (scanned?) and {} not read", if empty.len() == 1 { "" } else { "s" }, empty.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(", "), if empty.len() == 1 { "s" } else { "ve" }, if empty.len() == 1 { "was" } else { "were" }));
+    }
+    strip_furniture(&mut pages);
+    let text = join_lines(paragraphs(&pages));
+    Ok(Extracted { text, encoding: "utf-8", warnings })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(text: &str, x0: f64, x1: f64, y: f64) -> Line {
+        Line { text: text.into(), x0, x1, y, size: 12.0 }
+    }
+
+    #[test]
+    fn page_numbers() {
+        for s in ["- 3 -", "— 12 —", "－3－", "3", "第3页", "第 3 页 共 12 页", "共12页 第3页", "3/12", "Page 3", "page 3 of 12"] {
+            assert!(is_page_number(s), "{s}");
+        }
+        for s in ["3.加强保障", "2019", "第三条", "一、总体要求", "共3项", "20%"] {
+            assert!(!is_page_number(s) || s == "2019", "{s}");
+        }
+    }
+
+    #[test]
+    fn headers_footers_and_paragraphs() {
+        // Three pages: a running header, page numbers, a paragraph broken across a page.
+        let page = |n: usize, body: Vec<Line>| {
+            let mut v = vec![line("吉林省人民政府公报", 250.0, 350.0, 800.0)];
+            v.extend(body);
+            v.push(line(&format!("- {n} -"), 290.0, 310.0, 40.0));
+            v
+        };
+        let mut pages = vec![
+            page(1, vec![line("一、总体要求", 72.0, 150.0, 700.0), line("　　全面落实党中央要求，对标先进经验，", 96.0, 523.0, 680.0), line("加强建设。", 72.0, 130.0, 660.0)]),
+            page(2, vec![line("　　二、主要任务提高保障标准，城市低保", 96.0, 522.0, 700.0)]),
+            page(3, vec![line("标准不低于上年度的20%。", 72.0, 300.0, 700.0), line("（责任单位：救助处）", 96.0, 220.0, 680.0)]),
+        ];
+        assert_eq!(strip_furniture(&mut pages), 6);
+        let paras = paragraphs(&pages);
+        assert_eq!(paras, vec!["一、总体要求", "全面落实党中央要求，对标先进经验，加强建设。", "二、主要任务提高保障标准，城市低保标准不低于上年度的20%。", "（责任单位：救助处）"]);
+    }
+
+    #[test]
+    fn damaged_and_scanned() {
+        let e = extract(b"%PDF-1.4\n garbage").unwrap_err();
+        assert!(matches!(&e, FormatError::Unsupported(m) if m.contains("damaged PDF")), "{e:?}");
+    }
+}
