@@ -26,11 +26,12 @@ use crate::structure::{self, Layout};
 pub struct Resources {
     pub layout: Layout,
     pub regions: Regions,
+    pub slogans: crate::slogans::Lexicon,
 }
 
 impl Default for Resources {
     fn default() -> Self {
-        Resources { layout: Layout::default(), regions: Regions::default() }
+        Resources { layout: Layout::default(), regions: Regions::default(), slogans: crate::slogans::Lexicon::default() }
     }
 }
 
@@ -152,9 +153,9 @@ pub fn process(doc_id: &str, source: Source, raw: &str, mut warnings: Vec<String
         slogans: Vec::new(),
         warnings,
     };
-    doc.targets = crate::targets::extract(&doc);
+    doc.slogans = crate::slogans::extract(&doc, &res.slogans);
+    doc.targets = crate::targets::extract(&doc, &res.slogans);
     doc.deadlines = crate::targets::extract_deadlines(&doc);
-    doc.slogans = crate::slogans::extract(&doc);
     doc
 }
 

@@ -201,3 +201,70 @@ fn the_gold_files_are_consistent_with_their_documents() {
         }
     }
 }
+
+#[test]
+fn targets_and_slogans_match_the_gold() {
+    let mut targets = Score::default();
+    let mut slogans = Score::default();
+    let (mut n_attr, mut unit_ok, mut cmp_ok, mut dl_ok) = (0, 0, 0, 0);
+    for g in golds() {
+        let doc = read_doc(&g.file);
+        let mut free: Vec<usize> = (0..doc.targets.len()).collect();
+        let gold_t = g.json["targets"].as_array().unwrap();
+        let mut tp = 0;
+        for gt in gold_t {
+            let path = gt["path"].as_str().unwrap();
+            let value = gt["value"].as_f64().unwrap();
+            let vmax = gt["value_max"].as_f64();
+            let hit = free.iter().position(|&i| {
+                let t = &doc.targets[i];
+                doc.blocks[t.block].path == path && (t.value - value).abs() <= 1e-6 * value.abs().max(1.0) && vmax.map_or(true, |m| t.value_max.map_or(false, |x| (x - m).abs() < 1e-6))
+            });
+            let Some(pos) = hit else {
+                if verbose() {
+                    println!("  {} missed target {} {} = {}", g.file, path, gt["span"], value);
+                }
+                continue;
+            };
+            let t = &doc.targets[free.remove(pos)];
+            tp += 1;
+            n_attr += 1;
+            let unit_good = t.unit == gt["unit"].as_str().unwrap().replace('％', "%");
+            let cmp_good = t.comparator.symbol() == gt["comparator"].as_str().unwrap();
+            let dl_good = t.deadline.as_deref() == gt["deadline"].as_str();
+            if verbose() && !(unit_good && cmp_good && dl_good) {
+                println!("  {} target {} {}: unit {:?}/{} cmp {}/{} deadline {:?}/{}", g.file, path, gt["span"], t.unit, gt["unit"], t.comparator.symbol(), gt["comparator"], t.deadline, gt["deadline"]);
+            }
+            unit_ok += unit_good as usize;
+            cmp_ok += cmp_good as usize;
+            dl_ok += dl_good as usize;
+        }
+        if verbose() {
+            for &i in &free {
+                let t = &doc.targets[i];
+                println!("  {} extra target {} {} = {}", g.file, doc.blocks[t.block].path, &doc.text[t.start..t.end], t.value);
+            }
+        }
+        targets.add(tp, doc.targets.len(), gold_t.len());
+        let gs = counts(g.json["slogans"].as_array().unwrap().iter().map(|s| squash(s["text"].as_str().unwrap())));
+        let os = counts(doc.slogans.iter().map(|s| squash(&s.text)));
+        if verbose() {
+            for (k, v) in &gs {
+                if os.get(k).copied().unwrap_or(0) < *v {
+                    println!("  {} missed slogan {k}", g.file);
+                }
+            }
+            for (k, v) in &os {
+                if gs.get(k).copied().unwrap_or(0) < *v {
+                    println!("  {} extra slogan {k}", g.file);
+                }
+            }
+        }
+        slogans.add(overlap(&gs, &os), os.values().sum(), gs.values().sum());
+    }
+    let share = |x: usize| x as f64 / n_attr.max(1) as f64;
+    println!("targets F1 {:.3} {:?}; unit {:.3} comparator {:.3} deadline {:.3}\nslogans F1 {:.3} {:?}", targets.f1(), targets, share(unit_ok), share(cmp_ok), share(dl_ok), slogans.f1(), slogans);
+    assert!(targets.f1() >= 0.95, "targets F1 {:.3}", targets.f1());
+    assert!(share(unit_ok) >= 0.95 && share(cmp_ok) >= 0.95 && share(dl_ok) >= 0.95);
+    assert!(slogans.f1() >= 0.90, "slogans F1 {:.3}", slogans.f1());
+}
