@@ -1,0 +1,55 @@
+"""Type stubs for the compiled core (src/python.rs). Use the `zhengce` package API;
+these are the thin native functions it wraps."""
+from typing import Mapping, Optional, Sequence
+
+import polars as pl
+
+__version__: str
+
+class ZhengceError(Exception): ...
+class ReadError(ZhengceError): ...
+class DecodeError(ZhengceError): ...
+class FormatError(ZhengceError): ...
+class DocumentTooLargeError(ZhengceError): ...
+class DataFileError(ZhengceError): ...
+class InternalError(ZhengceError): ...
+
+class NativeCorpus:
+    """A read corpus; frames are built on request."""
+    def frame(self, name: str) -> pl.DataFrame:
+        """A frame by name: documents, records, headings, blocks, departments, targets, slogans, deadlines, errors …"""
+    def text(self, doc_id: str) -> str:
+        """The normalised text of a document."""
+    def doc_ids(self) -> list[str]:
+        """The doc_ids, in reading order."""
+    def concat(self, other: NativeCorpus) -> NativeCorpus:
+        """This corpus's documents followed by the other's."""
+    def __len__(self) -> int: ...
+
+Overrides = Mapping[str, Mapping[str, Optional[str]]]
+
+def read(
+    paths: Sequence[str],
+    *,
+    threads: Optional[int] = None,
+    max_bytes: Optional[int] = None,
+    overrides: Optional[Overrides] = None,
+    on_error: str = "collect",
+) -> NativeCorpus:
+    """Read files, folders (recursively) and glob patterns."""
+
+def read_texts(
+    items: Sequence[tuple[str, str]],
+    *,
+    threads: Optional[int] = None,
+    max_bytes: Optional[int] = None,
+    overrides: Optional[Overrides] = None,
+    on_error: str = "collect",
+) -> NativeCorpus:
+    """Read in-memory (name, text) pairs."""
+
+def read_number(text: str) -> Optional[tuple[float, int, bool]]:
+    """The number at the start of `text`: (value, end character offset, is_percent)."""
+
+def parse_chinese_numeral(text: str) -> Optional[int]:
+    """The value of a whole Chinese numeral, or None."""
