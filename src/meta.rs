@@ -278,7 +278,9 @@ pub struct Regions {
 
 impl Default for Regions {
     fn default() -> Self {
-        Regions::parse(include_str!("../data/regions.tsv")).expect("bundled regions.tsv is valid")
+        // Provinces, abbreviations and cities, then every unambiguous county (generated).
+        let data = [include_str!("../data/regions.tsv"), include_str!("../data/counties.tsv")].join("\n");
+        Regions::parse(&data).expect("bundled regions.tsv and counties.tsv are valid")
     }
 }
 
@@ -531,5 +533,10 @@ mod tests {
         assert_eq!(r.province_of("吉林省民政厅"), Some("吉林"));
         assert_eq!(r.province_of_abbr('苏'), Some("江苏"));
         assert_eq!(r.province_of("中共江苏省委"), Some("江苏"));
+        assert_eq!(r.province_of("辉南县民政局"), Some("吉林"));
+        assert_eq!(r.province_of("海南藏族自治州民政局"), Some("青海"));
+        assert_eq!(r.province_of("海南省民政厅"), Some("海南"));
+        // A district name found in several provinces tells nothing.
+        assert_eq!(r.province_of("朝阳区民政局"), None);
     }
 }

@@ -175,9 +175,13 @@ def test_web_boilerplate_and_metadata_header_are_not_records():
     assert c.blocks.filter(pl.col("kind") == "boilerplate").height == 2
 
 
-def test_city_issuer_gives_its_province():
-    c = zc.read_texts({"x": "长春市民政局关于印发《养老服务工作方案》的通知\n一、任务\n落实。加强。"})
-    assert c.documents["province"][0] == "吉林"
+@pytest.mark.parametrize(
+    "issuer,province",
+    [("长春市民政局", "吉林"), ("辉南县民政局", "吉林"), ("海南藏族自治州民政局", "青海"), ("海南省民政厅", "海南"), ("内蒙古自治区民政厅", "内蒙古")],
+)
+def test_city_and_county_issuers_give_their_province(issuer, province):
+    c = zc.read_texts({"x": f"{issuer}关于印发《养老服务工作方案》的通知\n一、任务\n落实。加强。"})
+    assert c.documents["province"][0] == province
 
 
 # --- the data model is documented --------------------------------------------------------
