@@ -464,7 +464,7 @@ fn metadata_pairs(node: NodeRef<Node>) -> Vec<Vec<(String, String)>> {
 
 /// The page's metadata table: the smallest element that names at least two
 /// of the distinctive keys (索引号, 发文机关, 成文日期, 发文字号 …).
-fn find_metadata(doc: &Html) -> Option<NodeId> {
+fn find_metadata_table(doc: &Html) -> Option<NodeId> {
     const DISTINCTIVE: [&str; 12] = ["索引号", "信息索引号", "发文机关", "发文单位", "发布机构", "成文日期", "发文字号", "文号", "发布日期", "主题分类", "公文种类", "标题"];
     let mut best: Option<(NodeId, usize, usize)> = None; // id, keys, text length
     for node in doc.tree.root().descendants() {
@@ -496,6 +496,32 @@ fn find_metadata(doc: &Html) -> Option<NodeId> {
         }
     }
     best.map(|b| b.0)
+}
+
+/// Short lines outside the article that start with a metadata key: the
+/// `发布日期：2012-10-10 来源：省政府办公厅 字体：[大 中 小]` line under a title.
+fn find_info_lines(doc: &Html, body: Option<NodeId>, table: Option<NodeId>) -> Vec<NodeId> {
+    const INFO_KEYS: [&str; 12] = ["发布日期", "发布时间", "公开日期", "成文日期", "印发日期", "来源", "信息来源", "发布机构", "发文机关", "发文字号", "文号", "索引号"];
+    let mut out: Vec<NodeId> = Vec::new();
+    for node in doc.tree.root().descendants() {
+        let Some(name) = element_name(&node) else { continue };
+        if !matches!(name, "div" | "p" | "span" | "li" | "td" | "h2" | "h3" | "h4" | "h5" | "h6" | "em" | "i" | "small") {
+            continue;
+        }
+        let inside_found = node.ancestors().any(|a| out.contains(&a.id()) || Some(a.id()) == table);
+        if inside_found || Some(node.id()) == table || body.is_some_and(|b| node.descendants().any(|d| d.id() == b)) {
+            continue;
+        }
+        // Inside the article only a publication date line is page furniture;
+        // a `来源：` line there may be the note under a table.
+        let in_body = node.ancestors().any(|a| Some(a.id()) == body);
+        let text: String = node.descendants().filter_map(|d| d.value().as_text().map(|t| t.to_string())).collect();
+        let text = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}');
+        if text.chars().count() <= 300 && key_of(text).is_some_and(|(k, _)| INFO_KEYS.contains(&k) && (!in_body || INFO_KEYS[..3].contains(&k))) {
+            out.push(node.id());
+        }
+    }
+    out
 }
 
 /// The title shown above the article: a heading or a title-classed element
@@ -613,7 +639,10 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, FormatError> {
     let mut skip: HashSet<NodeId> = HashSet::new();
     let mut head_lines: Vec<String> = Vec::new();
     let mut meta_title: Option<String> = None;
-    if let Some(m) = find_metadata(&doc) {
+    let body = find_body(&doc);
+    let table = find_metadata_table(&doc);
+    let meta_nodes: Vec<NodeId> = table.into_iter().chain(find_info_lines(&doc, body, table)).collect();
+    for m in meta_nodes {
         skip.insert(m);
         for row in metadata_pairs(doc.tree.get(m).expect("node from this tree")) {
             let row: Vec<(String, String)> = row.into_iter().filter(|(k, v)| !v.is_empty() && k != "字体" && k != "浏览次数").collect();
@@ -626,7 +655,6 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, FormatError> {
             head_lines.push(row.iter().map(|(k, v)| super::header_line(k, v)).collect::<Vec<_>>().join("\t"));
         }
     }
-    let body = find_body(&doc);
     let mut out = Lines::new();
     let page = Page { skip: skip.clone(), _doc: &doc };
     match body {
@@ -719,6 +747,18 @@ mod tests {
         // Declared gb2312, saved as UTF-8.
         assert_eq!(x.encoding, "utf-8");
         assert!(x.warnings[0].contains("declares charset GBK"));
+    }
+
+    #[test]
+    fn info_line_under_the_title() {
+        let body = format!(
+            "{SHELL_TOP}<div class=\"article\"><h1>关于进一步加强民政工作的通知</h1>\
+             <div class=\"info\">发布日期：2012-10-10 10:49 <span>来源：省政府办公厅</span> <span class=\"font\">字体：[<a href=\"javascript:z(16)\">大</a>]</span></div>\
+             <div id=\"zoom\"><p>一、总体要求</p><p>全面落实。</p></div></div>{SHELL_BOTTOM}"
+        );
+        // A short article: the container around it wins, and the date line inside it is still metadata.
+        let x = extract(page(&body).as_bytes()).unwrap();
+        assert_eq!(x.text, "发布日期：2012-10-10 10:49\t来源：省政府办公厅\n关于进一步加强民政工作的通知\n一、总体要求\n全面落实。");
     }
 
     #[test]

@@ -96,10 +96,40 @@ fn is_space(s: &str) -> bool {
     s.chars().all(|c| c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}')
 }
 
+/// Glyph positions with pdf-extract's width error taken out.
+///
+/// pdf-extract 0.12 misreads the range form (`first last width`) of a CID
+/// font's `/W` array and gives those glyphs the default width, a full em:
+/// Latin letters and digits in a Chinese PDF come out twice as wide as they
+/// are, and every later glyph of the same text run is pushed right. An ASCII
+/// glyph reported a full em wide is given half an em, and the excess is taken
+/// off the glyphs after it until the text is positioned anew (a move left, a
+/// jump right or a new baseline).
+fn corrected(page: &PageGlyphs) -> Vec<Glyph> {
+    let mut out = Vec::with_capacity(page.glyphs.len());
+    let mut acc = 0.0;
+    let mut prev: Option<&Glyph> = None;
+    for g in &page.glyphs {
+        if let Some(p) = prev {
+            let expected = p.x + p.w;
+            if (g.y - p.y).abs() > 0.4 * p.size.max(g.size) || g.x < expected - 0.3 * g.size || g.x > expected + 2.0 * g.size {
+                acc = 0.0;
+            }
+        }
+        let ascii = g.s.chars().all(|c| c.is_ascii());
+        let w = if ascii && g.w > 0.75 * g.size { 0.5 * g.size } else { g.w };
+        out.push(Glyph { x: g.x - acc, y: g.y, w, size: g.size, s: g.s.clone() });
+        acc += g.w - w;
+        prev = Some(g);
+    }
+    out
+}
+
 /// Glyphs grouped into lines on shared baselines, top to bottom.
 fn lines_of(page: &PageGlyphs) -> Vec<Line> {
-    let mut gs: Vec<&Glyph> = page.glyphs.iter().collect();
-    gs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
+    let glyphs = corrected(page);
+    let mut gs: Vec<&Glyph> = glyphs.iter().collect();
+    gs.sort_by(|a, b| b.y.total_cmp(&a.y));
     let mut groups: Vec<Vec<&Glyph>> = Vec::new();
     for g in gs {
         match groups.last_mut() {
@@ -250,7 +280,10 @@ fn paragraphs(pages: &[Vec<Line>]) -> Vec<String> {
             };
             if join {
                 let last = out.last_mut().expect("a line to join");
-                if last.ends_with(|c: char| c.is_ascii_alphanumeric()) && l.text.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+                // Latin words wrap at a space, which the layout drops; Chinese
+                // and a number broken across lines join without one.
+                let (a, b) = (last.chars().next_back().unwrap_or(' '), l.text.trim().chars().next().unwrap_or(' '));
+                if a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric() && !(a.is_ascii_digit() && b.is_ascii_digit()) {
                     last.push(' ');
                 }
                 last.push_str(l.text.trim());
@@ -266,7 +299,9 @@ fn paragraphs(pages: &[Vec<Line>]) -> Vec<String> {
     out
 }
 
-/// The most common left edge of lines (rounded to a quarter of the font size).
+/// The left margin: the leftmost edge shared by a fair number of lines (the
+/// first lines of short paragraphs, indented, can outnumber the lines that
+/// start at the margin; a stray line further left is not the margin).
 fn mode_left(lines: &[&Line], size: f64) -> f64 {
     let q = (size / 4.0).max(0.5);
     let mut counts: HashMap<i64, (usize, f64)> = HashMap::new();
@@ -275,8 +310,10 @@ fn mode_left(lines: &[&Line], size: f64) -> f64 {
         e.0 += 1;
         e.1 = e.1.min(l.x0);
     }
-    // Ties go to the leftmost edge: body text starts at the margin.
-    counts.into_values().max_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1))).map_or(0.0, |(_, x)| x)
+    let need = (lines.len() / 20).max(2).min(lines.len());
+    let mut buckets: Vec<(i64, (usize, f64))> = counts.into_iter().collect();
+    buckets.sort_by_key(|b| b.0);
+    buckets.iter().find(|(_, (n, _))| *n >= need).or_else(|| buckets.iter().max_by_key(|(_, (n, _))| *n)).map_or(0.0, |(_, (_, x))| *x)
 }
 
 /// Extract the text of a PDF (see the module documentation).
@@ -344,8 +381,50 @@ mod tests {
     }
 
     #[test]
+    fn misread_latin_widths_are_corrected() {
+        // "支持100个" in one text run, the digits reported a full em wide.
+        let g = |s: &str, x: f64| Glyph { x, y: 700.0, w: 12.0, size: 12.0, s: s.into() };
+        let page = PageGlyphs { glyphs: vec![g("支", 72.0), g("持", 84.0), g("1", 96.0), g("0", 108.0), g("0", 120.0), g("个", 132.0), g("新", 72.0 + 24.0)] };
+        let c = corrected(&page);
+        assert_eq!(c.iter().map(|g| g.x).collect::<Vec<_>>(), vec![72.0, 84.0, 96.0, 102.0, 108.0, 114.0, 96.0]);
+        let lines = lines_of(&PageGlyphs { glyphs: page.glyphs[..6].to_vec() });
+        assert_eq!((lines[0].text.as_str(), lines[0].x1), ("支持100个", 126.0));
+    }
+
+    /// A one-page PDF whose page has the given content stream, made with lopdf.
+    fn pdf_with_content(content: &[u8]) -> Vec<u8> {
+        use pdf_extract::{Dictionary, Document, Object, Stream};
+        let mut doc = Document::with_version("1.5");
+        let pages_id = doc.new_object_id();
+        let content_id = doc.add_object(Stream::new(Dictionary::new(), content.to_vec()));
+        let mut page = Dictionary::new();
+        page.set("Type", Object::Name(b"Page".to_vec()));
+        page.set("Parent", Object::Reference(pages_id));
+        page.set("Contents", Object::Reference(content_id));
+        page.set("Resources", Object::Dictionary(Dictionary::new()));
+        page.set("MediaBox", Object::Array(vec![0.into(), 0.into(), 595.into(), 842.into()]));
+        let page_id = doc.add_object(page);
+        let mut pages = Dictionary::new();
+        pages.set("Type", Object::Name(b"Pages".to_vec()));
+        pages.set("Kids", Object::Array(vec![Object::Reference(page_id)]));
+        pages.set("Count", Object::Integer(1));
+        doc.objects.insert(pages_id, Object::Dictionary(pages));
+        let mut catalog = Dictionary::new();
+        catalog.set("Type", Object::Name(b"Catalog".to_vec()));
+        catalog.set("Pages", Object::Reference(pages_id));
+        let catalog_id = doc.add_object(catalog);
+        doc.trailer.set("Root", Object::Reference(catalog_id));
+        let mut out = Vec::new();
+        doc.save_to(&mut out).unwrap();
+        out
+    }
+
+    #[test]
     fn damaged_and_scanned() {
         let e = extract(b"%PDF-1.4\n garbage").unwrap_err();
         assert!(matches!(&e, FormatError::Unsupported(m) if m.contains("damaged PDF")), "{e:?}");
+        // A page that only paints (an image would be drawn the same way): no text layer.
+        let e = extract(&pdf_with_content(b"q 100 0 0 100 50 700 cm 0 0 1 1 re f Q")).unwrap_err();
+        assert!(matches!(&e, FormatError::Unsupported(m) if m.contains("no text layer") && m.contains("OCR")), "{e:?}");
     }
 }
