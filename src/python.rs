@@ -144,12 +144,28 @@ fn read_texts(py: Python<'_>, items: Vec<(String, String)>, threads: Option<usiz
     finish(c, on_error)
 }
 
+/// Read the number at the start of `text` (Arabic or Chinese numerals, 万/亿,
+/// percentages): (value, end, percent) with `end` a character offset, or None.
+#[pyfunction]
+fn read_number(text: &str) -> Option<(f64, usize, bool)> {
+    let n = crate::numbers::read_number(text, 0)?;
+    Some((n.value, text[..n.end].chars().count(), n.percent))
+}
+
+/// The value of a whole Chinese numeral (一百零五 → 105), or None.
+#[pyfunction]
+fn parse_chinese_numeral(text: &str) -> Option<u64> {
+    crate::numbers::parse_cn_int(text)
+}
+
 #[pymodule]
 fn _zhengce(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add_class::<PyCorpus>()?;
     m.add_function(wrap_pyfunction!(read, m)?)?;
     m.add_function(wrap_pyfunction!(read_texts, m)?)?;
+    m.add_function(wrap_pyfunction!(read_number, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_chinese_numeral, m)?)?;
     m.add("ZhengceError", py.get_type::<ZhengceError>())?;
     m.add("ReadError", py.get_type::<ReadError>())?;
     m.add("DecodeError", py.get_type::<DecodeError>())?;
