@@ -188,13 +188,16 @@ impl Format {
 /// Detect the format of `bytes` (the path's extension is a hint only).
 pub fn sniff(bytes: &[u8], path: &Path) -> Format {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-    if bytes.starts_with(b"%PDF-") {
+    // A PDF may have a few bytes of junk before its header (readers accept 1 KB).
+    if bytes.starts_with(b"%PDF-") || memfind(&bytes[..bytes.len().min(1024)], b"%PDF-").is_some() {
         return Format::Pdf;
     }
     if bytes.starts_with(b"PK\x03\x04") {
-        // A docx is a zip holding word/document.xml.
+        // A docx is a zip holding word/document.xml: its name is in the first
+        // entries or, when large media come first, in the central directory at the end.
         let head = &bytes[..bytes.len().min(64 * 1024)];
-        if memfind(head, b"word/").is_some() || ext == "docx" {
+        let tail = &bytes[bytes.len().saturating_sub(64 * 1024)..];
+        if memfind(head, b"word/").is_some() || memfind(tail, b"word/document.xml").is_some() || ext == "docx" {
             return Format::Docx;
         }
         return Format::Binary;
@@ -358,5 +361,10 @@ mod tests {
         assert_eq!(sniff(b"<!DOCTYPE html><html>", Path::new("a")), Format::Html);
         assert_eq!(sniff("一、总体".as_bytes(), Path::new("a.html")), Format::Text);
         assert_eq!(sniff(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0], Path::new("a.doc")), Format::LegacyWord);
+        assert_eq!(sniff(b"\r\n%PDF-1.4", Path::new("a")), Format::Pdf);
+        let mut zip = b"PK\x03\x04".to_vec();
+        zip.extend(std::iter::repeat(0u8).take(100_000));
+        zip.extend_from_slice(b"PK\x01\x02word/document.xml");
+        assert_eq!(sniff(&zip, Path::new("download.bin")), Format::Docx);
     }
 }

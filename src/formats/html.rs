@@ -213,14 +213,13 @@ fn resolve_soft_breaks(s: &str) -> String {
     out
 }
 
-struct Page<'a> {
+struct Page {
     skip: HashSet<NodeId>,
-    _doc: &'a Html,
 }
 
-impl<'a> Page<'a> {
+impl Page {
     /// Write the text under `node` into `out`.
-    fn walk(&self, node: NodeRef<'a, Node>, out: &mut Lines) {
+    fn walk(&self, node: NodeRef<'_, Node>, out: &mut Lines) {
         match node.value() {
             Node::Text(t) => out.text(t),
             Node::Element(e) => {
@@ -251,7 +250,7 @@ impl<'a> Page<'a> {
         }
     }
 
-    fn children(&self, node: NodeRef<'a, Node>, out: &mut Lines) {
+    fn children(&self, node: NodeRef<'_, Node>, out: &mut Lines) {
         for c in node.children() {
             self.walk(c, out);
         }
@@ -259,7 +258,7 @@ impl<'a> Page<'a> {
 
     /// A table: one line per row, cells separated by a tab. A table of one
     /// column is layout (a page laid out in a table), read as ordinary blocks.
-    fn table(&self, table: NodeRef<'a, Node>, out: &mut Lines) {
+    fn table(&self, table: NodeRef<'_, Node>, out: &mut Lines) {
         let rows = rows_of(table);
         let single_column = rows.iter().all(|r| cells_of(*r).len() <= 1);
         out.newline();
@@ -526,7 +525,7 @@ fn find_info_lines(doc: &Html, body: Option<NodeId>, table: Option<NodeId>) -> V
 
 /// The title shown above the article: a heading or a title-classed element
 /// that precedes the body inside one of its nearest ancestors.
-fn find_title<'a>(doc: &'a Html, body: NodeId, skip: &HashSet<NodeId>) -> Option<String> {
+fn find_title(doc: &Html, body: NodeId, skip: &HashSet<NodeId>) -> Option<String> {
     let body_node = doc.tree.get(body)?;
     let l = &*LAYOUT;
     for anc in body_node.ancestors().take(3) {
@@ -541,8 +540,7 @@ fn find_title<'a>(doc: &'a Html, body: NodeId, skip: &HashSet<NodeId>) -> Option
                 continue;
             }
             let mut lines = Lines::new();
-            let page = Page { skip: skip.clone(), _doc: doc };
-            page.children(d, &mut lines);
+            Page { skip: skip.clone() }.children(d, &mut lines);
             let text = lines.finish().join("");
             let n = text.trim().chars().count();
             if (5..=150).contains(&n) {
@@ -638,7 +636,6 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, FormatError> {
     let doc = Html::parse_document(&text);
     let mut skip: HashSet<NodeId> = HashSet::new();
     let mut head_lines: Vec<String> = Vec::new();
-    let mut meta_title: Option<String> = None;
     let body = find_body(&doc);
     let table = find_metadata_table(&doc);
     let meta_nodes: Vec<NodeId> = table.into_iter().chain(find_info_lines(&doc, body, table)).collect();
@@ -649,14 +646,11 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, FormatError> {
             if row.is_empty() {
                 continue;
             }
-            if let Some((_, t)) = row.iter().find(|(k, _)| k == "标题" || k == "名称") {
-                meta_title = Some(squash(t));
-            }
             head_lines.push(row.iter().map(|(k, v)| super::header_line(k, v)).collect::<Vec<_>>().join("\t"));
         }
     }
     let mut out = Lines::new();
-    let page = Page { skip: skip.clone(), _doc: &doc };
+    let page = Page { skip: skip.clone() };
     match body {
         Some(b) => page.walk(doc.tree.get(b).expect("node from this tree"), &mut out),
         None => {
@@ -669,7 +663,7 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, FormatError> {
         if let Some(title) = find_title(&doc, b, &skip) {
             let t = squash(&title);
             let in_body = body_lines.iter().take(8).any(|l| squash(l).contains(&t) || t.contains(&squash(l)) && squash(l).chars().count() >= 8);
-            if !in_body && meta_title.as_deref().map_or(true, |m| m == t || !t.is_empty()) {
+            if !in_body {
                 body_lines.insert(0, title);
             }
         }
