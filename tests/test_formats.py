@@ -199,17 +199,16 @@ def to_docx(text: str) -> bytes:
         numbering.append(parse_xml(f'<w:num xmlns:w="{W}" w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>{o}</w:num>'))
 
     # Word's count: shared by the list instances of one definition; a level restarts after a shallower one.
-    num_id, counts, pending = first_num, [None] * 9, {}
+    num_id, counts = first_num, [None] * 9
     add_num(num_id, None)
     for body, level, value in items:
         p = d.add_paragraph()
         p.paragraph_format.first_line_indent = Pt(24)
         if level is not None:
-            shown = pending.pop(level, None) or ((counts[level] or 0) + 1)
-            if shown != value:
+            if (counts[level] or 0) + 1 != value:
+                # A new instance of the list whose first item at this level shows `value`.
                 num_id += 1
                 add_num(num_id, (level, value))
-                pending = {}
             counts[level] = value
             counts[level + 1 :] = [None] * (8 - level)
             p._p.get_or_add_pPr().append(parse_xml(f'<w:numPr xmlns:w="{W}"><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))

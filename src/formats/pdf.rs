@@ -338,6 +338,13 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, FormatError> {
     if !empty.is_empty() {
         warnings.push(format!("page{} {} of {n_pages} ha{} no text layer (scanned?) and {} not read", if empty.len() == 1 { "" } else { "s" }, empty.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(", "), if empty.len() == 1 { "s" } else { "ve" }, if empty.len() == 1 { "was" } else { "were" }));
     }
+    // Fonts without a Unicode mapping give private-use or replacement characters.
+    let (n, bad) = c.pages.iter().flat_map(|p| p.glyphs.iter()).flat_map(|g| g.s.chars()).fold((0usize, 0usize), |(n, b), ch| {
+        (n + 1, b + usize::from(('\u{E000}'..='\u{F8FF}').contains(&ch) || ch == '\u{FFFD}'))
+    });
+    if bad * 10 > n {
+        warnings.push(format!("{bad} of {n} characters have no Unicode mapping in the PDF's fonts; the text is garbled there (OCR would read it)"));
+    }
     strip_furniture(&mut pages);
     let text = join_lines(paragraphs(&pages));
     Ok(Extracted { text, encoding: "utf-8", warnings })
