@@ -303,8 +303,8 @@ def departments_of(c: zc.Corpus, doc_id: str) -> list[tuple]:
 
 def targets_of(c: zc.Corpus, doc_id: str) -> list[tuple]:
     t = c.targets.filter(pl.col("doc_id") == doc_id)
-    cols = [k for k in ("path", "value", "value_max", "unit", "comparator", "deadline") if k in t.columns]
-    return sorted(t.select(cols).rows(), key=str)
+    cols = [k for k in t.columns if k not in ("doc_id", "record_id", "start", "end")]
+    return sorted((tuple(squash(v) if isinstance(v, str) else v for v in row) for row in t.select(cols).rows()), key=str)
 
 
 DOC_FIELDS = ("province", "issuer", "doc_number", "title", "date", "year", "published")
@@ -340,6 +340,7 @@ def test_the_sample_has_records_departments_and_numbered_lines(from_text):
     # The comparisons below are only as strong as what the sample holds.
     assert from_text.records.filter(pl.col("path") != "").height > 150
     assert from_text.departments.height > 100
+    assert from_text.targets.height > 20
     assert sum(1 for t in TEXTS.values() for l in t.splitlines() for p, _, _ in STYLES if p.match(l.strip())) > 150
 
 
