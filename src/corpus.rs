@@ -27,11 +27,14 @@ pub struct Resources {
     pub layout: Layout,
     pub regions: Regions,
     pub slogans: crate::slogans::Lexicon,
+    /// Tokeniser and label dictionaries, built on first use (loading jieba's
+    /// dictionary takes a while); see [`Resources::lexicons`].
+    pub lexicons: OnceLock<Arc<crate::labels::Lexicons>>,
 }
 
 impl Default for Resources {
     fn default() -> Self {
-        Resources { layout: Layout::default(), regions: Regions::default(), slogans: crate::slogans::Lexicon::default() }
+        Resources { layout: Layout::default(), regions: Regions::default(), slogans: crate::slogans::Lexicon::default(), lexicons: OnceLock::new() }
     }
 }
 
@@ -40,6 +43,36 @@ impl Resources {
     pub fn shared() -> Arc<Resources> {
         static SHARED: OnceLock<Arc<Resources>> = OnceLock::new();
         SHARED.get_or_init(|| Arc::new(Resources::default())).clone()
+    }
+
+    /// The tokeniser and label dictionaries: the shipped ones unless these
+    /// resources were made for a user configuration.
+    pub fn lexicons(&self) -> &Arc<crate::labels::Lexicons> {
+        self.lexicons.get_or_init(crate::labels::Lexicons::shared)
+    }
+
+    /// Resources for a user configuration of dictionaries (see
+    /// [`crate::labels::Config`]), built once per configuration and shared;
+    /// a malformed file is an [`Error::DataFile`].
+    pub fn configured(cfg: &crate::labels::Config) -> Result<Arc<Resources>, Error> {
+        if cfg.is_default() {
+            return Ok(Resources::shared());
+        }
+        let lex = crate::labels::Lexicons::cached(cfg)?;
+        // Keyed by the lexicons, which are themselves cached by configuration.
+        static CACHE: std::sync::Mutex<Vec<Arc<Resources>>> = std::sync::Mutex::new(Vec::new());
+        let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(r) = cache.iter().find(|r| r.lexicons.get().map_or(false, |l| Arc::ptr_eq(l, &lex))) {
+            return Ok(r.clone());
+        }
+        let r = Resources::default();
+        r.lexicons.set(lex).ok();
+        let r = Arc::new(r);
+        if cache.len() >= 4 {
+            cache.remove(0);
+        }
+        cache.push(r.clone());
+        Ok(r)
     }
 }
 
@@ -152,10 +185,12 @@ pub fn process(doc_id: &str, source: Source, raw: &str, mut warnings: Vec<String
         deadlines: Vec::new(),
         slogans: Vec::new(),
         warnings,
+        labels: Default::default(),
     };
     doc.slogans = crate::slogans::extract(&doc, &res.slogans);
     doc.targets = crate::targets::extract(&doc, &res.slogans);
     doc.deadlines = crate::targets::extract_deadlines(&doc);
+    doc.labels = crate::labels::label(&doc, res.lexicons());
     doc
 }
 

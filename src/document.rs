@@ -245,6 +245,8 @@ pub struct Document {
     pub slogans: Vec<crate::slogans::Slogan>,
     /// Problems that did not stop reading (decoding repairs, removed characters …).
     pub warnings: Vec<String>,
+    /// Themes, instruments, strength and token counts of each block (see [`crate::labels`]).
+    pub labels: crate::labels::DocLabels,
 }
 
 impl Document {

@@ -11,6 +11,10 @@
 //! | responsible departments | [`departments`] |
 //! | numbers, targets, deadlines | [`numbers`], [`targets`] |
 //! | numbered formulations | [`slogans`] |
+//! | tokens (jieba-rs, civil-affairs dictionary, stop words) | [`tokens`] |
+//! | term dictionaries and whole-token matching | [`terms`] |
+//! | per-record labels: themes, instruments, strength | [`labels`], [`themes`], [`instruments`], [`strength`] |
+//! | departments made comparable (canonical name, category, level) | [`agencies`] |
 //! | the corpus, in parallel | [`corpus`] |
 //! | polars frames (the data model) | [`frames`] |
 //!
@@ -25,19 +29,26 @@
 //! assert_eq!(task.departments[0].name, "救助处");
 //! ```
 
+pub mod agencies;
 pub mod corpus;
 pub mod departments;
 pub mod document;
 pub mod error;
 pub mod formats;
+pub mod instruments;
+pub mod labels;
 pub mod markers;
 pub mod meta;
 pub mod normalize;
 pub mod numbers;
 pub mod read;
 pub mod slogans;
+pub mod strength;
 pub mod structure;
 pub mod targets;
+pub mod terms;
+pub mod themes;
+pub mod tokens;
 
 pub use corpus::{Corpus, Options};
 pub use document::Document;
