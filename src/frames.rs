@@ -116,6 +116,7 @@ pub fn documents(c: &Corpus) -> PolarsResult<DataFrame> {
     f.i64("n_records", d.iter().map(|x| x.blocks.iter().filter(|b| b.kind == BlockKind::Task).count() as i64).collect());
     f.i64("n_targets", d.iter().map(|x| x.targets.len() as i64).collect());
     f.i64("n_warnings", d.iter().map(|x| x.warnings.len() as i64).collect());
+    f.i64("n_unthemed", d.iter().map(|x| x.records().filter(|(i, b)| b.kind == BlockKind::Task && x.labels.blocks.get(*i).map_or(true, |l| l.themes.is_empty())).count() as i64).collect());
     f.finish()
 }
 
@@ -137,9 +138,31 @@ fn blocks_where(c: &Corpus, keep: impl Fn(&Block) -> bool) -> PolarsResult<DataF
     let mut start = Vec::new();
     let mut end = Vec::new();
     let mut depts: Vec<Vec<&str>> = Vec::new();
-    for d in &c.documents {
+    let mut themes: Vec<Vec<&str>> = Vec::new();
+    let mut instruments: Vec<Vec<&str>> = Vec::new();
+    let mut strength: Vec<Option<f64>> = Vec::new();
+    let mut strength_label: Vec<Option<&str>> = Vec::new();
+    let mut n_tokens: Vec<i64> = Vec::new();
+    let lexicons: Vec<_> = c.documents.iter().map(|d| d.labels.lexicons.clone()).collect();
+    for (d, lex) in c.documents.iter().zip(&lexicons) {
         let mut cur = CharCursor::new(&d.text);
         for (i, b) in d.blocks.iter().enumerate().filter(|(_, b)| keep(b)) {
+            let l = d.labels.blocks.get(i).filter(|l| l.labelled);
+            match (l, lex) {
+                (Some(l), Some(lex)) => {
+                    themes.push(l.themes.iter().map(|&t| lex.theme_id(t)).collect());
+                    instruments.push(l.instruments.iter().map(|&t| lex.instrument_id(t)).collect());
+                    strength.push(Some(l.strength as f64));
+                    strength_label.push(Some(l.strength_label));
+                }
+                _ => {
+                    themes.push(Vec::new());
+                    instruments.push(Vec::new());
+                    strength.push(None);
+                    strength_label.push(None);
+                }
+            }
+            n_tokens.push(d.labels.blocks.get(i).map_or(0, |l| l.n_tokens as i64));
             doc_id.push(d.doc_id.as_str());
             record_id.push(i as i64);
             path.push(b.path.as_str());
@@ -168,6 +191,11 @@ fn blocks_where(c: &Corpus, keep: impl Fn(&Block) -> bool) -> PolarsResult<DataF
     f.i64("start", start);
     f.i64("end", end);
     f.list_str("departments", depts);
+    f.list_str("themes", themes);
+    f.list_str("instruments", instruments);
+    f.opt_f64("strength", strength);
+    f.push(Series::new("strength_label".into(), strength_label));
+    f.i64("n_tokens", n_tokens);
     f.finish()
 }
 
@@ -198,10 +226,20 @@ pub fn departments(c: &Corpus) -> PolarsResult<DataFrame> {
     let mut position = Vec::new();
     let mut start = Vec::new();
     let mut end = Vec::new();
+    let mut canonical = Vec::new();
+    let mut category: Vec<Option<String>> = Vec::new();
+    let mut level = Vec::new();
+    let mut known = Vec::new();
     for d in &c.documents {
         let mut cur = CharCursor::new(&d.text);
+        let lex = d.labels.lexicons();
         for (i, b) in d.blocks.iter().enumerate().filter(|(_, b)| b.kind.is_record()) {
             for (k, x) in b.departments.iter().enumerate() {
+                let a = lex.agencies.resolve(&x.name);
+                canonical.push(a.canonical);
+                category.push(a.category.map(str::to_string));
+                level.push(a.level);
+                known.push(a.known);
                 doc_id.push(d.doc_id.as_str());
                 record_id.push(i as i64);
                 path.push(b.path.as_str());
@@ -224,6 +262,10 @@ pub fn departments(c: &Corpus) -> PolarsResult<DataFrame> {
     f.i64("position", position);
     f.i64("start", start);
     f.i64("end", end);
+    f.str("canonical", canonical);
+    f.opt_str("category", category);
+    f.str("level", level);
+    f.bool("known", known);
     f.finish()
 }
 
@@ -349,6 +391,125 @@ pub fn deadlines(c: &Corpus) -> PolarsResult<DataFrame> {
     f.str("action", action);
     f.i64("start", start);
     f.i64("end", end);
+    f.finish()
+}
+
+/// One row per (record, theme) with a score: every theme a record's terms or
+/// headings point to, whether it was assigned, and the terms found in the
+/// record's own text.
+pub fn themes(c: &Corpus) -> PolarsResult<DataFrame> {
+    labelled_long(c, |l| (&l.theme_scores, &l.themes, &l.theme_terms), |lex, t| {
+        let s = &lex.themes.dict.sections[t as usize];
+        (s.id.as_str(), s.name.as_str(), "")
+    }, false)
+}
+
+/// One row per (record, policy instrument) with a score: the instrument,
+/// its type (supply, environment, demand), whether the record uses it, and
+/// the terms found.
+pub fn instruments(c: &Corpus) -> PolarsResult<DataFrame> {
+    labelled_long(c, |l| (&l.instrument_scores, &l.instruments, &l.instrument_terms), |lex, t| {
+        let s = &lex.instruments.dict.sections[t as usize];
+        (s.id.as_str(), s.name.as_str(), crate::instruments::type_of(&s.id))
+    }, true)
+}
+
+type LongOf = for<'a> fn(&'a crate::labels::BlockLabels) -> (&'a crate::themes::Scores, &'a Vec<u32>, &'a Vec<(u32, u32)>);
+
+/// The long frames of themes and instruments (records only).
+fn labelled_long(c: &Corpus, of: LongOf, names: for<'a> fn(&'a crate::labels::Lexicons, u32) -> (&'a str, &'a str, &'a str), with_type: bool) -> PolarsResult<DataFrame> {
+    let (mut doc_id, mut record_id, mut path, mut id, mut name, mut kind, mut score, mut assigned, mut terms) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::<Vec<&str>>::new());
+    let lexicons: Vec<_> = c.documents.iter().map(|d| d.labels.lexicons()).collect();
+    for (d, lex) in c.documents.iter().zip(&lexicons) {
+        for (i, b) in d.records() {
+            let Some(l) = d.labels.blocks.get(i).filter(|l| l.labelled) else { continue };
+            let (scores, chosen, found) = of(l);
+            let mut rows: Vec<(u32, f32)> = scores.iter().copied().filter(|x| x.1 > 0.0).collect();
+            rows.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            for (t, s) in rows {
+                let (i_d, i_n, i_k) = names(lex, t);
+                doc_id.push(d.doc_id.as_str());
+                record_id.push(i as i64);
+                path.push(b.path.as_str());
+                id.push(i_d);
+                name.push(i_n);
+                kind.push(i_k);
+                score.push(s as f64);
+                assigned.push(chosen.contains(&t));
+                terms.push(found.iter().filter(|x| x.0 == t).map(|x| lex.matcher.term(x.1)).collect());
+            }
+        }
+    }
+    let label = if with_type { "instrument" } else { "theme" };
+    let mut f = Cols::new(doc_id.len());
+    f.str("doc_id", doc_id);
+    f.i64("record_id", record_id);
+    f.str("path", path);
+    f.str(label, id);
+    f.str("name", name);
+    if with_type {
+        f.str("type", kind);
+    }
+    f.f64("score", score);
+    f.bool("assigned", assigned);
+    f.list_str("terms", terms);
+    f.finish()
+}
+
+/// One row per token of every record (white space left out), re-tokenised with
+/// the dictionaries the document was read with: doc_id, record_id, token,
+/// start, end (character offsets into the document's text) and kind (word,
+/// stop, number, punct).
+pub fn tokens(c: &Corpus) -> PolarsResult<DataFrame> {
+    use rayon::prelude::*;
+    // Per document, in parallel; concatenated in document order.
+    struct Rows<'a> {
+        record_id: Vec<i64>,
+        token: Vec<&'a str>,
+        start: Vec<i64>,
+        end: Vec<i64>,
+        kind: Vec<&'static str>,
+    }
+    let per_doc: Vec<Rows> = c
+        .documents
+        .par_iter()
+        .map(|d| {
+            let lex = d.labels.lexicons();
+            let mut r = Rows { record_id: Vec::new(), token: Vec::new(), start: Vec::new(), end: Vec::new(), kind: Vec::new() };
+            let mut cur = CharCursor::new(&d.text);
+            for (i, b) in d.records() {
+                let text = b.text(&d.text);
+                for t in lex.tokenizer.cut(text) {
+                    let Some(k) = lex.tokenizer.kind(t.word) else { continue };
+                    r.record_id.push(i as i64);
+                    r.token.push(&d.text[b.text_start + t.start..b.text_start + t.end]);
+                    r.start.push(cur.at(b.text_start + t.start) as i64);
+                    r.end.push(cur.at(b.text_start + t.end) as i64);
+                    r.kind.push(k.name());
+                }
+            }
+            r
+        })
+        .collect();
+    let n: usize = per_doc.iter().map(|r| r.token.len()).sum();
+    let mut doc_id = Vec::with_capacity(n);
+    let (mut record_id, mut token, mut start, mut end, mut kind) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+    for (d, r) in c.documents.iter().zip(per_doc) {
+        doc_id.extend(std::iter::repeat(d.doc_id.as_str()).take(r.token.len()));
+        record_id.extend(r.record_id);
+        token.extend(r.token);
+        start.extend(r.start);
+        end.extend(r.end);
+        kind.extend(r.kind);
+    }
+    let mut f = Cols::new(n);
+    f.str("doc_id", doc_id);
+    f.i64("record_id", record_id);
+    f.str("token", token);
+    f.i64("start", start);
+    f.i64("end", end);
+    f.str("kind", kind);
     f.finish()
 }
 

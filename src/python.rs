@@ -8,6 +8,7 @@ use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyValueError};
 use pyo3::prelude::*;
 use pyo3_polars::PyDataFrame;
+use numpy::PyArray1;
 
 use crate::corpus::{Corpus, MetaOverride, Options};
 use crate::error::Error;
@@ -60,10 +61,39 @@ impl PyCorpus {
             "slogans" => frames::slogans,
             "deadlines" => frames::deadlines,
             "errors" => frames::errors,
+            "themes" => frames::themes,
+            "instruments" => frames::instruments,
+            "tokens" => frames::tokens,
             other => return Err(PyValueError::new_err(format!("no frame named {other:?}"))),
         };
         let c = self.inner.clone();
         py.detach(move || build(&c)).map(PyDataFrame).map_err(polars_err)
+    }
+
+    /// Token counts of the records as a sparse CSR matrix: (indptr, indices,
+    /// data, vocabulary, doc_ids, record_ids). `kinds`: record kinds to count
+    /// (None: all records); `tokens`: token kinds counted (word, stop, number, punct).
+    #[pyo3(signature = (kinds=None, tokens=vec!["word".to_string()]))]
+    #[allow(clippy::type_complexity)]
+    fn token_counts<'py>(
+        &self,
+        py: Python<'py>,
+        kinds: Option<Vec<String>>,
+        tokens: Vec<String>,
+    ) -> PyResult<(Bound<'py, PyArray1<i64>>, Bound<'py, PyArray1<i32>>, Bound<'py, PyArray1<i32>>, Vec<String>, Vec<String>, Bound<'py, PyArray1<i64>>)> {
+        use crate::document::BlockKind;
+        use crate::tokens::TokenKind;
+        let kinds: Option<Vec<BlockKind>> = kinds
+            .map(|ks| ks.iter().map(|k| BlockKind::ALL.iter().copied().find(|b| b.name() == k).ok_or_else(|| PyValueError::new_err(format!("no record kind {k:?}")))).collect::<PyResult<_>>())
+            .transpose()?;
+        let all = [TokenKind::Word, TokenKind::Stop, TokenKind::Number, TokenKind::Punct];
+        let count: Vec<TokenKind> = tokens
+            .iter()
+            .map(|t| all.iter().copied().find(|k| k.name() == t).ok_or_else(|| PyValueError::new_err(format!("no token kind {t:?} (use word, stop, number, punct)"))))
+            .collect::<PyResult<_>>()?;
+        let c = self.inner.clone();
+        let m = py.detach(move || crate::labels::token_counts(&c, kinds.as_deref(), &count));
+        Ok((PyArray1::from_vec(py, m.indptr), PyArray1::from_vec(py, m.indices), PyArray1::from_vec(py, m.data), m.vocabulary, m.doc_ids, PyArray1::from_vec(py, m.record_ids)))
     }
 
     /// The normalised text of a document (all offsets point into it).
@@ -113,6 +143,29 @@ fn options(threads: Option<usize>, max_bytes: Option<u64>, overrides: Option<Has
     Ok(opts)
 }
 
+/// The dictionaries of a read: a map of user_dict, stopwords, themes,
+/// instruments, strength, departments to lists of paths ("<default>" is the
+/// shipped file), and jieba's HMM switch.
+fn configure(py: Python<'_>, opts: &mut Options, dictionaries: Option<HashMap<String, Vec<String>>>, hmm: bool) -> PyResult<()> {
+    use crate::tokens::Source;
+    let mut cfg = crate::labels::Config { hmm, ..Default::default() };
+    for (key, paths) in dictionaries.unwrap_or_default() {
+        let sources: Vec<Source> = paths.into_iter().map(|p| if p == "<default>" { Source::Default } else { Source::File(p.into()) }).collect();
+        match key.as_str() {
+            "user_dict" => cfg.user_dicts = sources,
+            "stopwords" => cfg.stopwords = sources,
+            "themes" => cfg.themes = Some(sources),
+            "instruments" => cfg.instruments = Some(sources),
+            "strength" => cfg.strength = Some(sources),
+            "departments" => cfg.departments = sources,
+            other => return Err(PyValueError::new_err(format!("unknown dictionary {other:?} (use user_dict, stopwords, themes, instruments, strength, departments)"))),
+        }
+    }
+    // Building a configuration loads jieba's dictionary: without the GIL.
+    opts.resources = py.detach(move || crate::corpus::Resources::configured(&cfg)).map_err(|e| to_py(&e))?;
+    Ok(())
+}
+
 fn finish(c: Corpus, on_error: &str) -> PyResult<PyCorpus> {
     match on_error {
         "collect" => {}
@@ -128,18 +181,22 @@ fn finish(c: Corpus, on_error: &str) -> PyResult<PyCorpus> {
 
 /// Read files, folders (recursively) and glob patterns.
 #[pyfunction]
-#[pyo3(signature = (paths, *, threads=None, max_bytes=None, overrides=None, on_error="collect"))]
-fn read(py: Python<'_>, paths: Vec<String>, threads: Option<usize>, max_bytes: Option<u64>, overrides: Option<HashMap<String, HashMap<String, Option<String>>>>, on_error: &str) -> PyResult<PyCorpus> {
-    let opts = options(threads, max_bytes, overrides)?;
+#[pyo3(signature = (paths, *, threads=None, max_bytes=None, overrides=None, on_error="collect", dictionaries=None, hmm=false))]
+#[allow(clippy::too_many_arguments)]
+fn read(py: Python<'_>, paths: Vec<String>, threads: Option<usize>, max_bytes: Option<u64>, overrides: Option<HashMap<String, HashMap<String, Option<String>>>>, on_error: &str, dictionaries: Option<HashMap<String, Vec<String>>>, hmm: bool) -> PyResult<PyCorpus> {
+    let mut opts = options(threads, max_bytes, overrides)?;
+    configure(py, &mut opts, dictionaries, hmm)?;
     let c = py.detach(move || Corpus::read(&paths, &opts));
     finish(c, on_error)
 }
 
 /// Read in-memory texts given as (name, text) pairs.
 #[pyfunction]
-#[pyo3(signature = (items, *, threads=None, max_bytes=None, overrides=None, on_error="collect"))]
-fn read_texts(py: Python<'_>, items: Vec<(String, String)>, threads: Option<usize>, max_bytes: Option<u64>, overrides: Option<HashMap<String, HashMap<String, Option<String>>>>, on_error: &str) -> PyResult<PyCorpus> {
-    let opts = options(threads, max_bytes, overrides)?;
+#[pyo3(signature = (items, *, threads=None, max_bytes=None, overrides=None, on_error="collect", dictionaries=None, hmm=false))]
+#[allow(clippy::too_many_arguments)]
+fn read_texts(py: Python<'_>, items: Vec<(String, String)>, threads: Option<usize>, max_bytes: Option<u64>, overrides: Option<HashMap<String, HashMap<String, Option<String>>>>, on_error: &str, dictionaries: Option<HashMap<String, Vec<String>>>, hmm: bool) -> PyResult<PyCorpus> {
+    let mut opts = options(threads, max_bytes, overrides)?;
+    configure(py, &mut opts, dictionaries, hmm)?;
     let c = py.detach(move || Corpus::from_texts(items, &opts));
     finish(c, on_error)
 }

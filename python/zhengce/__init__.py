@@ -11,7 +11,7 @@ as a polars DataFrame.
 """
 from __future__ import annotations
 
-from ._corpus import Corpus, load_sample, read, read_texts, sample_paths
+from ._corpus import DEFAULT, Corpus, TokenCounts, load_sample, read, read_texts, sample_paths
 from ._zhengce import (
     DataFileError,
     DecodeError,
@@ -25,6 +25,8 @@ from ._zhengce import (
 
 __all__ = [
     "Corpus",
+    "TokenCounts",
+    "DEFAULT",
     "read",
     "read_texts",
     "load_sample",

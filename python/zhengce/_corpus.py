@@ -4,16 +4,25 @@ from __future__ import annotations
 import csv
 import glob as _glob
 import os
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence, Union
+from typing import TYPE_CHECKING, Iterable, Mapping, Sequence, Union
 
 import polars as pl
 
 from . import _zhengce
 
+if TYPE_CHECKING:
+    import numpy as np
+
 PathLike = Union[str, "os.PathLike[str]"]
 Overrides = Mapping[str, Mapping[str, object]]
+Paths = Union[PathLike, Sequence[PathLike]]
+
+#: Stands for the shipped dictionary in a list of dictionary files, to extend
+#: it rather than replace it: ``themes=[zc.DEFAULT, "mine.tsv"]``.
+DEFAULT = "<default>"
 
 _SAMPLE_DIR = Path(__file__).resolve().parent / "sample"
 
@@ -75,6 +84,42 @@ class Corpus:
         return self._native.frame("deadlines")
 
     @cached_property
+    def themes(self) -> pl.DataFrame:
+        """One row per (record, theme with a score): score, assigned, the terms found.
+
+        >>> c = zc.read_texts({"d": "一、任务\\n完善最低生活保障制度，提高低保标准。"})  # doctest: +SKIP
+        >>> c.themes.filter("assigned")["theme"].to_list()  # doctest: +SKIP
+        ['social_assistance']
+        """
+        return self._native.frame("themes")
+
+    @cached_property
+    def instruments(self) -> pl.DataFrame:
+        """One row per (record, policy instrument with a score): type (supply/environment/demand), assigned, terms."""
+        return self._native.frame("instruments")
+
+    @cached_property
+    def tokens(self) -> pl.DataFrame:
+        """One row per token of every record (re-tokenised on request): token, start, end, kind."""
+        return self._native.frame("tokens")
+
+    def token_counts(self, kinds: Sequence[str] | None = None, tokens: Sequence[str] = ("word",)) -> "TokenCounts":
+        """Token counts per record as a sparse matrix, without a row per token.
+
+        ``kinds`` limits the records (e.g. ``["task"]``); ``tokens`` are the
+        token kinds counted (word, stop, number, punct).
+
+        >>> m = zc.read_texts({"d": "一、任务\\n建设养老机构，建设养老院。"}).token_counts(["task"])  # doctest: +SKIP
+        >>> dict(zip(m.vocabulary, m.to_dense()[0]))  # doctest: +SKIP
+        {'养老机构': 1, '养老院': 1, '建设': 2}
+        """
+        indptr, indices, data, vocabulary, doc_ids, record_ids = self._native.token_counts(
+            None if kinds is None else list(kinds), list(tokens)
+        )
+        rows = pl.DataFrame({"doc_id": doc_ids, "record_id": record_ids}, schema={"doc_id": pl.String, "record_id": pl.Int64})
+        return TokenCounts(indptr, indices, data, vocabulary, rows)
+
+    @cached_property
     def errors(self) -> pl.DataFrame:
         """Problems met while reading: errors that lost a document and warnings."""
         return self._native.frame("errors")
@@ -106,11 +151,55 @@ class Corpus:
 
     def summary(self) -> pl.DataFrame:
         """One row per document with what was found in it: a quick look at a corpus."""
-        docs = self.documents.select("doc_id", "province", "year", "title", "n_records", "n_targets")
+        docs = self.documents.select("doc_id", "province", "year", "title", "n_records", "n_targets", "n_unthemed")
         depts = self.departments.group_by("doc_id").agg(pl.col("department").n_unique().alias("n_departments"))
         slog = self.slogans.group_by("doc_id").agg(pl.len().alias("n_slogans"))
         out = docs.join(depts, on="doc_id", how="left").join(slog, on="doc_id", how="left")
         return out.with_columns(pl.col("n_departments", "n_slogans").fill_null(0))
+
+
+@dataclass(frozen=True)
+class TokenCounts:
+    """Token counts of records as a compressed sparse row matrix: row ``r``
+    holds ``data[indptr[r]:indptr[r+1]]`` at columns
+    ``indices[indptr[r]:indptr[r+1]]``; ``vocabulary`` names the columns and
+    ``rows`` (doc_id, record_id) the rows."""
+
+    indptr: "np.ndarray"
+    indices: "np.ndarray"
+    data: "np.ndarray"
+    vocabulary: list[str]
+    rows: pl.DataFrame
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return (len(self.indptr) - 1, len(self.vocabulary))
+
+    def to_scipy(self):
+        """A ``scipy.sparse.csr_matrix`` (needs scipy)."""
+        from scipy.sparse import csr_matrix
+
+        return csr_matrix((self.data, self.indices, self.indptr), shape=self.shape)
+
+    def to_dense(self) -> "np.ndarray":
+        """A dense numpy array (small corpora only)."""
+        import numpy as np
+
+        out = np.zeros(self.shape, dtype=self.data.dtype)
+        for r in range(self.shape[0]):
+            a, b = self.indptr[r], self.indptr[r + 1]
+            out[r, self.indices[a:b]] = self.data[a:b]
+        return out
+
+
+def _dictionaries(**kinds: Paths | None) -> dict[str, list[str]] | None:
+    """The dictionary arguments of read/read_texts as lists of path strings."""
+    out = {}
+    for key, value in kinds.items():
+        if value is None:
+            continue
+        out[key] = [os.fspath(value)] if isinstance(value, (str, os.PathLike)) else [os.fspath(v) for v in value]
+    return out or None
 
 
 def _overrides(meta: Overrides | None, manifest: PathLike | None) -> dict[str, dict[str, str | None]] | None:
@@ -145,6 +234,13 @@ def read(
     on_error: str = "collect",
     threads: int | None = None,
     max_bytes: int | None = None,
+    user_dict: Paths | None = None,
+    stopwords: Paths | None = None,
+    themes: Paths | None = None,
+    instruments: Paths | None = None,
+    strength: Paths | None = None,
+    departments: Paths | None = None,
+    hmm: bool = False,
 ) -> Corpus:
     """Read policy documents from files, folders (recursively) and glob patterns.
 
@@ -158,13 +254,31 @@ def read(
     ``manifest`` is a CSV file with the same information (a ``file`` column and
     any of province, issuer, doc_number, title, date, year).
 
+    Dictionaries (each a path or a list of paths; README, "Themes, instruments
+    and strength"): ``user_dict`` jieba user dictionaries (``word [freq] [tag]``)
+    and ``stopwords`` lists are added to the shipped ones; ``themes``,
+    ``instruments`` and ``strength`` replace the shipped files (list
+    ``zc.DEFAULT`` first to extend them); ``departments`` adds rows to the
+    department mapping. They apply everywhere tokens are used: labels,
+    ``corpus.tokens`` and ``corpus.token_counts()``. A malformed file raises
+    ``zhengce.DataFileError`` naming the file and line. ``hmm=True`` turns on
+    jieba's HMM new-word discovery.
+
     >>> import zhengce as zc
     >>> corpus = zc.read(zc.sample_paths()[:1])
     >>> corpus.documents["province"].to_list()
     ['吉林']
     """
     native = _zhengce.read(
-        _paths(paths), threads=threads, max_bytes=max_bytes, overrides=_overrides(meta, manifest), on_error=on_error
+        _paths(paths),
+        threads=threads,
+        max_bytes=max_bytes,
+        overrides=_overrides(meta, manifest),
+        on_error=on_error,
+        dictionaries=_dictionaries(
+            user_dict=user_dict, stopwords=stopwords, themes=themes, instruments=instruments, strength=strength, departments=departments
+        ),
+        hmm=hmm,
     )
     return Corpus(native)
 
@@ -176,15 +290,34 @@ def read_texts(
     on_error: str = "collect",
     threads: int | None = None,
     max_bytes: int | None = None,
+    user_dict: Paths | None = None,
+    stopwords: Paths | None = None,
+    themes: Paths | None = None,
+    instruments: Paths | None = None,
+    strength: Paths | None = None,
+    departments: Paths | None = None,
+    hmm: bool = False,
 ) -> Corpus:
     """Read in-memory texts: a dict (or list of pairs) of name → text; the name is the doc_id.
+
+    Options and dictionaries as for :func:`read`.
 
     >>> import zhengce as zc
     >>> zc.read_texts({"a": "一、总体要求\\n全面落实。"}).records["path"].to_list()
     ['1']
     """
     items = list(texts.items()) if isinstance(texts, Mapping) else [(str(k), v) for k, v in texts]
-    native = _zhengce.read_texts(items, threads=threads, max_bytes=max_bytes, overrides=_overrides(meta, None), on_error=on_error)
+    native = _zhengce.read_texts(
+        items,
+        threads=threads,
+        max_bytes=max_bytes,
+        overrides=_overrides(meta, None),
+        on_error=on_error,
+        dictionaries=_dictionaries(
+            user_dict=user_dict, stopwords=stopwords, themes=themes, instruments=instruments, strength=strength, departments=departments
+        ),
+        hmm=hmm,
+    )
     return Corpus(native)
 
 

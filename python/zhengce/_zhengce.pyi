@@ -2,6 +2,7 @@
 these are the thin native functions it wraps."""
 from typing import Mapping, Optional, Sequence
 
+import numpy as np
 import polars as pl
 
 __version__: str
@@ -18,6 +19,10 @@ class NativeCorpus:
     """A read corpus; frames are built on request."""
     def frame(self, name: str) -> pl.DataFrame:
         """A frame by name: documents, records, headings, blocks, departments, targets, slogans, deadlines, errors …"""
+    def token_counts(
+        self, kinds: Optional[Sequence[str]] = None, tokens: Sequence[str] = ("word",)
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str], list[str], np.ndarray]:
+        """Token counts as CSR parts: (indptr, indices, data, vocabulary, doc_ids, record_ids)."""
     def text(self, doc_id: str) -> str:
         """The normalised text of a document."""
     def doc_ids(self) -> list[str]:
@@ -35,8 +40,11 @@ def read(
     max_bytes: Optional[int] = None,
     overrides: Optional[Overrides] = None,
     on_error: str = "collect",
+    dictionaries: Optional[Mapping[str, Sequence[str]]] = None,
+    hmm: bool = False,
 ) -> NativeCorpus:
-    """Read files, folders (recursively) and glob patterns."""
+    """Read files, folders (recursively) and glob patterns. `dictionaries` maps user_dict,
+    stopwords, themes, instruments, strength, departments to paths ("<default>": the shipped file)."""
 
 def read_texts(
     items: Sequence[tuple[str, str]],
@@ -45,6 +53,8 @@ def read_texts(
     max_bytes: Optional[int] = None,
     overrides: Optional[Overrides] = None,
     on_error: str = "collect",
+    dictionaries: Optional[Mapping[str, Sequence[str]]] = None,
+    hmm: bool = False,
 ) -> NativeCorpus:
     """Read in-memory (name, text) pairs."""
 
