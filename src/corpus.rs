@@ -26,6 +26,7 @@ use crate::structure::{self, Layout};
 pub struct Resources {
     pub layout: Layout,
     pub regions: Regions,
+    /// Known numbered formulations (data/slogans.txt).
     pub slogans: crate::slogans::Lexicon,
     /// Tokeniser and label dictionaries, built on first use (loading jieba's
     /// dictionary takes a while); see [`Resources::lexicons`].
@@ -187,9 +188,11 @@ pub fn process(doc_id: &str, source: Source, raw: &str, mut warnings: Vec<String
         warnings,
         labels: Default::default(),
     };
-    doc.slogans = crate::slogans::extract(&doc, &res.slogans);
-    doc.targets = crate::targets::extract(&doc, &res.slogans);
-    doc.deadlines = crate::targets::extract_deadlines(&doc);
+    // One pass per record: numbers inside slogans are not targets.
+    let (slogans, targets, deadlines) = crate::targets::extract(&doc, &res.slogans);
+    doc.slogans = slogans;
+    doc.targets = targets;
+    doc.deadlines = deadlines;
     doc.labels = crate::labels::label(&doc, res.lexicons());
     doc
 }

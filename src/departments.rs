@@ -165,9 +165,14 @@ pub fn split_attribution(text: &str) -> (&str, Option<usize>) {
             }
         }
     }
-    // 2. A trailing labelled segment on its own line or after a full stop.
+    // 2. A trailing labelled segment on its own line or after a full stop. It
+    // lies after the last full stop and needs a colon: look only there.
+    let tail_from = trimmed.rfind('。').map_or(0, |p| p + '。'.len_utf8());
+    if !trimmed[tail_from..].contains(['：', ':']) {
+        return (text.trim_end_matches(is_space), None);
+    }
     for (label, _) in LABELS.iter().filter(|(l, _)| l.chars().count() > 2) {
-        if let Some(pos) = trimmed.rfind(label) {
+        if let Some(pos) = trimmed[tail_from..].rfind(label).map(|p| p + tail_from) {
             let before = trimmed[..pos].chars().next_back();
             let after = trimmed[pos + label.len()..].trim_start_matches(is_space);
             let at_break = before.map_or(true, |c| matches!(c, '。' | '\n' | '；' | ';' | '！' | ' ' | '\u{3000}'));

@@ -42,6 +42,7 @@ pub mod meta;
 pub mod normalize;
 pub mod numbers;
 pub mod read;
+mod scan;
 pub mod slogans;
 pub mod strength;
 pub mod structure;

@@ -207,10 +207,8 @@ pub fn is_date_line(s: &str) -> bool {
 /// Find a document number (吉民发〔2019〕15号) anywhere in `s`: byte range.
 pub fn find_doc_numbers(s: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for (i, c) in s.char_indices() {
-        if !matches!(c, '〔' | '[' | '［' | '(' | '（' | '【' | '﹝') {
-            continue;
-        }
+    for i in crate::scan::number_brackets().positions(s) {
+        let c = s[i..].chars().next().unwrap_or(' ');
         let j = i + c.len_utf8();
         let Some((y, k)) = read_int(s, j) else { continue };
         if !year_ok(y) || s[j..k].chars().count() != 4 {

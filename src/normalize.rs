@@ -70,6 +70,32 @@ fn is_removable(c: char) -> bool {
         || (c.is_control() && c != '\t' && c != '\n')
 }
 
+/// Whether a line may hold a character [`is_removable`] drops: a control byte,
+/// U+0080–U+009F or U+00AD (lead byte C2), U+200B–U+200F, U+2028–U+2029,
+/// U+2060–U+2064, U+FEFF, U+FFFE.
+/// (False positives only cost the slow path.)
+#[inline]
+fn may_hold_removable(b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x20 && x != b'\t' || x == 0x7f || x == 0xc2 {
+            return true;
+        }
+        if x == 0xe2 {
+            match (b.get(i + 1), b.get(i + 2)) {
+                (Some(0x80), Some(0x8b..=0x8f | 0xa8 | 0xa9)) | (Some(0x81), Some(0xa0..=0xa4)) => return true,
+                _ => {}
+            }
+        }
+        if x == 0xef && matches!((b.get(i + 1), b.get(i + 2)), (Some(0xbb), Some(0xbf)) | (Some(0xbf), Some(0xbe))) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
 /// Punctuation that closes a sentence (or a clause that can end a paragraph).
 #[inline]
 pub fn is_terminal(c: char) -> bool {
@@ -202,7 +228,15 @@ pub fn normalize_with(raw: &str, own_block: &dyn Fn(&str) -> bool) -> Normalized
         clean.clear();
         runs.clear();
         let mut contiguous = false;
-        for (i, c) in raw[pos..end].char_indices() {
+        let line = &raw[pos..end];
+        if !may_hold_removable(line.as_bytes()) {
+            // The common case: nothing to remove, one run.
+            if !line.is_empty() {
+                runs.push((0, pos));
+                clean.push_str(line);
+            }
+        } else {
+        for (i, c) in line.char_indices() {
             if is_removable(c) {
                 out.removed_chars += 1;
                 contiguous = false;
@@ -213,6 +247,7 @@ pub fn normalize_with(raw: &str, own_block: &dyn Fn(&str) -> bool) -> Normalized
                 contiguous = true;
             }
             clean.push(c);
+        }
         }
         let lead = clean.len() - clean.trim_start_matches(is_space).len();
         let content_end = clean.trim_end_matches(is_space).len();
@@ -295,6 +330,18 @@ mod tests {
     fn marker_only_line_takes_next() {
         let n = normalize("一、\n总体要求\n（一）\n指导思想");
         assert_eq!(n.text, "一、总体要求\n（一）指导思想");
+    }
+
+    #[test]
+    fn fast_path_agrees_with_the_slow_one() {
+        for c in ['\u{200b}', '\u{200d}', '\u{2028}', '\u{2060}', '\u{feff}', '\u{00ad}', '\u{0085}', '\u{0007}', '\u{fffe}'] {
+            let line = format!("甲{c}乙");
+            assert!(may_hold_removable(line.as_bytes()), "{c:?}");
+            assert_eq!(normalize(&line).text, "甲乙");
+        }
+        for ok in ["“引号”—破折号…", "（全角）：，。", "ａｂｃ１２３"] {
+            assert!(!may_hold_removable(ok.as_bytes()), "{ok}");
+        }
     }
 
     #[test]

@@ -22,7 +22,6 @@
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::document::{BlockKind, Document};
 use crate::numbers::cn_digit;
 
 /// A numbered formulation as written.
@@ -212,32 +211,34 @@ pub fn find(s: &str, lex: &Lexicon) -> Vec<Found> {
         push(&mut out, m.start(), m.end(), &s[m.start()..m.end()], (m.start(), m.end()));
     }
 
-    // 3 and 4. Unquoted compounds and 类-categories.
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut k = 0;
-    while k < chars.len() {
-        let (pos, c) = chars[k];
-        let prev = if k > 0 { Some(chars[k - 1].1) } else { None };
-        if !is_numeral(c) || in_quotes(pos) || prev.map_or(false, |p| is_numeral(p) || p == '第' || p == '进') || out.iter().any(|f| pos >= f.covers.0 && pos < f.covers.1) {
-            k += 1;
+    // 3 and 4. Unquoted compounds and 类-categories. Only numerals start one, so
+    // the window of characters after a numeral is built only there.
+    let mut skip_to = 0;
+    for pos in crate::scan::cn_numerals().positions(s) {
+        let c = s[pos..].chars().next().unwrap_or(' ');
+        let p = s[..pos].chars().next_back();
+        if pos < skip_to || !is_numeral(c) || p.map_or(false, |p| is_numeral(p) || p == '第' || p == '进') || in_quotes(pos) || out.iter().any(|f| pos >= f.covers.0 && pos < f.covers.1) {
             continue;
         }
-        let ch = |j: usize| chars.get(j).map(|x| x.1);
+        let mut win: [(usize, char); 7] = [(s.len(), '\0'); 7];
+        for (n, (q, ch)) in s[pos..].char_indices().take(7).enumerate() {
+            win[n] = (pos + q, ch);
+        }
+        let ch = |j: usize| (win[j].1 != '\0').then_some(win[j].1);
+        let at = |j: usize| if j < 7 { win[j].0 } else { s.len() };
         // Compound: N a M b or N ab M cd (一院两制, 一平台两体系).
         let mut matched = false;
         for w in [1usize, 2] {
-            let a_ok = (1..=w).all(|d| ch(k + d).map_or(false, |x| is_cjk(x) && !is_numeral(x)));
-            let m_ok = ch(k + w + 1).map_or(false, is_numeral);
-            let b_ok = (1..=w).all(|d| ch(k + w + 1 + d).map_or(false, |x| is_cjk(x) && !is_numeral(x)));
+            let a_ok = (1..=w).all(|d| ch(d).map_or(false, |x| is_cjk(x) && !is_numeral(x)));
+            let m_ok = ch(w + 1).map_or(false, is_numeral);
+            let b_ok = (1..=w).all(|d| ch(w + 1 + d).map_or(false, |x| is_cjk(x) && !is_numeral(x)));
             if a_ok && m_ok && b_ok {
-                let end_k = k + 2 * w + 2;
-                let start = pos;
-                let end = chars.get(end_k).map_or(s.len(), |x| x.0);
-                let text = &s[start..end];
-                let mid: String = chars[k + 1..=k + w].iter().map(|x| x.1).collect();
+                let end = at(2 * w + 2);
+                let text = &s[pos..end];
+                let mid = &s[at(1)..at(w + 1)];
                 if !excluded(text) && !CLASSIFIERS.iter().any(|&cl| mid.starts_with(cl)) && !mid.starts_with(['届', '次', '中', '年', '级', '批']) {
-                    push(&mut out, start, end, text, (start, end));
-                    k = end_k;
+                    push(&mut out, pos, end, text, (pos, end));
+                    skip_to = end;
                     matched = true;
                 }
                 break;
@@ -247,36 +248,28 @@ pub fn find(s: &str, lex: &Lexicon) -> Vec<Found> {
             continue;
         }
         // Category: 四类社会组织.
-        if ch(k + 1) == Some('类') {
-            let after = chars.get(k + 2).map_or(s.len(), |x| x.0);
+        if ch(1) == Some('类') {
+            let after = at(2);
             let n = run_on_noun(&s[after..], 4);
             if n >= 2 * '社'.len_utf8() {
                 let end = after + n;
                 push(&mut out, pos, end, &s[pos..end], (pos, end));
             }
         }
-        k += 1;
     }
     out.sort_by_key(|f| (f.start, f.end));
     out
 }
 
-/// The numbered formulations of a document's task records, once per record.
-pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Slogan> {
-    let mut out = Vec::new();
-    for (i, b) in doc.blocks.iter().enumerate() {
-        if b.kind != BlockKind::Task {
+/// The formulations found in one record, listed once each (offsets made
+/// absolute with `base`, the record text's offset in the document).
+pub fn once_per_record(block: usize, base: usize, found: Vec<Found>) -> Vec<Slogan> {
+    let mut out: Vec<Slogan> = Vec::new();
+    for f in found {
+        if out.iter().any(|s| s.text == f.text) {
             continue;
         }
-        let text = b.text(&doc.text);
-        let mut seen: Vec<String> = Vec::new();
-        for f in find(text, lex) {
-            if seen.contains(&f.text) {
-                continue;
-            }
-            seen.push(f.text.clone());
-            out.push(Slogan { block: i, start: b.text_start + f.start, end: b.text_start + f.end, normalized: normalize(&f.text), text: f.text });
-        }
+        out.push(Slogan { block, start: base + f.start, end: base + f.end, normalized: normalize(&f.text), text: f.text });
     }
     out
 }

@@ -399,8 +399,17 @@ pub fn parse(text: &str, lines: &[Line], layout: &Layout) -> Vec<Block> {
         blocks.push(Block { path: path_of(&stack), level: stack.len() as u32, ..plain(BlockKind::Task, info) });
     }
 
-    // A numbered line that is only a title and has content below it is a heading.
+    // The attribution at the end of each block, found once.
     let n = blocks.len();
+    let split: Vec<(usize, Option<usize>)> = blocks
+        .iter()
+        .map(|b| {
+            let body = &text[b.text_start..b.end];
+            let (core, at) = departments::split_attribution(body);
+            (core.len(), at)
+        })
+        .collect();
+    // A numbered line that is only a title and has content below it is a heading.
     for k in 0..n {
         if blocks[k].marker.is_empty() || blocks[k].kind != BlockKind::Task {
             continue;
@@ -410,8 +419,7 @@ pub fn parse(text: &str, lines: &[Line], layout: &Layout) -> Vec<Block> {
             let b = &blocks[j];
             b.kind == BlockKind::Task && (b.level > blocks[k].level || (b.marker.is_empty() && b.path == blocks[k].path))
         });
-        let text_after = &text[blocks[k].text_start..blocks[k].end];
-        let (core, _) = departments::split_attribution(text_after);
+        let core = &text[blocks[k].text_start..blocks[k].text_start + split[k].0];
         let list_item = ancestors[k].last().map_or(false, |&p| ends_with_colon(text, &blocks[p]));
         if (below && !list_item && is_title_only(core)) || core.trim().is_empty() {
             blocks[k].kind = BlockKind::Heading;
@@ -422,7 +430,7 @@ pub fn parse(text: &str, lines: &[Line], layout: &Layout) -> Vec<Block> {
     for k in 0..n {
         let (start, end) = (blocks[k].text_start, blocks[k].end);
         let body = &text[start..end];
-        let (core, attribution) = departments::split_attribution(body);
+        let (core, attribution) = (&body[..split[k].0], split[k].1);
         if matches!(blocks[k].kind, BlockKind::Task | BlockKind::Heading) {
             if let Some(off) = attribution {
                 blocks[k].departments = departments::parse_attribution(&body[off..], start + off);

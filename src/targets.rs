@@ -235,9 +235,13 @@ fn ym(y: i32, m: u32) -> String {
 pub fn date_phrases(s: &str, year: Option<i32>) -> Vec<DatePhrase> {
     let mut out: Vec<DatePhrase> = Vec::new();
     let mut i = 0;
-    while i < s.len() {
+    // Only the characters that can start a date phrase are visited.
+    for pos in crate::scan::date_starts().positions(s) {
+        if pos < i {
+            continue;
+        }
+        i = pos;
         let Some(c) = s[i..].chars().next() else { break };
-        let clen = c.len_utf8();
         // 到/至/截至 …
         let lead = ["截至", "截止", "到", "至", "于"].iter().find(|w| s[i..].starts_with(**w)).copied();
         let j = i + lead.map_or(0, str::len);
@@ -263,32 +267,33 @@ pub fn date_phrases(s: &str, year: Option<i32>) -> Vec<DatePhrase> {
             }
         }
         // Vague forms resolved against the document's year.
-        if let Some(y) = year {
-            let vague: [(&str, String); 13] = [
-                ("今年年底前", ym(y, 12)),
-                ("今年底前", ym(y, 12)),
-                ("年底前", ym(y, 12)),
-                ("年末前", ym(y, 12)),
-                ("十二月月底", ym(y, 12)),
-                ("年内", y.to_string()),
-                ("上半年", ym(y, 6)),
-                ("下半年", ym(y, 12)),
-                ("一季度", ym(y, 3)),
-                ("二季度", ym(y, 6)),
-                ("三季度", ym(y, 9)),
-                ("四季度", ym(y, 12)),
-                ("明年", (y + 1).to_string()),
+        if let (Some(y), true) = (year, matches!(c, '今' | '年' | '十' | '上' | '下' | '一' | '二' | '三' | '四' | '明')) {
+            // (word, year offset, month: 0 for the year alone)
+            const VAGUE: [(&str, i32, u32); 13] = [
+                ("今年年底前", 0, 12),
+                ("今年底前", 0, 12),
+                ("年底前", 0, 12),
+                ("年末前", 0, 12),
+                ("十二月月底", 0, 12),
+                ("年内", 0, 0),
+                ("上半年", 0, 6),
+                ("下半年", 0, 12),
+                ("一季度", 0, 3),
+                ("二季度", 0, 6),
+                ("三季度", 0, 9),
+                ("四季度", 0, 12),
+                ("明年", 1, 0),
             ];
-            if let Some((w, d)) = vague.iter().find(|(w, _)| s[i..].starts_with(w)) {
+            if let Some((w, dy, m)) = VAGUE.iter().find(|(w, _, _)| s[i..].starts_with(w)) {
                 // 每年 / 当年内 are not a date of this document.
                 if !matches!(prev, Some('每' | '当' | '本')) {
-                    out.push(DatePhrase { start: i, end: i + w.len(), date: d.clone() });
+                    let date = if *m == 0 { (y + dy).to_string() } else { ym(y + dy, *m) };
+                    out.push(DatePhrase { start: i, end: i + w.len(), date });
                     i += w.len();
                     continue;
                 }
             }
         }
-        i += clen;
     }
     out
 }
@@ -419,8 +424,8 @@ fn explicit_date(s: &str, start: usize, j: usize, led: bool, year: Option<i32>) 
 
 /// Byte ranges a target may not be read from: document numbers, 《cited titles》,
 /// quoted numbers (hotlines, codes) and slogans.
-fn exclusions(s: &str, lex: &slogans::Lexicon) -> Vec<(usize, usize)> {
-    let mut ex: Vec<(usize, usize)> = crate::meta::find_doc_numbers(s);
+fn exclusions(s: &str, found: &[slogans::Found], numbers: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut ex: Vec<(usize, usize)> = numbers.to_vec();
     let mut depth = 0;
     let mut open = 0;
     for (i, c) in s.char_indices() {
@@ -450,9 +455,7 @@ fn exclusions(s: &str, lex: &slogans::Lexicon) -> Vec<(usize, usize)> {
         }
         i = a + cl;
     }
-    for f in slogans::find(s, lex) {
-        ex.push(f.covers);
-    }
+    ex.extend(found.iter().map(|f| f.covers));
     ex
 }
 
@@ -635,30 +638,46 @@ fn per_of(s: &str, cstart: usize, num_start: usize) -> Option<String> {
 
 /// Find the targets of one text. `year` resolves deadlines written without a year.
 pub fn find_targets(s: &str, year: Option<i32>, lex: &slogans::Lexicon) -> Vec<Target> {
-    let ex = exclusions(s, lex);
+    let found = slogans::find(s, lex);
     let dates = date_phrases(s, year);
+    targets_in(s, year, &found, &dates, &crate::meta::find_doc_numbers(s))
+}
+
+/// The targets of a text whose slogans and date phrases are already known.
+fn targets_in(s: &str, year: Option<i32>, found: &[slogans::Found], dates: &[DatePhrase], numbers: &[(usize, usize)]) -> Vec<Target> {
+    let ex = exclusions(s, found, numbers);
     let in_date = |i: usize| dates.iter().any(|d| i >= d.start && i < d.end);
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < s.len() {
-        let Some(c) = s[i..].chars().next() else { break };
-        let starts_number = digit_value(c).is_some() || cn_digit(c).is_some() || c == '十' || s[i..].starts_with("百分之");
-        let prev = prev_char(s, i);
-        let continues_number = prev.map_or(false, |p| digit_value(p).is_some() || p == '.' || p == '．' || (cn_digit(p).is_some() && cn_digit(c).is_some()) || p == '十' || p == '百' || p == '千');
-        if !starts_number || continues_number || inside(&ex, i) || in_date(i) {
-            i += c.len_utf8();
+    let mut next_free = 0; // numbers already read end here
+    for i in crate::scan::numerals().positions(s) {
+        if i < next_free {
             continue;
         }
-        let Some(num) = read_number(s, i) else {
-            i += c.len_utf8();
+        let c = s[i..].chars().next().unwrap_or(' ');
+        if matches!(c, '百' | '千') && !s[i..].starts_with("百分之") {
             continue;
-        };
-        match judge(s, &num, &dates, year) {
+        }
+        let prev = prev_char(s, i);
+        let continues_number = prev.map_or(false, |p| digit_value(p).is_some() || p == '.' || p == '．' || (cn_digit(p).is_some() && cn_digit(c).is_some()) || p == '十' || p == '百' || p == '千');
+        if continues_number || inside(&ex, i) || in_date(i) {
+            continue;
+        }
+        let Some(num) = read_number(s, i) else { continue };
+        // Most Chinese numerals are inside words (进一步, 统一): a count needs a
+        // measure word, 倍 or % right after it.
+        if num.form == NumForm::Chinese && !num.percent {
+            let next = s[num.end..].chars().next();
+            if !next.map_or(false, |n| n == '倍' || CN_MEASURES.iter().any(|m| m.starts_with(n))) {
+                next_free = num.end;
+                continue;
+            }
+        }
+        match judge(s, &num, dates, year) {
             Some(t) => {
-                i = t.end.max(num.end);
+                next_free = t.end.max(num.end);
                 out.push(t);
             }
-            None => i = num.end.max(i + c.len_utf8()),
+            None => next_free = num.end,
         }
     }
     out
@@ -811,26 +830,6 @@ fn judge(s: &str, num: &Num, dates: &[DatePhrase], _year: Option<i32>) -> Option
     })
 }
 
-/// Find the quantitative targets of a document's task records.
-pub fn extract(doc: &Document, lex: &slogans::Lexicon) -> Vec<Target> {
-    let mut out = Vec::new();
-    for (i, b) in doc.blocks.iter().enumerate() {
-        if b.kind != BlockKind::Task {
-            continue;
-        }
-        let text = b.text(&doc.text);
-        for mut t in find_targets(text, doc.meta.year, lex) {
-            t.block = i;
-            t.start += b.text_start;
-            t.end += b.text_start;
-            t.number_start += b.text_start;
-            t.number_end += b.text_start;
-            out.push(t);
-        }
-    }
-    out
-}
-
 /// What is due by a deadline: the rest of its sentence, or for a date in
 /// brackets after a title (制定工作方案（4月25日前）), the title.
 fn action_of(s: &str, d: &DatePhrase) -> String {
@@ -849,30 +848,39 @@ fn action_of(s: &str, d: &DatePhrase) -> String {
     action.trim_end_matches(['，', '；', ',', ';']).to_string()
 }
 
-/// Find the dated commitments of a document's task records.
-pub fn extract_deadlines(doc: &Document) -> Vec<Deadline> {
-    let mut out = Vec::new();
+/// What a document commits to: its numbered formulations, quantitative targets
+/// and deadlines, read from its task records in one pass per record (the
+/// slogans and date phrases of a record are found once and shared).
+pub fn extract(doc: &Document, lex: &slogans::Lexicon) -> (Vec<slogans::Slogan>, Vec<Target>, Vec<Deadline>) {
+    let (mut sl, mut tg, mut dl) = (Vec::new(), Vec::new(), Vec::new());
     for (i, b) in doc.blocks.iter().enumerate() {
         if b.kind != BlockKind::Task {
             continue;
         }
         let text = b.text(&doc.text);
-        let lex_free: Vec<(usize, usize)> = crate::meta::find_doc_numbers(text);
-        for d in date_phrases(text, doc.meta.year) {
-            if inside(&lex_free, d.start) {
+        let found = slogans::find(text, lex);
+        let dates = date_phrases(text, doc.meta.year);
+        let numbers = crate::meta::find_doc_numbers(text);
+        for t in targets_in(text, doc.meta.year, &found, &dates, &numbers) {
+            let o = b.text_start;
+            tg.push(Target { block: i, start: t.start + o, end: t.end + o, number_start: t.number_start + o, number_end: t.number_end + o, ..t });
+        }
+        for d in &dates {
+            if inside(&numbers, d.start) {
                 continue;
             }
-            out.push(Deadline {
+            dl.push(Deadline {
                 block: i,
                 start: b.text_start + d.start,
                 end: b.text_start + d.end,
                 date: d.date.clone(),
                 phrase: text[d.start..d.end].to_string(),
-                action: action_of(text, &d),
+                action: action_of(text, d),
             });
         }
+        sl.extend(slogans::once_per_record(i, b.text_start, found));
     }
-    out
+    (sl, tg, dl)
 }
 
 #[cfg(test)]
