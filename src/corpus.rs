@@ -77,6 +77,19 @@ impl Resources {
     }
 }
 
+static DICTIONARY_LOADS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Count one loading of the dictionaries (the expensive part of [`Resources`]).
+pub fn note_dictionary_load() {
+    DICTIONARY_LOADS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// How many times this process has loaded dictionaries: once for the shipped
+/// ones, once more per user configuration, however many documents are read.
+pub fn dictionary_loads() -> usize {
+    DICTIONARY_LOADS.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Metadata a user sets for one document, overriding what was read.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MetaOverride {
@@ -230,10 +243,19 @@ fn unique_ids(ids: Vec<String>) -> Vec<String> {
 impl Corpus {
     /// Read files, folders (recursively) and glob patterns.
     pub fn read(specs: &[String], opts: &Options) -> Corpus {
-        let inputs = read::expand(specs);
+        let (items, mut corpus) = Corpus::plan(specs);
+        corpus.extend(Corpus::read_planned(&items, opts));
+        corpus
+    }
+
+    /// Expand files, folders and globs into the files to read, each with the
+    /// doc_id it gets (unique over the whole list); the returned corpus holds
+    /// only the problems met (missing paths, skipped files). Reading the items in
+    /// batches or on other machines gives the same documents as one `read`.
+    pub fn plan(specs: &[String]) -> (Vec<(PathBuf, String)>, Corpus) {
         let mut corpus = Corpus::default();
         let mut files: Vec<PathBuf> = Vec::new();
-        for input in inputs {
+        for input in read::expand(specs) {
             match input {
                 Input::File(p) => files.push(p),
                 Input::Skipped(p, why) => corpus.errors.push(Problem {
@@ -250,11 +272,15 @@ impl Corpus {
             }
         }
         let ids = unique_ids(files.iter().map(|p| stem_of(p)).collect());
+        (files.into_iter().zip(ids).collect(), corpus)
+    }
+
+    /// Read files given with their doc_ids (see [`Corpus::plan`]).
+    pub fn read_planned(items: &[(PathBuf, String)], opts: &Options) -> Corpus {
         let res = opts.resources.clone();
         let work = || -> Vec<Result<Document, Error>> {
-            files
+            items
                 .par_iter()
-                .zip(ids.par_iter())
                 .map(|(path, id)| {
                     let src = path.display().to_string();
                     guarded(&src, || {
@@ -267,7 +293,8 @@ impl Corpus {
                 .collect()
         };
         let results = run_in_pool(opts.threads, work);
-        corpus.absorb(results, files.iter().map(|p| p.display().to_string()).collect());
+        let mut corpus = Corpus::default();
+        corpus.absorb(results, items.iter().map(|(p, _)| p.display().to_string()).collect());
         corpus
     }
 

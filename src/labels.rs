@@ -165,6 +165,7 @@ impl Lexicons {
 
     /// Build the lexicons of a configuration.
     pub fn build(cfg: &Config) -> Result<Lexicons, Error> {
+        crate::corpus::note_dictionary_load();
         let tokenizer = tokenizer_for(&cfg.user_dicts, &cfg.stopwords, cfg.hmm)?;
         let load = |o: &Option<Vec<Source>>, default: &'static str, name: &str| TermDict::load(o.as_deref().unwrap_or(&[Source::Default]), default, name);
         let themes = Themes { dict: load(&cfg.themes, THEMES, "data/themes.tsv")?, rules: themes::Rules::default() };

@@ -190,6 +190,33 @@ fn read(py: Python<'_>, paths: Vec<String>, threads: Option<usize>, max_bytes: O
     finish(c, on_error)
 }
 
+/// Expand files, folders and globs into (path, doc_id) pairs, and a corpus
+/// holding the problems met (missing paths, skipped files).
+#[pyfunction]
+fn plan(py: Python<'_>, paths: Vec<String>) -> (Vec<(String, String)>, PyCorpus) {
+    let (items, problems) = py.detach(move || Corpus::plan(&paths));
+    (items.into_iter().map(|(p, id)| (p.display().to_string(), id)).collect(), PyCorpus { inner: Arc::new(problems) })
+}
+
+/// Read files given with their doc_ids (from `plan`): the same documents a
+/// single `read` gives, whatever the batches or machines.
+#[pyfunction]
+#[pyo3(signature = (items, *, threads=None, max_bytes=None, overrides=None, on_error="collect", dictionaries=None, hmm=false))]
+#[allow(clippy::too_many_arguments)]
+fn read_planned(py: Python<'_>, items: Vec<(String, String)>, threads: Option<usize>, max_bytes: Option<u64>, overrides: Option<HashMap<String, HashMap<String, Option<String>>>>, on_error: &str, dictionaries: Option<HashMap<String, Vec<String>>>, hmm: bool) -> PyResult<PyCorpus> {
+    let mut opts = options(threads, max_bytes, overrides)?;
+    configure(py, &mut opts, dictionaries, hmm)?;
+    let items: Vec<(std::path::PathBuf, String)> = items.into_iter().map(|(p, id)| (p.into(), id)).collect();
+    let c = py.detach(move || Corpus::read_planned(&items, &opts));
+    finish(c, on_error)
+}
+
+/// How many times this process has loaded the dictionaries.
+#[pyfunction]
+fn dictionary_loads() -> usize {
+    crate::corpus::dictionary_loads()
+}
+
 /// Read in-memory texts given as (name, text) pairs.
 #[pyfunction]
 #[pyo3(signature = (items, *, threads=None, max_bytes=None, overrides=None, on_error="collect", dictionaries=None, hmm=false))]
@@ -221,6 +248,9 @@ fn _zhengce(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyCorpus>()?;
     m.add_function(wrap_pyfunction!(read, m)?)?;
     m.add_function(wrap_pyfunction!(read_texts, m)?)?;
+    m.add_function(wrap_pyfunction!(plan, m)?)?;
+    m.add_function(wrap_pyfunction!(read_planned, m)?)?;
+    m.add_function(wrap_pyfunction!(dictionary_loads, m)?)?;
     m.add_function(wrap_pyfunction!(read_number, m)?)?;
     m.add_function(wrap_pyfunction!(parse_chinese_numeral, m)?)?;
     m.add("ZhengceError", py.get_type::<ZhengceError>())?;

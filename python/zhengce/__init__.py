@@ -12,6 +12,7 @@ as a polars DataFrame.
 from __future__ import annotations
 
 from ._corpus import DEFAULT, Corpus, TokenCounts, load_sample, read, read_texts, sample_paths
+from .stream import extract, open_frames, scan
 from ._zhengce import (
     DataFileError,
     DecodeError,
@@ -31,6 +32,9 @@ __all__ = [
     "read_texts",
     "load_sample",
     "sample_paths",
+    "scan",
+    "extract",
+    "open_frames",
     "ZhengceError",
     "ReadError",
     "DecodeError",

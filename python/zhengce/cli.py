@@ -3,6 +3,7 @@
     zhengce sample                      compare the provinces of the bundled sample
     zhengce compare PATH...             the same comparison for your documents
     zhengce read PATH... --out DIR      write every frame as Parquet (or CSV)
+    zhengce extract PATH... --out DIR   the same in batches, for corpora larger than memory (resumable)
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import polars as pl
 
-from . import _corpus
+from . import _corpus, stream
 from .report import print_comparison
 
 FRAMES = ("documents", "records", "headings", "departments", "targets", "slogans", "deadlines", "errors")
@@ -45,7 +46,14 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--out", required=True, type=Path)
     r.add_argument("--format", choices=("parquet", "csv"), default="parquet")
     r.add_argument("--manifest")
-    for p in (c, r):
+    x = sub.add_parser("extract", help="read a corpus in batches and write partitioned frames (resumable)")
+    x.add_argument("paths", nargs="+")
+    x.add_argument("--out", required=True, type=Path)
+    x.add_argument("--batch-size", type=int, default=256)
+    x.add_argument("--format", choices=("parquet", "csv"), default="parquet")
+    x.add_argument("--manifest")
+    x.add_argument("--overwrite", action="store_true", help="start again in a folder written for other files")
+    for p in (c, r, x):
         p.add_argument("--raise", dest="raise_", action="store_true", help="stop at the first unreadable file")
     a = ap.parse_args(argv)
 
@@ -54,6 +62,16 @@ def main(argv: list[str] | None = None) -> int:
         print_comparison(corpus, width=a.width)
         return 0
     on_error = "raise" if a.raise_ else "collect"
+    if a.cmd == "extract":
+        report = stream.extract(
+            a.paths, a.out, batch_size=a.batch_size, format=a.format, overwrite=a.overwrite, manifest=a.manifest, on_error=on_error
+        )
+        done = report.filter(~pl.col("skipped"))
+        print(
+            f"{a.out}: {report.height} batches, {done.height} written now ({done['documents'].sum() or 0} documents, "
+            f"{done['errors'].sum() or 0} errors), {report.height - done.height} already written"
+        )
+        return 0
     corpus = _corpus.read(a.paths, manifest=a.manifest, on_error=on_error)
     errs = corpus.errors.filter(pl.col("severity") == "error")
     for msg in errs["message"].to_list():

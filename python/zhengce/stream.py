@@ -1,0 +1,184 @@
+"""Corpora larger than memory: read in batches, write partitioned Parquet, resume.
+
+>>> import zhengce as zc
+>>> for batch in zc.scan(zc.sample_paths(), batch_size=2):
+...     print(len(batch), batch.documents["province"].to_list())
+2 ['吉林', '吉林']
+2 ['吉林', '江苏']
+1 ['青海']
+
+``zc.extract(paths, "out/")`` writes every frame of every batch as
+``out/<frame>/part-00000.parquet`` … and remembers what it has written, so an
+interrupted run picks up where it stopped. ``zc.open_frames("out/")`` reads
+them back lazily. Documents keep the doc_ids a single ``zc.read`` would give
+them, whatever the batch size.
+"""
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+import polars as pl
+
+from . import _zhengce
+from ._corpus import Corpus, PathLike, _dictionaries, _overrides, _paths
+
+#: Frames written by :func:`extract` unless told otherwise (``tokens`` is large
+#: and can be rebuilt from the records, so it is not among them).
+DEFAULT_FRAMES: tuple[str, ...] = (
+    "documents",
+    "records",
+    "headings",
+    "departments",
+    "targets",
+    "slogans",
+    "deadlines",
+    "errors",
+)
+
+MANIFEST = "_manifest.json"
+DONE = "_done"
+
+
+def _native_options(options: dict) -> dict:
+    """Translate the keyword arguments of :func:`zhengce.read` for the native reader."""
+    opts = dict(options)
+    meta = opts.pop("meta", None)
+    manifest = opts.pop("manifest", None)
+    kinds = {k: opts.pop(k, None) for k in ("user_dict", "stopwords", "themes", "instruments", "strength", "departments")}
+    out = {
+        "threads": opts.pop("threads", None),
+        "max_bytes": opts.pop("max_bytes", None),
+        "overrides": _overrides(meta, manifest),
+        "on_error": opts.pop("on_error", "collect"),
+        "dictionaries": _dictionaries(**kinds),
+        "hmm": opts.pop("hmm", False),
+    }
+    if opts:
+        raise TypeError(f"unexpected options: {', '.join(sorted(opts))}")
+    return out
+
+
+def plan(paths: PathLike | Iterable[PathLike]) -> tuple[list[tuple[str, str]], Corpus]:
+    """Expand files, folders and globs into ``(path, doc_id)`` pairs (doc_ids unique
+    over the whole list) and a corpus holding the problems met (missing paths,
+    skipped files). Reading the pairs in any batches gives the documents of one read.
+
+    >>> items, problems = plan(zc.sample_paths())  # doctest: +SKIP
+    """
+    items, problems = _zhengce.plan(_paths(paths))
+    return [tuple(x) for x in items], Corpus(problems)
+
+
+def read_planned(items: Sequence[tuple[str, str]], **options) -> Corpus:
+    """Read ``(path, doc_id)`` pairs from :func:`plan`; options as for :func:`zhengce.read`."""
+    return Corpus(_zhengce.read_planned([(os.fspath(p), d) for p, d in items], **_native_options(options)))
+
+
+def _batches(items: Sequence, size: int) -> list[Sequence]:
+    if size < 1:
+        raise ValueError(f"batch_size must be at least 1, not {size}")
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def scan(paths: PathLike | Iterable[PathLike], *, batch_size: int = 256, **options) -> Iterator[Corpus]:
+    """Read a corpus in batches of ``batch_size`` files; memory holds one batch at a time.
+
+    Problems met while expanding the paths (a missing file) come with the first
+    batch. Options as for :func:`zhengce.read`.
+    """
+    items, problems = plan(paths)
+    if options.get("on_error") == "raise" and len(problems.errors.filter(pl.col("severity") == "error")):
+        raise _zhengce.ReadError(problems.errors.filter(pl.col("severity") == "error")["message"][0])
+    batches = _batches(items, batch_size)
+    if not batches:
+        yield problems
+        return
+    for k, batch in enumerate(batches):
+        corpus = read_planned(batch, **options)
+        yield problems + corpus if k == 0 and len(problems.errors) else corpus
+
+
+def _write(df: pl.DataFrame, path: Path, fmt: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    if fmt == "csv":
+        df = df.with_columns(pl.col(c).list.join("；") for c, t in df.schema.items() if isinstance(t, pl.List))
+        df.write_csv(tmp)
+    else:
+        df.write_parquet(tmp)
+    os.replace(tmp, path)
+
+
+def extract(
+    paths: PathLike | Iterable[PathLike],
+    out: PathLike,
+    *,
+    batch_size: int = 256,
+    frames: Sequence[str] = DEFAULT_FRAMES,
+    format: str = "parquet",
+    overwrite: bool = False,
+    **options,
+) -> pl.DataFrame:
+    """Read a corpus in batches and write each frame as ``out/<frame>/part-NNNNN.<format>``.
+
+    Resumable: the list of files and batches is kept in ``out/_manifest.json``
+    and a batch is marked done only after all its frames are written, so a run
+    that was interrupted skips the batches already written. A folder written
+    for a different list of files is refused (pass ``overwrite=True`` to start
+    again). Returns one row per batch: files, documents, errors, and whether it
+    was skipped.
+    """
+    if format not in ("parquet", "csv"):
+        raise ValueError(f"format must be 'parquet' or 'csv', not {format!r}")
+    out = Path(out)
+    items, problems = plan(paths)
+    batches = _batches(items, batch_size)
+    manifest = {"version": 1, "batch_size": batch_size, "format": format, "frames": list(frames), "items": [list(x) for x in items]}
+    mpath = out / MANIFEST
+    if mpath.exists() and not overwrite:
+        old = json.loads(mpath.read_text(encoding="utf-8"))
+        if {k: old.get(k) for k in manifest} != manifest:
+            raise ValueError(f"{out} holds an extraction of other files or settings; use another folder or overwrite=True")
+    else:
+        if overwrite and out.exists():
+            for p in sorted(out.rglob("*"), reverse=True):
+                p.unlink() if p.is_file() else p.rmdir()
+        out.mkdir(parents=True, exist_ok=True)
+        mpath.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    ext = "parquet" if format == "parquet" else "csv"
+    report = []
+    for k, batch in enumerate(batches):
+        marker = out / DONE / f"part-{k:05d}"
+        if marker.exists():
+            report.append({"batch": k, "files": len(batch), "documents": None, "errors": None, "skipped": True, "seconds": 0.0})
+            continue
+        t0 = time.perf_counter()
+        corpus = read_planned(batch, **options)
+        if k == 0 and len(problems.errors):
+            corpus = problems + corpus
+        for name in frames:
+            _write(getattr(corpus, name), out / name / f"part-{k:05d}.{ext}", format)
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.write_text("", encoding="utf-8")
+        n_err = corpus.errors.filter(pl.col("severity") == "error").height
+        report.append({"batch": k, "files": len(batch), "documents": len(corpus), "errors": n_err, "skipped": False, "seconds": time.perf_counter() - t0})
+    return pl.DataFrame(report, schema={"batch": pl.Int64, "files": pl.Int64, "documents": pl.Int64, "errors": pl.Int64, "skipped": pl.Boolean, "seconds": pl.Float64})
+
+
+def open_frames(out: PathLike) -> dict[str, pl.LazyFrame]:
+    """The frames written by :func:`extract`, as lazy frames over all parts."""
+    out = Path(out)
+    mpath = out / MANIFEST
+    if not mpath.exists():
+        raise FileNotFoundError(f"{out}: no {MANIFEST}; not a folder written by zhengce.extract")
+    m = json.loads(mpath.read_text(encoding="utf-8"))
+    scan_ = pl.scan_parquet if m["format"] == "parquet" else pl.scan_csv
+    ext = "parquet" if m["format"] == "parquet" else "csv"
+    return {name: scan_(str(out / name / f"*.{ext}")) for name in m["frames"] if (out / name).exists()}
+
+
+__all__ = ["DEFAULT_FRAMES", "plan", "read_planned", "scan", "extract", "open_frames"]
