@@ -63,3 +63,21 @@ def read_number(text: str) -> Optional[tuple[float, int, bool]]:
 
 def parse_chinese_numeral(text: str) -> Optional[int]:
     """The value of a whole Chinese numeral, or None."""
+
+def plan(paths: Sequence[str]) -> tuple[list[tuple[str, str]], NativeCorpus]:
+    """Expand files, folders and globs into (path, doc_id) pairs, with a corpus of the problems met."""
+
+def read_planned(
+    items: Sequence[tuple[str, str]],
+    *,
+    threads: Optional[int] = None,
+    max_bytes: Optional[int] = None,
+    overrides: Optional[Overrides] = None,
+    on_error: str = "collect",
+    dictionaries: Optional[Mapping[str, Sequence[str]]] = None,
+    hmm: bool = False,
+) -> NativeCorpus:
+    """Read (path, doc_id) pairs from `plan`."""
+
+def dictionary_loads() -> int:
+    """How many times this process has loaded the dictionaries."""
