@@ -39,15 +39,23 @@ pub fn type_of(id: &str) -> &str {
 #[derive(Debug, Clone)]
 pub struct Instruments {
     pub dict: TermDict,
+    /// Per instrument, the weights of `<target>` and `<deadline>` (0 when not listed).
+    pub specials: Vec<(f32, f32)>,
 }
 
 impl Default for Instruments {
     fn default() -> Self {
-        Instruments { dict: TermDict::parse(INSTRUMENTS, "data/instruments.tsv".as_ref()).expect("the bundled instruments.tsv is valid") }
+        Instruments::new(TermDict::parse(INSTRUMENTS, "data/instruments.tsv".as_ref()).expect("the bundled instruments.tsv is valid"))
     }
 }
 
 impl Instruments {
+    pub fn new(dict: TermDict) -> Instruments {
+        let w = |s: &crate::terms::Section, sp| s.special_weight(sp).unwrap_or(0.0) as f32;
+        let specials = dict.sections.iter().map(|s| (w(s, Special::Target), w(s, Special::Deadline))).collect();
+        Instruments { dict, specials }
+    }
+
     /// Scores per instrument (sparse, by index) from the hits of a record and
     /// its numbers of targets and deadlines.
     pub fn scores(&self, hits: &[Hit], n_targets: usize, n_deadlines: usize) -> Vec<(u32, f32)> {
@@ -55,10 +63,11 @@ impl Instruments {
         for h in hits.iter().filter(|h| h.weight > 0.0) {
             crate::themes::add(&mut s, h.section, h.weight);
         }
-        for (i, sec) in self.dict.sections.iter().enumerate() {
-            for (sp, n) in [(Special::Target, n_targets), (Special::Deadline, n_deadlines)] {
-                if let (Some(w), true) = (sec.special_weight(sp), n > 0) {
-                    crate::themes::add(&mut s, i as u32, w as f32 * n as f32);
+        if n_targets + n_deadlines > 0 {
+            for (i, &(tw, dw)) in self.specials.iter().enumerate() {
+                let w = tw * n_targets as f32 + dw * n_deadlines as f32;
+                if w > 0.0 {
+                    crate::themes::add(&mut s, i as u32, w);
                 }
             }
         }

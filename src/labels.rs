@@ -27,7 +27,7 @@ use crate::document::{BlockKind, Document};
 use crate::error::Error;
 use crate::instruments::{Instruments, INSTRUMENTS};
 use crate::strength::{Strength, STRENGTH};
-use crate::terms::{Boundaries, Matcher, Special, TermDict, DEADLINE_TERM, TARGET_TERM};
+use crate::terms::{Matcher, TermDict, DEADLINE_TERM, TARGET_TERM};
 use crate::themes::{self, Scores, Themes, THEMES};
 use crate::tokens::{Source, TokenKind, Tokenizer};
 
@@ -169,7 +169,7 @@ impl Lexicons {
         let tokenizer = tokenizer_for(&cfg.user_dicts, &cfg.stopwords, cfg.hmm)?;
         let load = |o: &Option<Vec<Source>>, default: &'static str, name: &str| TermDict::load(o.as_deref().unwrap_or(&[Source::Default]), default, name);
         let themes = Themes { dict: load(&cfg.themes, THEMES, "data/themes.tsv")?, rules: themes::Rules::default() };
-        let instruments = Instruments { dict: load(&cfg.instruments, INSTRUMENTS, "data/instruments.tsv")? };
+        let instruments = Instruments::new(load(&cfg.instruments, INSTRUMENTS, "data/instruments.tsv")?);
         let strength_sources = cfg.strength.as_deref().unwrap_or(&[Source::Default]);
         let strength_name = strength_sources.last().map_or("data/strength.tsv".into(), |s| s.name("data/strength.tsv").display().to_string());
         let strength = Strength::new(load(&cfg.strength, STRENGTH, "data/strength.tsv")?, &strength_name)?;
@@ -196,8 +196,6 @@ impl Lexicons {
 pub struct BlockLabels {
     /// Tokens that are not white space.
     pub n_tokens: u32,
-    /// Tokens that are words (not stop words, numbers or punctuation).
-    pub n_words: u32,
     /// Whether the block's kind is labelled (task records, headings, titles,
     /// preambles, notices, attachments); other kinds have no labels.
     pub labelled: bool,
@@ -261,10 +259,15 @@ fn lead_end(text: &str) -> usize {
     text.find(['。', '！', '？', '；']).map_or(text.len(), |i| i + '。'.len_utf8())
 }
 
-fn push_unique(v: &mut Vec<(u32, u32)>, x: (u32, u32)) {
-    if !v.contains(&x) {
-        v.push(x);
+/// (section, term) pairs once each, in order of first occurrence.
+fn first_occurrences(hits: &[crate::terms::Hit]) -> Vec<(u32, u32)> {
+    let mut v: Vec<(u32, u32)> = Vec::with_capacity(hits.len());
+    for h in hits.iter().filter(|h| h.weight > 0.0) {
+        if !v.contains(&(h.section, h.term)) {
+            v.push((h.section, h.term));
+        }
     }
+    v
 }
 
 /// Label every block of a document.
@@ -285,46 +288,34 @@ pub fn label(doc: &Document, lex: &Arc<Lexicons>) -> DocLabels {
     for (i, b) in doc.blocks.iter().enumerate() {
         let text = b.text(&doc.text);
         let tokens = lex.tokenizer.cut(text);
-        let mut l = BlockLabels { strength_label: "none", labelled: is_labelled(b.kind), ..Default::default() };
-        for t in &tokens {
-            match lex.tokenizer.kind(t.word) {
-                Some(TokenKind::Word) => {
-                    l.n_tokens += 1;
-                    l.n_words += 1;
-                }
-                Some(_) => l.n_tokens += 1,
-                None => {}
-            }
-        }
+        let n_tokens = tokens.iter().filter(|t| !Tokenizer::is_space(t.word)).count() as u32;
+        let mut l = BlockLabels { n_tokens, strength_label: "none", labelled: is_labelled(b.kind), ..Default::default() };
         if !l.labelled {
             out.push(l);
             continue;
         }
-        let bounds = Boundaries::from_tokens(text.len(), tokens.iter().map(|t| (t.start, t.end)));
         // Department names are who acts, not what the record is about.
         let masked: Vec<(usize, usize)> = b.departments.iter().filter(|d| d.start >= b.text_start && d.end <= b.end).map(|d| (d.start - b.text_start, d.end - b.text_start)).collect();
-        let hits = lex.matcher.find(text, &bounds, &masked);
+        let hits = lex.matcher.find(text, &tokens, &masked);
 
         let own = themes::own_scores(&hits[0], lead_end(text), rules);
         let context: Vec<&Scores> = b.section_titles.iter().rev().filter_map(|t| heading_scores.get(t.as_str())).collect();
         l.theme_scores = themes::with_context(&own, &context, rules);
         l.themes = themes::assign(&l.theme_scores, rules);
-        for h in hits[0].iter().filter(|h| h.weight > 0.0) {
-            push_unique(&mut l.theme_terms, (h.section, h.term));
-        }
+        l.theme_terms = first_occurrences(&hits[0]);
         if b.kind == BlockKind::Heading {
             heading_scores.insert(b.heading.as_str(), own);
         }
 
         l.instrument_scores = lex.instruments.scores(&hits[1], n_targets[i], n_deadlines[i]);
         l.instruments = Instruments::assign(&l.instrument_scores);
-        for h in hits[1].iter().filter(|h| h.weight > 0.0) {
-            push_unique(&mut l.instrument_terms, (h.section, h.term));
-        }
-        for (k, sec) in lex.instruments.dict.sections.iter().enumerate() {
-            for (sp, n, term) in [(Special::Target, n_targets[i], TARGET_TERM), (Special::Deadline, n_deadlines[i], DEADLINE_TERM)] {
-                if n > 0 && sec.special_weight(sp).map_or(false, |w| w > 0.0) {
-                    push_unique(&mut l.instrument_terms, (k as u32, term));
+        l.instrument_terms = first_occurrences(&hits[1]);
+        if n_targets[i] + n_deadlines[i] > 0 {
+            for (k, &(tw, dw)) in lex.instruments.specials.iter().enumerate() {
+                for (w, n, term) in [(tw, n_targets[i], TARGET_TERM), (dw, n_deadlines[i], DEADLINE_TERM)] {
+                    if n > 0 && w > 0.0 {
+                        l.instrument_terms.push((k as u32, term));
+                    }
                 }
             }
         }
@@ -457,11 +448,13 @@ mod tests {
         let row: Vec<(&str, i32)> = (m.indptr[0] as usize..m.indptr[1] as usize).map(|k| (m.vocabulary[m.indices[k] as usize].as_str(), m.data[k])).collect();
         assert_eq!(row, [("养老机构", 1), ("农村养老服务大院", 1), ("建设", 2)], "columns in code-point order");
         assert!(m.vocabulary.windows(2).all(|w| w[0] < w[1]));
-        // Agrees with the stored per-record count of words.
+        // Agrees with the tokens counted one by one.
         let d = &c.documents[0];
+        let lex = d.labels.lexicons();
         for (r, &rid) in m.record_ids.iter().enumerate() {
             let total: i32 = m.data[m.indptr[r] as usize..m.indptr[r + 1] as usize].iter().sum();
-            assert_eq!(total as u32, d.labels.blocks[rid as usize].n_words);
+            let words = lex.tokenizer.cut(d.blocks[rid as usize].text(&d.text)).iter().filter(|t| lex.tokenizer.kind(t.word) == Some(TokenKind::Word)).count();
+            assert_eq!(total as usize, words);
         }
     }
 }

@@ -55,9 +55,11 @@ impl Strength {
         let mut w = [0.0f32; 2];
         for (k, sec) in [self.binding, self.soft].into_iter().enumerate() {
             w[k] += hits.iter().filter(|h| h.section as usize == sec).map(|h| h.weight).sum::<f32>();
-            let s = &self.dict.sections[sec];
-            w[k] += s.special_weight(Special::Target).unwrap_or(0.0) as f32 * n_targets as f32;
-            w[k] += s.special_weight(Special::Deadline).unwrap_or(0.0) as f32 * n_deadlines as f32;
+            if n_targets + n_deadlines > 0 {
+                let s = &self.dict.sections[sec];
+                w[k] += s.special_weight(Special::Target).unwrap_or(0.0) as f32 * n_targets as f32;
+                w[k] += s.special_weight(Special::Deadline).unwrap_or(0.0) as f32 * n_deadlines as f32;
+            }
         }
         (w[0], w[1])
     }

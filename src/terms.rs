@@ -39,10 +39,9 @@
 
 use std::path::Path;
 
-use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::error::Error;
-use crate::tokens::Source;
+use crate::tokens::{Source, Token};
 
 /// A pseudo-term counted from other extractions of the record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -200,32 +199,6 @@ pub const TARGET_TERM: u32 = u32::MAX;
 /// The term index that stands for `<deadline>`.
 pub const DEADLINE_TERM: u32 = u32::MAX - 1;
 
-/// Token boundaries of a text, as a bit set over its byte offsets.
-#[derive(Debug, Clone, Default)]
-pub struct Boundaries {
-    bits: Vec<u64>,
-}
-
-impl Boundaries {
-    /// Boundaries at every token start and end.
-    pub fn from_tokens(len: usize, tokens: impl Iterator<Item = (usize, usize)>) -> Boundaries {
-        let mut bits = vec![0u64; len / 64 + 1];
-        let mut set = |i: usize| bits[i / 64] |= 1 << (i % 64);
-        set(0);
-        set(len);
-        for (s, e) in tokens {
-            set(s);
-            set(e);
-        }
-        Boundaries { bits }
-    }
-
-    #[inline]
-    pub fn is(&self, i: usize) -> bool {
-        self.bits.get(i / 64).map_or(false, |w| w & (1 << (i % 64)) != 0)
-    }
-}
-
 /// A term found in a text: offsets are bytes into that text.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Hit {
@@ -247,10 +220,98 @@ struct Entry {
     open_end: bool,
 }
 
-/// Finds the terms of several dictionaries in one pass over a text.
+/// A fast hash for the short strings of the prefix map (the FxHash
+/// multiply-rotate; the keys are our own terms, no untrusted input).
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(c.try_into().unwrap())).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut buf = [0u8; 8];
+            buf[..rest.len()].copy_from_slice(rest);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(buf) ^ ((rest.len() as u64) << 59)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        self.0 = h;
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+
+/// The filter bit of a one-character token: (bit, in the pair set?).
+#[inline]
+fn hash1(c: char) -> (usize, bool) {
+    ((c as usize) & 0xffff, false)
+}
+
+/// The filter bit of a token beginning with two characters.
+#[inline]
+fn hash2(a: char, b: char) -> (usize, bool) {
+    (((a as usize).wrapping_mul(0x9e37) ^ (b as usize)) & 0xffff, true)
+}
+
+/// Mark the bits of a term's beginning: its first character (one-character
+/// tokens that begin it) and its first two characters (longer tokens).
+fn mark_start(term: &str, chars: &mut [u64], pairs: &mut [u64]) {
+    let mut cs = term.chars();
+    let Some(a) = cs.next() else { return };
+    let (i, _) = hash1(a);
+    chars[i / 64] |= 1 << (i % 64);
+    if let Some(b) = cs.next() {
+        let (j, _) = hash2(a, b);
+        pairs[j / 64] |= 1 << (j % 64);
+    }
+}
+
+/// What a string is to the prefix map: a whole term (its pattern index)
+/// and/or the beginning of a longer term.
+#[derive(Debug, Clone, Copy, Default)]
+struct Prefix {
+    pattern: Option<u32>,
+    longer: bool,
+}
+
+/// Finds the terms of several dictionaries in one pass over a text's tokens.
+///
+/// Terms that must start and end on token boundaries (nearly all) are found by
+/// walking the tokens: from each token, runs of whole tokens are looked up in
+/// a map of every term and term prefix, extended only while they are the
+/// beginning of some term — one hash lookup for most tokens, none for tokens
+/// whose first character begins no term. Terms with a `*` (few) are checked
+/// at the token starts (`term*`) or ends (`*term`) where their first or last
+/// character occurs, `*term*` anywhere.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    ac: Option<AhoCorasick>,
+    prefixes: FxMap<Box<str>, Prefix>,
+    /// A filter of the tokens that may begin a match, so that most tokens
+    /// (的, 推进, punctuation) are passed over without a lookup: bits for the
+    /// first character of the terms (one-character tokens) and for the first
+    /// two characters (longer tokens), hashed into 2¹⁶ bits each.
+    first_chars: Vec<u64>,
+    first_pairs: Vec<u64>,
+    /// `term*` patterns by first character: checked at token starts (the
+    /// bit set of those characters first).
+    open_end: FxMap<char, Vec<u32>>,
+    open_end_chars: Vec<u64>,
+    /// `*term` patterns by last character: checked at token ends.
+    open_start: FxMap<char, Vec<u32>>,
+    /// `*term*` patterns: searched anywhere.
+    open_both: Vec<u32>,
     patterns: Vec<String>,
     entries: Vec<Vec<Entry>>,
     n_dicts: usize,
@@ -274,9 +335,47 @@ impl Matcher {
                 }
             }
         }
-        // Overlapping search needs the standard match semantics.
-        let ac = (!patterns.is_empty()).then(|| AhoCorasick::builder().match_kind(MatchKind::Standard).build(&patterns).expect("plain strings"));
-        Matcher { ac, patterns, entries, n_dicts: dicts.len() }
+        let mut prefixes: FxMap<Box<str>, Prefix> = FxMap::default();
+        let mut first_chars = vec![0u64; 1024];
+        let mut first_pairs = vec![0u64; 1024];
+        let (mut open_end, mut open_start, mut open_both): (FxMap<char, Vec<u32>>, FxMap<char, Vec<u32>>, Vec<u32>) = Default::default();
+        for (p, text) in patterns.iter().enumerate() {
+            let (first, last) = (text.chars().next().unwrap_or(' '), text.chars().last().unwrap_or(' '));
+            if entries[p].iter().any(|e| e.open_end && !e.open_start) {
+                open_end.entry(first).or_default().push(p as u32);
+            }
+            if entries[p].iter().any(|e| e.open_start && !e.open_end) {
+                open_start.entry(last).or_default().push(p as u32);
+            }
+            if entries[p].iter().any(|e| e.open_start && e.open_end) {
+                open_both.push(p as u32);
+            }
+            if entries[p].iter().all(|e| e.open_start || e.open_end) {
+                continue;
+            }
+            mark_start(text, &mut first_chars, &mut first_pairs);
+            prefixes.entry(text.as_str().into()).or_default().pattern = Some(p as u32);
+            for (i, _) in text.char_indices().skip(1) {
+                prefixes.entry(text[..i].into()).or_default().longer = true;
+            }
+        }
+        // An open-ended term begins where its first character is, even in a
+        // longer token.
+        for ps in open_end.values() {
+            for &p in ps {
+                let t = &patterns[p as usize];
+                mark_start(t, &mut first_chars, &mut first_pairs);
+                if t.chars().count() == 1 {
+                    first_pairs.iter_mut().for_each(|w| *w = u64::MAX);
+                }
+            }
+        }
+        let mut open_end_chars = vec![0u64; 1024];
+        for c in open_end.keys() {
+            let (i, _) = hash1(*c);
+            open_end_chars[i / 64] |= 1 << (i % 64);
+        }
+        Matcher { prefixes, first_chars, first_pairs, open_end, open_end_chars, open_start, open_both, patterns, entries, n_dicts: dicts.len() }
     }
 
     /// The text of a term by its index in [`Hit::term`] ([`TARGET_TERM`] and
@@ -289,42 +388,114 @@ impl Matcher {
         }
     }
 
-    /// The hits of each dictionary in `text`: terms on token boundaries,
-    /// outside the `masked` byte ranges, the longest winning where terms of
-    /// one dictionary overlap. Hits come in text order.
-    pub fn find(&self, text: &str, bounds: &Boundaries, masked: &[(usize, usize)]) -> Vec<Vec<Hit>> {
-        let mut out: Vec<Vec<Hit>> = vec![Vec::new(); self.n_dicts];
-        let Some(ac) = &self.ac else { return out };
-        // (dict, start, end, pattern, entry)
-        let mut cands: Vec<(u8, u32, u32, u32, u32)> = Vec::new();
-        for m in ac.find_overlapping_iter(text) {
-            let (s, e) = (m.start(), m.end());
+    /// The hits of each dictionary in `text`, cut into `tokens` (byte ranges,
+    /// in order, covering the text): terms on token boundaries (or inside a
+    /// token where a `*` allows), outside the `masked` byte ranges, the
+    /// longest winning where terms of one dictionary overlap. Hits come in
+    /// text order.
+    pub fn find(&self, text: &str, tokens: &[Token], masked: &[(usize, usize)]) -> Vec<Vec<Hit>> {
+        // Which entries of a pattern a way of matching may give: closed ones
+        // on whole tokens, open ones where their `*` allows.
+        #[derive(Clone, Copy, PartialEq)]
+        enum Way {
+            Closed,
+            OpenEnd,
+            OpenStart,
+            OpenBoth,
+        }
+        // (start, end, pattern, entry), in order of start, longest first.
+        let mut cands: Vec<(u32, u32, u32, u32)> = Vec::with_capacity(tokens.len() / 2);
+        let mut unordered = false;
+        let push = |cands: &mut Vec<(u32, u32, u32, u32)>, s: usize, e: usize, p: u32, way: Way| {
             if masked.iter().any(|&(a, b)| s < b && a < e) {
+                return;
+            }
+            for (k, en) in self.entries[p as usize].iter().enumerate() {
+                let w = match (en.open_start, en.open_end) {
+                    (false, false) => Way::Closed,
+                    (false, true) => Way::OpenEnd,
+                    (true, false) => Way::OpenStart,
+                    (true, true) => Way::OpenBoth,
+                };
+                if w == way {
+                    cands.push((s as u32, e as u32, p, k as u32));
+                }
+            }
+        };
+        for i in 0..tokens.len() {
+            let start = tokens[i].start;
+            let mut cs = tokens[i].word.chars();
+            let Some(first) = cs.next() else { continue };
+            let bit = match cs.next() {
+                None => hash1(first),
+                Some(second) => hash2(first, second),
+            };
+            let filter = if bit.1 { &self.first_pairs } else { &self.first_chars };
+            if filter[bit.0 / 64] & (1 << (bit.0 % 64)) == 0 {
                 continue;
             }
-            let p = m.pattern().as_usize();
-            let (bs, be) = (bounds.is(s), bounds.is(e));
-            for (k, en) in self.entries[p].iter().enumerate() {
-                if (bs || en.open_start) && (be || en.open_end) {
-                    cands.push((en.dict, s as u32, e as u32, p as u32, k as u32));
+            let group = cands.len();
+            for t in &tokens[i..] {
+                let Some(x) = self.prefixes.get(&text[start..t.end]) else { break };
+                if let Some(p) = x.pattern {
+                    push(&mut cands, start, t.end, p, Way::Closed);
+                }
+                if !x.longer {
+                    break;
+                }
+            }
+            let (fc, _) = hash1(first);
+            let maybe_open = self.open_end_chars[fc / 64] & (1 << (fc % 64)) != 0;
+            if let Some(ps) = maybe_open.then(|| self.open_end.get(&first)).flatten() {
+                for &p in ps {
+                    let pat = &self.patterns[p as usize];
+                    if text[start..].starts_with(pat.as_str()) {
+                        push(&mut cands, start, start + pat.len(), p, Way::OpenEnd);
+                        unordered = true;
+                    }
+                }
+            }
+            // Longest first within a start.
+            if cands.len() > group + 1 {
+                cands[group..].reverse();
+            }
+        }
+        if !self.open_start.is_empty() {
+            for t in tokens {
+                let Some(last) = t.word.chars().last() else { continue };
+                for &p in self.open_start.get(&last).map_or(&[][..], |v| v.as_slice()) {
+                    let pat = &self.patterns[p as usize];
+                    if text[..t.end].ends_with(pat.as_str()) {
+                        push(&mut cands, t.end - pat.len(), t.end, p, Way::OpenStart);
+                        unordered = true;
+                    }
                 }
             }
         }
+        for &p in &self.open_both {
+            for (s, m) in text.match_indices(self.patterns[p as usize].as_str()) {
+                push(&mut cands, s, s + m.len(), p, Way::OpenBoth);
+                unordered = true;
+            }
+        }
+        if unordered {
+            cands.sort_unstable_by_key(|&(s, e, p, k)| (s, std::cmp::Reverse(e), p, k));
+        }
         // Per dictionary, leftmost-longest without overlaps; the entries of
         // one accepted span all count (a term may belong to several sections).
-        cands.sort_unstable_by_key(|&(d, s, e, p, k)| (d, s, std::cmp::Reverse(e), p, k));
-        let mut last: Option<(u8, u32, u32)> = None; // dict, start, end of the last accepted span
-        for (d, s, e, p, k) in cands {
-            let accept = match last {
-                Some((ld, ls, le)) if ld == d => (ls, le) == (s, e) || s >= le,
-                _ => true,
-            };
-            if !accept {
-                continue;
-            }
-            last = Some((d, s, e));
+        let mut out: Vec<Vec<Hit>> = (0..self.n_dicts).map(|_| Vec::with_capacity(cands.len())).collect();
+        let mut last: Vec<Option<(u32, u32)>> = vec![None; self.n_dicts];
+        for (s, e, p, k) in cands {
             let en = self.entries[p as usize][k as usize];
-            out[d as usize].push(Hit { section: en.section, term: p, start: s, end: e, weight: en.weight });
+            let d = en.dict as usize;
+            let accept = match last[d] {
+                Some((ls, le)) => (ls, le) == (s, e) || s >= le,
+                None => true,
+            };
+            if accept {
+                last[d] = Some((s, e));
+                out[d].push(Hit { section: en.section, term: p, start: s, end: e, weight: en.weight });
+            }
         }
         out
     }
@@ -338,8 +509,8 @@ mod tests {
         TermDict::parse(s, Path::new("t.tsv")).unwrap()
     }
 
-    /// Boundaries at every character (each character a token) except inside the given words.
-    fn bounds_except(text: &str, words: &[&str]) -> Boundaries {
+    /// Tokens: every character, except the given words (longest listed first).
+    fn bounds_except<'a>(text: &'a str, words: &[&str]) -> Vec<Token<'a>> {
         let mut toks: Vec<(usize, usize)> = Vec::new();
         let mut i = 0;
         'outer: while i < text.len() {
@@ -354,7 +525,7 @@ mod tests {
             toks.push((i, i + c));
             i += c;
         }
-        Boundaries::from_tokens(text.len(), toks.into_iter())
+        toks.into_iter().map(|(s, e)| Token { word: &text[s..e], start: s, end: e }).collect()
     }
 
     fn found(m: &Matcher, text: &str, words: &[&str]) -> Vec<(u32, String)> {
@@ -378,6 +549,17 @@ mod tests {
         assert_eq!(found(&m, "发放养老金", &["养老金"]), [(1, "养老金".to_string())]);
         let h = &m.find("参加养老保险", &bounds_except("参加养老保险", &["养老", "保险"]), &[])[0];
         assert_eq!((h.len(), h[0].weight), (1, 0.0));
+    }
+
+    #[test]
+    fn open_starts_and_both_ends() {
+        let d = dict("[a]\n*救助站\n[b]\n救助站\n[c]\n*助站*\n");
+        let m = Matcher::new(&[&d]);
+        // One token 社会救助站: only the open terms reach inside it.
+        let got = found(&m, "建设社会救助站", &["社会救助站"]);
+        assert_eq!(got, [(0, "救助站".to_string())], "*救助站 ends on the token end; the closed 救助站 does not match; 助站 is shorter");
+        let d2 = dict("[c]\n*助站*\n");
+        assert_eq!(found(&Matcher::new(&[&d2]), "建设社会救助站点", &["社会救助站点"]), [(0, "助站".to_string())]);
     }
 
     #[test]

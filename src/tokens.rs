@@ -206,11 +206,17 @@ impl Tokenizer {
         let mut digits = false;
         let mut other = false;
         for c in word.chars() {
-            if c.is_whitespace() || c == '\u{3000}' {
+            // Han characters and ASCII first: Unicode property tables are slow.
+            if ('\u{4e00}'..='\u{9fff}').contains(&c) || c.is_ascii_alphabetic() {
+                letters = true;
+            } else if c.is_ascii_digit() {
+                digits = true;
+            } else if c.is_whitespace() || c == '\u{3000}' {
                 continue;
-            } else if c.is_numeric() || matches!(c, '.' | '．' | '%' | '％') {
-                digits |= c.is_numeric();
-                other |= !c.is_numeric();
+            } else if c.is_numeric() {
+                digits = true;
+            } else if matches!(c, '.' | '．' | '%' | '％') {
+                other = true;
             } else if c.is_alphabetic() {
                 letters = true;
             } else {
@@ -224,6 +230,20 @@ impl Tokenizer {
             (false, true, _) => TokenKind::Number,
             (false, false, true) => TokenKind::Punct,
         })
+    }
+
+    /// Whether a token is white space (jieba gives a run of white space as
+    /// a token of its own, so its first character tells).
+    pub fn is_space(word: &str) -> bool {
+        match word.as_bytes() {
+            [] => true,
+            [b, ..] if *b < 0x80 => b.is_ascii_whitespace(),
+            // Han characters and most punctuation (lead bytes E3–E9 but the
+            // ideographic space E3 80 80) are not white space: no table lookup.
+            [0xe3, 0x80, 0x80, ..] => true,
+            [0xe3..=0xe9, ..] => false,
+            _ => word.chars().next().map_or(true, |c| c.is_whitespace()),
+        }
     }
 }
 
