@@ -102,6 +102,14 @@ pub fn is_attribution_line(s: &str) -> bool {
     if t.chars().count() > 200 || t.contains('。') {
         return false;
     }
+    // A line that is only a bracketed attribution: （省发展改革委牵头，省民政厅配合）.
+    if s.starts_with(['（', '(']) && s.ends_with(['）', ')']) {
+        if let (core, Some(0)) = split_attribution(s) {
+            if core.is_empty() {
+                return true;
+            }
+        }
+    }
     // Bare 牵头/配合 are role words inside a list, not line labels.
     LABELS.iter().filter(|(l, _)| l.chars().count() > 2).any(|(l, _)| t.starts_with(l) && t[l.len()..].trim_start_matches(is_space).starts_with(['：', ':']))
 }

@@ -41,6 +41,8 @@ pub enum BlockKind {
     Contact,
     /// Distribution lines (抄送, 印发).
     Distribution,
+    /// The header row of a task table (序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限).
+    TableHeader,
 }
 
 impl BlockKind {
@@ -64,11 +66,12 @@ impl BlockKind {
             BlockKind::Attachment => "attachment",
             BlockKind::Contact => "contact",
             BlockKind::Distribution => "distribution",
+            BlockKind::TableHeader => "table_header",
         }
     }
 
     /// Every kind, in a stable order (for documentation and tests).
-    pub const ALL: [BlockKind; 17] = [
+    pub const ALL: [BlockKind; 18] = [
         BlockKind::Task,
         BlockKind::Heading,
         BlockKind::Title,
@@ -86,6 +89,7 @@ impl BlockKind {
         BlockKind::Attachment,
         BlockKind::Contact,
         BlockKind::Distribution,
+        BlockKind::TableHeader,
     ];
 
     /// Blocks that are records (everything but headings and web boilerplate).

@@ -41,6 +41,8 @@ pub enum Style {
     Circled,
     /// 1.1, 1.1.1 (decimal outline numbering; depth = number of parts)
     Outline(u8),
+    /// A row of a task table (序号 | 重点任务 | 牵头单位 …), numbered by its 序号 cell.
+    Row,
 }
 
 impl Style {
@@ -59,6 +61,7 @@ impl Style {
             Style::ArabicHalfParen => "arabic_half_paren".into(),
             Style::Circled => "circled".into(),
             Style::Outline(d) => format!("outline{d}"),
+            Style::Row => "table_row".into(),
         }
     }
 }

@@ -349,10 +349,49 @@ fn title_of(title_line: &str) -> String {
 }
 
 fn issuer_of_title(title_line: &str) -> Option<String> {
-    let cut = ["关于", "印发", "转发"].iter().filter_map(|k| title_line.find(k)).min()?;
+    let Some(cut) = ["关于", "印发", "转发"].iter().filter_map(|k| title_line.find(k)).min() else {
+        return issuer_prefix(title_line);
+    };
     let issuer = title_line[..cut].trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
     let n = issuer.chars().count();
     (n >= 2 && n <= 60 && !issuer.contains('《')).then(|| issuer.to_string())
+}
+
+/// An issuer that opens a title without 关于: 浙江省民政厅2021年工作要点.
+fn issuer_prefix(title: &str) -> Option<String> {
+    const BODIES: [&str; 8] = ["人民政府办公厅", "人民政府", "办公厅", "委员会", "办公室", "厅", "局", "委"];
+    let mut best: Option<usize> = None;
+    for b in BODIES {
+        for (p, _) in title.match_indices(b) {
+            let end = p + b.len();
+            let rest = &title[end..];
+            // The body is followed by the year or the subject, not by more of its own name.
+            if rest.starts_with(|c: char| c.is_ascii_digit()) && end <= 60 && best.map_or(true, |x| end > x) {
+                best = Some(end);
+            }
+        }
+    }
+    let end = best?;
+    let issuer = &title[..end];
+    (issuer.chars().count() >= 4 && ["省", "市", "县", "区", "州", "自治区"].iter().any(|w| issuer.contains(w))).then(|| issuer.to_string())
+}
+
+/// The issuer named in an adoption note: （2020年11月26日江西省第十三届人民代表大会
+/// 常务委员会第二十五次会议通过） → 江西省人民代表大会常务委员会.
+fn issuer_of_note(note: &str) -> Option<String> {
+    let (_, _, end) = find_date(note)?;
+    let rest = &note[end..];
+    let q = rest.find("次会议")?;
+    let stop = rest[..q].rfind('第').filter(|&p| p > 0)?;
+    let mut body = rest[..stop].to_string();
+    // Drop the term number: 第十三届.
+    if let Some(a) = body.find('第') {
+        if let Some(b) = body[a..].find('届') {
+            body.replace_range(a..a + b + '届'.len_utf8(), "");
+        }
+    }
+    let body = body.trim().to_string();
+    (body.chars().count() >= 4).then_some(body)
 }
 
 fn parse_any_date(s: &str) -> Option<Ymd> {
@@ -409,6 +448,11 @@ pub fn extract(text: &str, blocks: &[Block], regions: &Regions) -> Meta {
         (!sig.is_empty()).then(|| sig[..sig.len().min(2)].join(" ")).filter(|_| blocks.iter().any(|b| b.kind == BlockKind::Signature))
     });
 
+    let notes: Vec<&str> = front.iter().filter(|b| b.kind == BlockKind::Note).map(|b| block_text(b)).collect();
+    if meta.issuer.is_none() {
+        meta.issuer = notes.iter().find_map(|n| issuer_of_note(n));
+    }
+
     // Document number.
     meta.doc_number = h_number.map(|n| normalize_doc_number(&n)).or_else(|| {
         blocks.iter().filter(|b| b.kind == BlockKind::DocNumber).find_map(|b| doc_number_line(block_text(b)).map(|(s, e)| normalize_doc_number(&block_text(b)[s..e])))
@@ -421,6 +465,10 @@ pub fn extract(text: &str, blocks: &[Block], regions: &Regions) -> Meta {
             .filter(|b| matches!(b.kind, BlockKind::Date | BlockKind::DocNumber))
             .find_map(|b| parse_any_date(block_text(b)))
     });
+    // A regulation's date is the date of its adoption note.
+    if meta.date.is_none() {
+        meta.date = notes.iter().filter(|n| n.contains("通过") || n.contains("公布") || n.contains("批准")).find_map(|n| parse_any_date(n));
+    }
     meta.published = h_published.as_deref().and_then(parse_any_date);
 
     // Year: the date, the document number, the title, the document it implements.
@@ -429,6 +477,7 @@ pub fn extract(text: &str, blocks: &[Block], regions: &Regions) -> Meta {
         .map(|d| d.year)
         .or_else(|| meta.doc_number.as_deref().and_then(doc_number_year))
         .or_else(|| meta.title.as_deref().and_then(leading_year))
+        .or_else(|| first_title.as_deref().and_then(any_year))
         .or_else(|| {
             front
                 .iter()
@@ -463,6 +512,11 @@ pub fn extract(text: &str, blocks: &[Block], regions: &Regions) -> Meta {
 
 fn looks_like_issuer_only(s: &str) -> bool {
     crate::departments::ORG_SUFFIXES.iter().any(|suf| s.ends_with(suf)) && !s.contains("关于")
+}
+
+/// The first year written in a title (浙江省民政厅2021年工作要点 → 2021).
+fn any_year(s: &str) -> Option<i32> {
+    s.char_indices().filter(|(_, c)| c.is_ascii_digit()).find_map(|(i, _)| if i == 0 || !s[..i].ends_with(|c: char| c.is_ascii_digit()) { leading_year(&s[i..]) } else { None })
 }
 
 fn leading_year(s: &str) -> Option<i32> {
@@ -523,6 +577,15 @@ mod tests {
         assert_eq!(kv, vec![("发布日期".to_string(), "2012-10-10 10:49".to_string())]);
         assert!(is_metadata_line("发文字号:\t吉民发〔2020〕13号\t发布日期:\t2020年04月24日"));
         assert!(!is_metadata_line("分类施保，精准救助"));
+    }
+
+    #[test]
+    fn issuers_from_titles_and_notes() {
+        assert_eq!(issuer_of_title("浙江省民政厅2021年工作要点").as_deref(), Some("浙江省民政厅"));
+        assert_eq!(issuer_of_title("吉林省民政厅关于印发《方案》的通知").as_deref(), Some("吉林省民政厅"));
+        assert_eq!(issuer_of_title("2021年全省民政工作要点"), None);
+        assert_eq!(issuer_of_note("（2020年11月26日江西省第十三届人民代表大会常务委员会第二十五次会议通过）").as_deref(), Some("江西省人民代表大会常务委员会"));
+        assert_eq!(any_year("浙江省民政厅2021年工作要点"), Some(2021));
     }
 
     #[test]

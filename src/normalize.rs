@@ -152,6 +152,10 @@ fn continues(prev: &str, next: &str, own_block: &dyn Fn(&str) -> bool) -> bool {
     if starts_own_block(next) || own_block(next) {
         return false;
     }
+    // Rows of a table (tab-separated cells) are lines of their own.
+    if prev.contains('\t') || next.contains('\t') {
+        return false;
+    }
     // Contact and date lines end where they end.
     if prev.starts_with("联系") || prev.starts_with("电话") || crate::meta::is_date_line(prev) {
         return false;

@@ -79,6 +79,7 @@ enum Special {
     Contact,
     Distribution,
     DeptLine,
+    TableHeader,
 }
 
 struct Info {
@@ -86,6 +87,74 @@ struct Info {
     end: usize,
     marker: Option<Marker>,
     special: Option<Special>,
+    row: Option<Row>,
+}
+
+/// What a column of a task table holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Ordinal,
+    Task,
+    Lead,
+    Co,
+    Responsible,
+    Deadline,
+    Other,
+}
+
+/// A row of a task table: its cells (byte ranges into the line) and what each holds.
+#[derive(Debug, Clone)]
+struct Row {
+    cells: Vec<(usize, usize)>,
+    columns: Vec<Column>,
+    ordinal: Option<u32>,
+}
+
+fn column_of(name: &str) -> Column {
+    let n = name.trim();
+    if matches!(n, "序号" | "编号" | "序" | "号") {
+        return Column::Ordinal;
+    }
+    if n.contains("牵头") || n.contains("主责") {
+        return Column::Lead;
+    }
+    if n.contains("配合") || n.contains("协办") || n.contains("参与") || n.contains("协助") {
+        return Column::Co;
+    }
+    if n.contains("责任") || n.contains("负责") || n.contains("实施单位") || n.contains("承办") {
+        return Column::Responsible;
+    }
+    if n.contains("时限") || n.contains("时间") || n.contains("时间节点") || n.contains("进度") {
+        return Column::Deadline;
+    }
+    if n.contains("任务") || n.contains("工作内容") || n.contains("措施") || n.contains("事项") || n.contains("内容") || n.contains("目标") {
+        return Column::Task;
+    }
+    Column::Other
+}
+
+fn cells_of(line: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in line.char_indices() {
+        if c == '\t' {
+            out.push((start, i));
+            start = i + 1;
+        }
+    }
+    out.push((start, line.len()));
+    out
+}
+
+/// A header row: tab-separated, naming a task column and a department or deadline column.
+fn table_header(line: &str) -> Option<Vec<Column>> {
+    if !line.contains('\t') {
+        return None;
+    }
+    let cols: Vec<Column> = cells_of(line).iter().map(|&(a, b)| column_of(&line[a..b])).collect();
+    let has_task = cols.contains(&Column::Task);
+    let has_who = cols.iter().any(|c| matches!(c, Column::Lead | Column::Co | Column::Responsible | Column::Deadline));
+    (cols.len() >= 2 && has_task && has_who).then_some(cols)
 }
 
 const CONTACT_KEYS: [&str; 12] = ["联系人", "联系电话", "联系方式", "联 系 人", "电话：", "电话:", "传真", "通讯地址", "通信地址", "邮箱", "电子邮箱", "邮政编码"];
@@ -96,12 +165,17 @@ fn starts_with_any(s: &str, keys: &[&str]) -> bool {
 
 fn is_note(s: &str) -> bool {
     let n = s.chars().count();
-    if n > 40 {
+    if n > 100 {
         return false;
     }
     let open = s.starts_with(['（', '(', '〔', '【', '[']);
     let close = s.ends_with(['）', ')', '〕', '】', ']']);
-    open && close && (s.contains("此件") || s.contains("此页") || s.contains("公开") || s.contains("无正文"))
+    if !(open && close) {
+        return false;
+    }
+    // （此件公开发布）, or an adoption note: （2020年11月26日……第二十五次会议通过）.
+    (n <= 40 && (s.contains("此件") || s.contains("此页") || s.contains("公开") || s.contains("无正文")))
+        || (meta::find_date(s).is_some() && ["通过", "公布", "发布", "施行", "修正", "修订", "批准"].iter().any(|w| s.contains(w)))
 }
 
 fn attachment_head(s: &str) -> Option<Special> {
@@ -256,9 +330,36 @@ pub fn parse(text: &str, lines: &[Line], layout: &Layout) -> Vec<Block> {
             let s = &text[l.start..l.end];
             let special = classify(layout, s);
             let marker = if special.is_none() { marker_at(s) } else { None };
-            Info { start: l.start, end: l.end, marker, special }
+            Info { start: l.start, end: l.end, marker, special, row: None }
         })
         .collect();
+
+    // Task tables written as tab-separated rows (责任分解表): a header naming the
+    // columns, then one task per row until a line without cells.
+    let mut i = 0;
+    while i < infos.len() {
+        let line = &text[infos[i].start..infos[i].end];
+        let Some(columns) = table_header(line) else {
+            i += 1;
+            continue;
+        };
+        infos[i].special = Some(Special::TableHeader);
+        infos[i].marker = None;
+        let mut j = i + 1;
+        while j < infos.len() {
+            let row_line = &text[infos[j].start..infos[j].end];
+            if !row_line.contains('\t') || table_header(row_line).is_some() {
+                break;
+            }
+            let cells = cells_of(row_line);
+            let ordinal = columns.iter().zip(&cells).find(|(c, _)| **c == Column::Ordinal).and_then(|(_, &(a, b))| row_line[a..b].trim().parse::<u32>().ok());
+            infos[j].special = None;
+            infos[j].marker = None;
+            infos[j].row = Some(Row { cells, columns: columns.clone(), ordinal });
+            j += 1;
+        }
+        i = j;
+    }
 
     // Items of an attachment list continue its numbering: 附件：1. …  2. …  3. …
     let mut i = 0;
@@ -285,7 +386,7 @@ pub fn parse(text: &str, lines: &[Line], layout: &Layout) -> Vec<Block> {
         }
     }
 
-    let body_start = infos.iter().position(|x| x.marker.is_some()).unwrap_or(infos.len());
+    let body_start = infos.iter().position(|x| x.marker.is_some() || x.row.is_some()).unwrap_or(infos.len());
     let mut blocks: Vec<Block> = Vec::with_capacity(infos.len());
     let mut ancestors: Vec<Vec<usize>> = Vec::with_capacity(infos.len());
 
@@ -331,6 +432,7 @@ pub fn parse(text: &str, lines: &[Line], layout: &Layout) -> Vec<Block> {
     let mut stack: Vec<Level> = Vec::new();
     let mut appendix = false;
     let mut tail = false;
+    let mut rows_seen = 0u32;
     for info in &infos[body_start..] {
         let s = &text[info.start..info.end];
         if let Some(sp) = info.special {
@@ -359,6 +461,18 @@ pub fn parse(text: &str, lines: &[Line], layout: &Layout) -> Vec<Block> {
         if appendix {
             blocks.push(plain(BlockKind::Attachment, info));
             ancestors.push(Vec::new());
+            continue;
+        }
+        if let Some(row) = &info.row {
+            tail = false;
+            rows_seen += 1;
+            let ordinal = row.ordinal.unwrap_or(rows_seen);
+            let m = Marker { style: Style::Row, ordinal, parts: vec![], end: 0, text_start: 0 };
+            let style = place(&mut stack, &m);
+            let idx = blocks.len();
+            ancestors.push(stack.iter().map(|l| l.block).collect());
+            stack.push(Level { style, ordinal, block: idx });
+            blocks.push(table_row(text, info, row, path_of(&stack), stack.len() as u32));
             continue;
         }
         if let Some(m) = &info.marker {
@@ -420,7 +534,8 @@ pub fn parse(text: &str, lines: &[Line], layout: &Layout) -> Vec<Block> {
             b.kind == BlockKind::Task && (b.level > blocks[k].level || (b.marker.is_empty() && b.path == blocks[k].path))
         });
         let core = &text[blocks[k].text_start..blocks[k].text_start + split[k].0];
-        let list_item = ancestors[k].last().map_or(false, |&p| ends_with_colon(text, &blocks[p]));
+        // Articles of a regulation and list items are body text, never headings.
+        let list_item = ancestors[k].last().map_or(false, |&p| ends_with_colon(text, &blocks[p])) || matches!(blocks[k].style, Some(Style::Article | Style::Row));
         if (below && !list_item && is_title_only(core)) || core.trim().is_empty() {
             blocks[k].kind = BlockKind::Heading;
         }
@@ -429,6 +544,11 @@ pub fn parse(text: &str, lines: &[Line], layout: &Layout) -> Vec<Block> {
     // Headings, section titles and departments.
     for k in 0..n {
         let (start, end) = (blocks[k].text_start, blocks[k].end);
+        if blocks[k].style == Some(Style::Row) {
+            let titles: Vec<String> = ancestors[k].iter().filter(|&&a| blocks[a].kind == BlockKind::Heading).map(|&a| blocks[a].heading.clone()).collect();
+            blocks[k].section_titles = titles;
+            continue;
+        }
         let body = &text[start..end];
         let (core, attribution) = (&body[..split[k].0], split[k].1);
         if matches!(blocks[k].kind, BlockKind::Task | BlockKind::Heading) {
@@ -444,6 +564,56 @@ pub fn parse(text: &str, lines: &[Line], layout: &Layout) -> Vec<Block> {
         blocks[k].section_titles = titles;
     }
     blocks
+}
+
+/// The block of a table row: its text starts at the first cell after the 序号
+/// cell; departments come from the columns that name them, with their roles.
+fn table_row(text: &str, info: &Info, row: &Row, path: String, level: u32) -> Block {
+    let line = &text[info.start..info.end];
+    let first = row.columns.iter().zip(&row.cells).find(|(c, _)| **c != Column::Ordinal).map_or(0, |(_, &(a, _))| a);
+    let ordinal_cell = row.columns.iter().zip(&row.cells).find(|(c, _)| **c == Column::Ordinal).map(|(_, &(a, b))| line[a..b].trim().to_string());
+    let mut depts = Vec::new();
+    let mut heading = String::new();
+    for (col, &(a, b)) in row.columns.iter().zip(&row.cells) {
+        let cell = &line[a..b];
+        match col {
+            Column::Lead | Column::Co | Column::Responsible => {
+                let role = match col {
+                    Column::Lead => Some(crate::document::Role::Lead),
+                    Column::Co => Some(crate::document::Role::Co),
+                    _ => None,
+                };
+                for mut d in departments::parse_attribution(cell, info.start + a) {
+                    if let Some(r) = role {
+                        d.role = r;
+                        d.labelled = true;
+                    }
+                    depts.push(d);
+                }
+            }
+            Column::Task if heading.is_empty() => heading = first_sentence(cell.trim()),
+            _ => {}
+        }
+    }
+    // Without labelled roles the first named is the lead.
+    if !depts.iter().any(|d| d.labelled) {
+        for (n, d) in depts.iter_mut().enumerate() {
+            d.role = if n == 0 { crate::document::Role::Lead } else { crate::document::Role::Co };
+        }
+    }
+    Block {
+        kind: BlockKind::Task,
+        path,
+        level,
+        marker: ordinal_cell.unwrap_or_default(),
+        style: Some(Style::Row),
+        start: info.start,
+        end: info.end,
+        text_start: info.start + first,
+        heading,
+        section_titles: Vec::new(),
+        departments: depts,
+    }
 }
 
 /// Whether a block's text ends with a colon (it introduces a list).
@@ -463,6 +633,7 @@ fn special_kind(sp: Special) -> BlockKind {
         Special::Contact => BlockKind::Contact,
         Special::Distribution => BlockKind::Distribution,
         Special::DeptLine => BlockKind::Preamble,
+        Special::TableHeader => BlockKind::TableHeader,
     }
 }
 
@@ -587,6 +758,34 @@ mod tests {
             kinds,
             [("title", ""), ("attachment_list", ""), ("attachment_list", ""), ("attachment_list", ""), ("signature", ""), ("date", ""), ("attachment_label", ""), ("title", ""), ("heading", "1"), ("heading", "1.1"), ("task", "1.1")]
         );
+    }
+
+    #[test]
+    fn task_tables() {
+        let doc = "一、社会救助\n序号\t重点任务\t牵头处室\t配合处室\t完成时限\n1\t提高城乡低保标准\t社会救助处\t规划财务处、社会事务处\t2020年6月底前\n2\t开展专项治理\t社会救助处\t\t2020年全年\n二、养老服务\n（一）加强保障。落实资金。";
+        let (t, b) = blocks(doc);
+        let rows: Vec<_> = b.iter().filter(|b| b.style == Some(Style::Row)).collect();
+        assert_eq!(rows.iter().map(|r| (r.path.as_str(), r.heading.as_str())).collect::<Vec<_>>(), [("1.1", "提高城乡低保标准"), ("1.2", "开展专项治理")]);
+        let d: Vec<_> = rows[0].departments.iter().map(|d| (d.name.as_str(), d.role.name(), &t[d.start..d.end])).collect();
+        assert_eq!(d, [("社会救助处", "lead", "社会救助处"), ("规划财务处", "co", "规划财务处"), ("社会事务处", "co", "社会事务处")]);
+        assert!(rows[0].text(&t).starts_with("提高城乡低保标准"));
+        assert_eq!(b.iter().filter(|b| b.kind == BlockKind::TableHeader).count(), 1);
+        assert_eq!(b.last().unwrap().path, "2.1");
+    }
+
+    #[test]
+    fn articles_and_adoption_notes() {
+        let (_, b) = blocks("江西省社会救助条例\n（2020年11月26日江西省第十三届人民代表大会常务委员会第二十五次会议通过）\n第一章　总则\n第二条　本条例适用于全省。\n社会救助坚持托底线。");
+        let kinds: Vec<_> = b.iter().map(|b| (b.kind.name(), b.path.as_str())).collect();
+        assert_eq!(kinds, [("title", ""), ("note", ""), ("heading", "1"), ("task", "1.2"), ("task", "1.2")]);
+    }
+
+    #[test]
+    fn standalone_bracketed_attribution_joins_its_record() {
+        let (_, b) = blocks("一、任务\n1.实施专项行动。力争全省养老床位达到38万张。\n（省发展改革委牵头，省民政厅配合）\n2.加强管理。完善制度。");
+        let r: Vec<_> = b.iter().filter(|b| b.kind == BlockKind::Task).collect();
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[0].departments.iter().map(|d| (d.name.as_str(), d.role.name())).collect::<Vec<_>>(), [("省发展改革委", "lead"), ("省民政厅", "co")]);
     }
 
     #[test]

@@ -621,7 +621,15 @@ fn scope_of(s: &str, cstart: usize, num_start: usize) -> Option<String> {
 
 fn per_of(s: &str, cstart: usize, num_start: usize) -> Option<String> {
     let seg = &s[cstart..num_start];
-    let p = seg.rfind('每')?;
+    let mut p = seg.rfind('每')?;
+    // 每人每月: the denominator starts at the first 每 of the chain.
+    while let Some(q) = seg[..p].rfind('每') {
+        if seg[q..p].chars().count() <= 3 && !seg[q..p].contains(['，', '、', '；']) {
+            p = q;
+        } else {
+            break;
+        }
+    }
     let mut per = &seg[p + '每'.len_utf8()..];
     for tail in ["拥有", "配备", "达到", "有", "达"] {
         if let Some(x) = per.strip_suffix(tail) {
@@ -861,9 +869,12 @@ pub fn extract(doc: &Document, lex: &slogans::Lexicon) -> (Vec<slogans::Slogan>,
         let found = slogans::find(text, lex);
         let dates = date_phrases(text, doc.meta.year);
         let numbers = crate::meta::find_doc_numbers(text);
+        // In a table row the deadline is a column after the task: it dates the row.
+        let row_deadline = (b.style == Some(crate::markers::Style::Row)).then(|| dates.last().map(|d| d.date.clone())).flatten();
         for t in targets_in(text, doc.meta.year, &found, &dates, &numbers) {
             let o = b.text_start;
-            tg.push(Target { block: i, start: t.start + o, end: t.end + o, number_start: t.number_start + o, number_end: t.number_end + o, ..t });
+            let deadline = t.deadline.clone().or_else(|| row_deadline.clone());
+            tg.push(Target { block: i, start: t.start + o, end: t.end + o, number_start: t.number_start + o, number_end: t.number_end + o, deadline, ..t });
         }
         for d in &dates {
             if inside(&numbers, d.start) {
