@@ -77,6 +77,30 @@ def print_comparison(corpus: Corpus, width: int = 120) -> None:
     print(format_table(docs.select("province", "year", "doc_number", "title", "issuer")))
     print("\nBy province\n")
     print(format_table(province_overview(corpus)))
+    tasks = corpus.records.filter(pl.col("kind") == "task").join(docs.select("doc_id", "province"), on="doc_id")
+    if "themes" in tasks.columns and len(tasks):
+        print("\nWhat the tasks are about: share of each province's tasks per theme (top 6 overall)\n")
+        share = (
+            tasks.select("province", "themes")
+            .with_columns(n=pl.len().over("province"))
+            .explode("themes")
+            .drop_nulls("themes")
+            .group_by("province", "themes")
+            .agg((pl.len() / pl.col("n").first()).round(2).alias("share"))
+        )
+        top = share.group_by("themes").agg(pl.col("share").sum()).sort("share", descending=True).head(6)["themes"].to_list()
+        wide = share.filter(pl.col("themes").is_in(top)).pivot(on="province", index="themes", values="share").fill_null(0.0)
+        provinces = sorted(c for c in wide.columns if c != "themes")
+        wide = wide.select("themes", *provinces).with_columns(pl.col("themes").cast(pl.Enum(top))).sort("themes")
+        print(format_table(wide.with_columns(pl.col("themes").cast(pl.String))))
+    if "strength" in tasks.columns and len(tasks):
+        print("\nHow firmly: mean commitment strength of tasks (-1 soft … 1 binding) and share binding\n")
+        firm = (
+            tasks.group_by("province")
+            .agg(pl.col("strength").mean().round(2).alias("mean_strength"), (pl.col("strength_label") == "binding").mean().round(2).alias("share_binding"))
+            .sort("province")
+        )
+        print(format_table(firm))
     if len(corpus.departments):
         print("\nMost named departments (lead role counted separately)\n")
         d = (
