@@ -1,7 +1,7 @@
 //! Per-record labels: each block's text is tokenised once, and the tokens are
 //! reused for token counts, themes, policy instruments and commitment
-//! strength (one pass of one matcher over the text for all three
-//! dictionaries). Only the per-record results are kept; the `tokens` frame
+//! strength (one walk of one matcher over the tokens for all three
+//! dictionaries, see [`crate::terms::Matcher`]). Only the per-record results are kept; the `tokens` frame
 //! and token counts re-tokenise on request (tokenisation is deterministic).
 //!
 //! A [`Config`] names user dictionaries, stop words and replacement or

@@ -110,7 +110,7 @@ class Corpus:
         token kinds counted (word, stop, number, punct).
 
         >>> m = zc.read_texts({"d": "一、任务\\n建设养老机构，建设养老院。"}).token_counts(["task"])  # doctest: +SKIP
-        >>> dict(zip(m.vocabulary, m.to_dense()[0]))  # doctest: +SKIP
+        >>> dict(zip(m.vocabulary, m.to_dense()[0].tolist()))  # doctest: +SKIP
         {'养老机构': 1, '养老院': 1, '建设': 2}
         """
         indptr, indices, data, vocabulary, doc_ids, record_ids = self._native.token_counts(
