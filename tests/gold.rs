@@ -268,3 +268,36 @@ fn targets_and_slogans_match_the_gold() {
     assert!(share(unit_ok) >= 0.95 && share(cmp_ok) >= 0.95 && share(dl_ok) >= 0.95);
     assert!(slogans.f1() >= 0.90, "slogans F1 {:.3}", slogans.f1());
 }
+
+#[test]
+fn themes_match_the_gold() {
+    // Micro-F1 as the shared scorer counts it: themes of records the gold does
+    // not list count against precision. ZHENGCE_GOLD_VERBOSE=1 lists every
+    // difference with the scores and the terms found.
+    let mut score = Score::default();
+    for g in golds() {
+        let doc = read_doc(&g.file);
+        let lex = doc.labels.lexicons();
+        let ids = |i: usize| -> Vec<String> { doc.labels.blocks[i].themes.iter().map(|&t| lex.theme_id(t).to_string()).collect() };
+        let gold_recs = g.json["records"].as_array().unwrap();
+        let out: usize = doc.records().filter(|(_, b)| !b.path.is_empty()).map(|(i, _)| doc.labels.blocks[i].themes.len()).sum();
+        let gold_n: usize = gold_recs.iter().map(|r| r["themes"].as_array().unwrap().len()).sum();
+        let mut tp = 0;
+        for (gi, bi) in match_records(&doc, &g.json) {
+            let want = counts(gold_recs[gi]["themes"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()));
+            let got = counts(ids(bi).into_iter());
+            let hit = overlap(&want, &got);
+            if verbose() && (hit != want.len() || hit != got.len()) {
+                let l = &doc.labels.blocks[bi];
+                let scores: Vec<String> = l.theme_scores.iter().map(|&(t, s)| format!("{}:{s:.1}", lex.theme_id(t))).collect();
+                let terms: Vec<String> = l.theme_terms.iter().map(|&(t, k)| format!("{}={}", lex.theme_id(t), lex.matcher.term(k))).collect();
+                println!("  {} {} gold={:?} got={:?} {scores:?} {terms:?}", doc.doc_id, doc.blocks[bi].path, want.keys().collect::<Vec<_>>(), ids(bi));
+            }
+            tp += hit;
+        }
+        score.add(tp, out, gold_n);
+    }
+    println!("themes F1 {:.3} {:?}", score.f1(), score);
+    assert!(score.f1() >= 0.85, "themes micro-F1 {:.3}", score.f1());
+}
+
