@@ -298,6 +298,29 @@ mod tests {
     }
 
     #[test]
+    fn names_as_other_provinces_write_them() {
+        let a = Agencies::shipped();
+        for (name, category, level) in [
+            ("省退役军人厅", "veterans_affairs", "provincial"),
+            ("省委网信办", "party", "provincial"),
+            ("省委政法委", "party", "provincial"),
+            ("省政府金融办", "financial_regulation", "provincial"),
+            ("国家税务总局广东省税务局", "taxation", "provincial"),
+            ("省医保局", "medical_security", "provincial"),
+            ("省乡村振兴局", "rural_revitalization", "provincial"),
+            ("省文旅厅", "culture_tourism", "provincial"),
+            ("县级以上民政部门", "civil_affairs", "all_levels"),
+            ("各设区市民政局", "civil_affairs", "local"),
+            ("各有关部门", "multiple", "unspecific"),
+            ("辉南县民政局", "civil_affairs", "local"),
+            ("省关工委", "mass_organisation", "provincial"),
+        ] {
+            let x = r(&a, name);
+            assert_eq!((x.1.as_deref(), x.2.as_str(), x.3), (Some(category), level, true), "{name}: {x:?}");
+        }
+    }
+
+    #[test]
     fn unknown_names_are_kept_and_flagged() {
         let a = Agencies::shipped();
         assert_eq!(r(&a, "省某某协调中心"), ("省某某协调中心".into(), None, "provincial".into(), false));
