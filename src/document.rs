@@ -106,6 +106,7 @@ pub enum Role {
 }
 
 impl Role {
+    /// The name used in the `role` column (lead, co).
     pub fn name(self) -> &'static str {
         match self {
             Role::Lead => "lead",
@@ -161,6 +162,7 @@ impl Ymd {
     }
 }
 
+/// Days in a month of a year (0 for a month out of range).
 pub fn days_in_month(year: i32, month: u32) -> u32 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,

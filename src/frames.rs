@@ -27,6 +27,7 @@ pub struct CharCursor<'a> {
 }
 
 impl<'a> CharCursor<'a> {
+    /// A cursor at the start of `text`.
     pub fn new(text: &'a str) -> Self {
         CharCursor { text, byte: 0, chars: 0 }
     }

@@ -50,6 +50,7 @@ impl Default for Instruments {
 }
 
 impl Instruments {
+    /// The instruments of a term dictionary (sections are instrument ids).
     pub fn new(dict: TermDict) -> Instruments {
         let w = |s: &crate::terms::Section, sp| s.special_weight(sp).unwrap_or(0.0) as f32;
         let specials = dict.sections.iter().map(|s| (w(s, Special::Target), w(s, Special::Deadline))).collect();

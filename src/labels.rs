@@ -58,6 +58,7 @@ fn resolve(sources: &[Source]) -> Result<Vec<Source>, Error> {
 }
 
 impl Config {
+    /// Whether this is the shipped configuration (no user files, HMM off).
     pub fn is_default(&self) -> bool {
         *self == Config::default()
     }

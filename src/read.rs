@@ -173,6 +173,7 @@ pub enum Format {
 }
 
 impl Format {
+    /// The name used in the `format` column.
     pub fn name(self) -> &'static str {
         match self {
             Format::Text => "text",

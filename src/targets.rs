@@ -36,6 +36,7 @@ pub enum Comparator {
 }
 
 impl Comparator {
+    /// The symbol used in the `comparator` column (>=, <=, >, <, =).
     pub fn symbol(self) -> &'static str {
         match self {
             Comparator::Ge => ">=",

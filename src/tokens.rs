@@ -45,6 +45,7 @@ pub enum TokenKind {
 }
 
 impl TokenKind {
+    /// The name used in the `kind` column of the tokens frame.
     pub fn name(self) -> &'static str {
         match self {
             TokenKind::Word => "word",
@@ -196,6 +197,7 @@ impl Tokenizer {
         self.jieba.has_word(word)
     }
 
+    /// Whether a word is on the stop-word lists.
     pub fn is_stopword(&self, word: &str) -> bool {
         self.stop.contains(word)
     }
