@@ -81,6 +81,8 @@ def child_zhengce(path: str, threads: int, extras: list[str]) -> dict:
     cpu0, t = _cpu(), time.perf_counter()
     corpus = zc.read(path, threads=threads)
     out["read_s"] = time.perf_counter() - t
+    out["read_cpu_s"] = _cpu() - cpu0
+    out["rss_after_read"] = _rss_now()
     rows, ft = {}, {}
     t_frames = time.perf_counter()
     for name in FRAMES:
@@ -221,6 +223,12 @@ def machine() -> dict:
         versions["jieba-rs"] = lock[i:].split("\n")[1].split('"')[1]
     except (OSError, ValueError, IndexError):
         pass
+    try:
+        import zhengce._zhengce as ext
+
+        versions["extension built"] = time.strftime("%Y-%m-%d %H:%M", time.localtime(os.path.getmtime(ext.__file__)))
+    except ImportError:
+        pass
     info["versions"] = versions
     return info
 
@@ -233,7 +241,7 @@ def bench_size(size: str, a) -> dict:
     files = _files(folder)
     nbytes = sum(os.path.getsize(f) for f in files)
     mb = nbytes / 1e6
-    res: dict = {"size": size, "corpus": {**info, "files": len(files), "bytes": nbytes}, "started": time.strftime("%Y-%m-%d %H:%M:%S"), "load_before": os.getloadavg()}
+    res: dict = {"size": size, "command": "python bench/run.py " + " ".join(a.argv), "machine": machine(), "corpus": {**info, "files": len(files), "bytes": nbytes}, "started": time.strftime("%Y-%m-%d %H:%M:%S"), "load_before": os.getloadavg()}
     runs: dict[str, list] = {}
     extras = a.extras.split(",") if a.extras and target <= generate.parse_size(a.extras_max) else []
     for r in range(a.repeat):
@@ -258,19 +266,27 @@ def bench_size(size: str, a) -> dict:
         runs["reference"] = [ref]
     res["load_after"] = os.getloadavg()
     res["runs"] = runs
+    res["summary"] = summarize(res, a.threads)
+    return res
+
+
+def summarize(res: dict, threads_list: list[int] = (1, 2)) -> dict:
+    """The fastest run of each kind and the ratios between them."""
+    runs = res["runs"]
+    mb = res["corpus"]["bytes"] / 1e6
 
     def best(key: str, field: str = "steady_s"):
         xs = runs.get(key) or []
         return min(xs, key=lambda x: x[field]) if xs else None
 
     s: dict = {"mb": mb}
-    for threads in a.threads:
+    for threads in threads_list:
         z = best(f"zhengce_t{threads}")
         if z:
             s[f"zhengce_t{threads}"] = {
                 "steady_s": z["steady_s"], "read_s": z["read_s"], "frames_s": z["frames_s"], "setup_s": z["setup_s"], "cpu_s": z["steady_cpu_s"],
                 "mb_s": mb / z["steady_s"], "s_per_mb": z["steady_s"] / mb, "peak_rss": z["peak_rss"], "rss_after_import": z["rss_after_import"], "rss_after_setup": z["rss_after_setup"],
-                "tasks": z["n_tasks"], "rows": z["rows"],
+                "tasks": z["n_tasks"], "rows": z["rows"], "read_cpu_s": z.get("read_cpu_s"), "rss_after_read": z.get("rss_after_read"),
             }
         b = best(f"bare_t{threads}", "cut_s")
         if b:
@@ -294,6 +310,11 @@ def bench_size(size: str, a) -> dict:
         ratios["vs_reference_cpu"] = (s["reference"]["cpu_s"] / s["reference"]["mb"]) / (z1["cpu_s"] / mb)
     if z1 and z2:
         ratios["scaling_2_cores"] = z1["steady_s"] / z2["steady_s"]
+    if z1:
+        # Amdahl's bound on an idle machine: frames are built on one thread after the
+        # parallel read, so 1 / (f + (1 - f) / 2) with f their share of the time.
+        f = z1["frames_s"] / z1["steady_s"]
+        ratios["scaling_bound_2_cores"] = 1 / (f + (1 - f) / 2)
     b2 = s.get("bare_t2")
     if b1 and b2:
         # What the machine gave two threads at the time: bare jieba-rs is embarrassingly parallel.
@@ -307,8 +328,7 @@ def bench_size(size: str, a) -> dict:
     extra_run = next((z for z in runs.get("zhengce_t1", []) if "tokens_s" in z or "token_counts_s" in z), None)
     if extra_run:
         s["extras"] = {k: extra_run[k] for k in ("tokens_s", "tokens_rows", "token_counts_s", "token_counts_nnz", "peak_rss_with_extras") if k in extra_run}
-    res["summary"] = s
-    return res
+    return s
 
 
 def bench_import(a) -> dict:
@@ -361,9 +381,10 @@ def markdown(results: dict) -> str:
     out.append(
         "Versions: " + ", ".join(f"{k} {val}" for k, val in v.items() if val) + ".  "
     )
-    out.append(f"Run: `{results.get('command', '')}` ({results.get('finished', '')}).\n")
-    out.append("| corpus | files | zhengce 1 thread | zhengce 2 threads | bare jieba-rs 1 thread | bare jieba-rs 2 threads | reference (jieba + re + pandas) | load avg |")
-    out.append("|---|---|---|---|---|---|---|---|")
+    cmds = sorted({r.get("command", results.get("command", "")) for r in results.get("sizes", {}).values()})
+    out.append("Runs: " + "; ".join(f"`{c}`" for c in cmds) + f" (last finished {results.get('finished', '')}).\n")
+    out.append("| corpus | files | zhengce 1 thread | zhengce 2 threads | bare jieba-rs 1 thread | bare jieba-rs 2 threads | reference (jieba + re + pandas) | load avg | zhengce build |")
+    out.append("|---|---|---|---|---|---|---|---|---|")
     sizes = sorted(results.get("sizes", {}).items(), key=lambda kv: generate.parse_size(kv[0]))
     for size, r in sizes:
         s = r["summary"]
@@ -379,11 +400,13 @@ def markdown(results: dict) -> str:
         ref = s.get("reference")
         reft = (f"{ref['mb_s']:.2f} MB/s on {ref['mb']:.1f} MB" + (" (subsample, extrapolated: " + f"{ref['extrapolated_s']:.0f} s)" if ref["subsampled"] else f" ({ref['steady_s']:.1f} s)")) if ref else "—"
         loads = [x.get("load") for k, xs in r["runs"].items() for x in xs if x.get("load") is not None]
-        out.append(f"| {size} ({_fmt_mb(r['corpus']['bytes'])}) | {r['corpus']['files']} | {z('zhengce_t1')} | {z('zhengce_t2')} | {b('bare_t1')} | {b('bare_t2')} | {reft} | {min(loads):.1f}–{max(loads):.1f} |" if loads else f"| {size} | … |")
+        bv = r.get("machine", m).get("versions", {})
+        build = f"{bv.get('git', '?')}, extension built {bv.get('extension built', '?')}"
+        out.append(f"| {size} ({_fmt_mb(r['corpus']['bytes'])}) | {r['corpus']['files']} | {z('zhengce_t1')} | {z('zhengce_t2')} | {b('bare_t1')} | {b('bare_t2')} | {reft} | {min(loads):.1f}–{max(loads):.1f} | {build} |" if loads else f"| {size} | … |")
     out.append("")
     out.append("| corpus | × reference (goal ≥ 50) | ÷ bare jieba-rs (goal ≤ 1.3) | 1 → 2 cores (goal ≥ 1.8) | s/MB vs smallest (goal ±20 %) | peak RSS − after setup, × corpus (goal ≤ 3) | peak RSS |")
     out.append("|---|---|---|---|---|---|---|")
-    base = None
+    base = base_cpu = None
     for size, r in sizes:
         s = r["summary"]
         q = s.get("ratios", {})
@@ -391,10 +414,16 @@ def markdown(results: dict) -> str:
         if base is None and spm:
             base = spm
         flat = f"{(spm / base - 1) * 100:+.0f} %" if spm and base else "—"
+        cpm = s.get("zhengce_t1", {}).get("cpu_s")
+        if cpm:
+            cpm /= s["mb"]
+            if base_cpu is None:
+                base_cpu = cpm
+            flat += f" (CPU: {(cpm / base_cpu - 1) * 100:+.0f} %)"
         f = lambda k, p=1: f"{q[k]:.{p}f}" if k in q else "—"  # noqa: E731
         peak = f"{s['zhengce_t1']['peak_rss'] / 2**20:,.0f} MiB" if "zhengce_t1" in s else "—"
         cpu = f" (CPU time: {q['vs_reference_cpu']:.1f})" if "vs_reference_cpu" in q else ""
-        mach = f" (bare jieba-rs: {q['machine_scaling']:.2f})" if "machine_scaling" in q else ""
+        mach = f" (bare jieba-rs: {q['machine_scaling']:.2f}; bound with serial frames: {q['scaling_bound_2_cores']:.2f})" if "machine_scaling" in q and "scaling_bound_2_cores" in q else ""
         out.append(f"| {size} | {f('vs_reference')}{cpu} | {f('vs_bare_jieba', 2)} | {f('scaling_2_cores', 2)}{mach} | {flat} | {f('memory_x', 2)} | {peak} |")
     imp = results.get("import")
     if imp:
@@ -461,7 +490,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default=str(HERE / "out" / "results.json"), help="JSON results (merged with what is there, by size)")
     ap.add_argument("--markdown", help="render the results into this file between its result markers (e.g. BENCHMARKS.md)")
     ap.add_argument("--nice", type=int, default=0, help="run the timed processes at this nice level (negative needs root; lessens the noise of a shared machine)")
+    ap.add_argument("--render", action="store_true", help="only render --markdown from the JSON results, running nothing")
     a = ap.parse_args(argv)
+    a.argv = argv
+    if a.render:
+        results = json.loads(Path(a.out).read_text(encoding="utf-8"))
+        for r in results.get("sizes", {}).values():
+            r["summary"] = summarize(r)
+        print(table(results))
+        if a.markdown:
+            write_markdown(Path(a.markdown), results)
+        return 0
     a.threads = [int(x) for x in a.threads.split(",") if x]
     out = Path(a.out)
     results = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {}

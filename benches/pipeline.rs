@@ -103,9 +103,7 @@ fn stages(c: &mut Criterion) {
         b.iter(|| {
             docs.iter()
                 .map(|d| {
-                    let s = zhengce::slogans::extract(black_box(d), &res.slogans);
-                    let t = zhengce::targets::extract(d, &res.slogans);
-                    let dl = zhengce::targets::extract_deadlines(d);
+                    let (s, t, dl) = zhengce::targets::extract(black_box(d), &res.slogans);
                     s.len() + t.len() + dl.len()
                 })
                 .sum::<usize>()
