@@ -26,7 +26,7 @@
 use std::collections::{HashMap, HashSet};
 
 use ego_tree::{NodeId, NodeRef};
-use once_cell::sync::Lazy;
+use std::sync::LazyLock as Lazy;
 use scraper::{Html, Node};
 
 use super::{is_cjk, join_lines, Extracted, FormatError};
