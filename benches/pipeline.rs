@@ -16,6 +16,9 @@
 //! * `labels` — tokens, themes, instruments and strength;
 //! * `jieba_bare` — jieba-rs `cut` of the decoded text, default dictionary,
 //!   HMM on (the floor for anything that tokenises, as `examples/bare_jieba.rs`);
+//! * `jieba_bare_blocks`, `tokenizer_blocks` — the same cut block by block (the
+//!   text of every block, as the labels stage cuts it), and zhengce's own
+//!   tokenizer there (civil-affairs dictionary, HMM off);
 //! * `process` — the whole per-document pipeline (`corpus::process`);
 //! * `frames` — building the polars frames of the processed corpus.
 //!
@@ -112,6 +115,11 @@ fn stages(c: &mut Criterion) {
     g.bench_function("labels", |b| b.iter(|| docs.iter().map(|d| zhengce::labels::label(black_box(d), &lex).blocks.len()).sum::<usize>()));
     let jieba = jieba_rs::Jieba::new();
     g.bench_function("jieba_bare", |b| b.iter(|| inputs.iter().map(|i| jieba.cut(black_box(&i.text), true).len()).sum::<usize>()));
+    // The same segmentation block by block, as the labels stage calls it: bare
+    // jieba-rs, then zhengce's tokenizer (civil-affairs dictionary, HMM off).
+    let block_texts: Vec<&str> = docs.iter().flat_map(|d| d.blocks.iter().map(move |b| b.text(&d.text))).collect();
+    g.bench_function("jieba_bare_blocks", |b| b.iter(|| block_texts.iter().map(|t| jieba.cut(black_box(t), true).len()).sum::<usize>()));
+    g.bench_function("tokenizer_blocks", |b| b.iter(|| block_texts.iter().map(|t| lex.tokenizer.cut(black_box(t)).len()).sum::<usize>()));
     g.bench_function("process", |b| b.iter(|| inputs.iter().map(|i| process(&i.name, source(i), black_box(&i.text), Vec::new(), &res).blocks.len()).sum::<usize>()));
     g.finish();
 
