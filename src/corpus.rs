@@ -287,7 +287,7 @@ impl Corpus {
                         let loaded = load_file(path, opts)?;
                         let mut doc = process(id, loaded.source, &loaded.text, loaded.warnings, &res);
                         apply_override(&mut doc, opts, path)?;
-                        Ok(doc)
+                        crate::messy::finish(&loaded.text, doc, &src)
                     })
                 })
                 .collect()
@@ -314,7 +314,7 @@ impl Corpus {
                         let source = Source { source: name.clone(), format: "text".into(), encoding: "utf-8".into(), bytes: text.len() as u64 };
                         let mut doc = process(id, source, text, Vec::new(), &res);
                         apply_override(&mut doc, opts, Path::new(name))?;
-                        Ok(doc)
+                        crate::messy::finish(text, doc, name)
                     })
                 })
                 .collect()

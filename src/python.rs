@@ -40,6 +40,25 @@ fn polars_err(e: polars::prelude::PolarsError) -> PyErr {
     InternalError::new_err(format!("building a frame failed: {e}"))
 }
 
+/// The Python exception of a core error, with the file (`path`, `None` when
+/// the error concerns no file) and the `kind` of `corpus.errors` as attributes.
+pub fn to_py_err(py: Python<'_>, e: &Error) -> PyErr {
+    let err = to_py(e);
+    let value = err.value(py);
+    let _ = value.setattr("path", e.path().map(|p| p.display().to_string()));
+    let _ = value.setattr("kind", e.kind());
+    err
+}
+
+/// Run core code so that a panic (a bug) becomes `zhengce.InternalError`
+/// instead of a `PanicException` that can take a notebook session down.
+fn shielded<T>(what: &str, f: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|panic| {
+        let msg = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_else(|| "unknown panic".into());
+        format!("internal error while {what} (a bug in zhengce; please report it): {msg}")
+    })
+}
+
 /// A read corpus. Frames are built on request.
 #[pyclass(name = "NativeCorpus", module = "zhengce._zhengce", frozen)]
 pub struct PyCorpus {
@@ -67,7 +86,8 @@ impl PyCorpus {
             other => return Err(PyValueError::new_err(format!("no frame named {other:?}"))),
         };
         let c = self.inner.clone();
-        py.detach(move || build(&c)).map(PyDataFrame).map_err(polars_err)
+        let what = format!("building the {name} frame");
+        py.detach(move || shielded(&what, || build(&c))).map_err(InternalError::new_err)?.map(PyDataFrame).map_err(polars_err)
     }
 
     /// Token counts of the records as a sparse CSR matrix: (indptr, indices,
@@ -92,7 +112,7 @@ impl PyCorpus {
             .map(|t| all.iter().copied().find(|k| k.name() == t).ok_or_else(|| PyValueError::new_err(format!("no token kind {t:?} (use word, stop, number, punct)"))))
             .collect::<PyResult<_>>()?;
         let c = self.inner.clone();
-        let m = py.detach(move || crate::labels::token_counts(&c, kinds.as_deref(), &count));
+        let m = py.detach(move || shielded("counting tokens", || crate::labels::token_counts(&c, kinds.as_deref(), &count))).map_err(InternalError::new_err)?;
         Ok((PyArray1::from_vec(py, m.indptr), PyArray1::from_vec(py, m.indices), PyArray1::from_vec(py, m.data), m.vocabulary, m.doc_ids, PyArray1::from_vec(py, m.record_ids)))
     }
 
@@ -162,19 +182,24 @@ fn configure(py: Python<'_>, opts: &mut Options, dictionaries: Option<HashMap<St
         }
     }
     // Building a configuration loads jieba's dictionary: without the GIL.
-    opts.resources = py.detach(move || crate::corpus::Resources::configured(&cfg)).map_err(|e| to_py(&e))?;
+    opts.resources = py.detach(move || shielded("loading the dictionaries", || crate::corpus::Resources::configured(&cfg))).map_err(InternalError::new_err)?.map_err(|e| to_py(&e))?;
     Ok(())
 }
 
-fn finish(c: Corpus, on_error: &str) -> PyResult<PyCorpus> {
+/// `on_error` is checked before anything is read.
+fn check_on_error(on_error: &str) -> PyResult<()> {
     match on_error {
-        "collect" => {}
-        "raise" => {
-            if let Some(e) = c.failures.first() {
-                return Err(to_py(e));
-            }
+        "collect" | "raise" => Ok(()),
+        other => Err(PyValueError::new_err(format!("on_error must be \"collect\" or \"raise\", not {other:?}"))),
+    }
+}
+
+fn finish(py: Python<'_>, c: Result<Corpus, String>, on_error: &str) -> PyResult<PyCorpus> {
+    let c = c.map_err(InternalError::new_err)?;
+    if on_error == "raise" {
+        if let Some(e) = c.failures.first() {
+            return Err(to_py_err(py, e));
         }
-        other => return Err(PyValueError::new_err(format!("on_error must be \"collect\" or \"raise\", not {other:?}"))),
     }
     Ok(PyCorpus { inner: Arc::new(c) })
 }
@@ -184,18 +209,19 @@ fn finish(c: Corpus, on_error: &str) -> PyResult<PyCorpus> {
 #[pyo3(signature = (paths, *, threads=None, max_bytes=None, overrides=None, on_error="collect", dictionaries=None, hmm=false))]
 #[allow(clippy::too_many_arguments)]
 fn read(py: Python<'_>, paths: Vec<String>, threads: Option<usize>, max_bytes: Option<u64>, overrides: Option<HashMap<String, HashMap<String, Option<String>>>>, on_error: &str, dictionaries: Option<HashMap<String, Vec<String>>>, hmm: bool) -> PyResult<PyCorpus> {
+    check_on_error(on_error)?;
     let mut opts = options(threads, max_bytes, overrides)?;
     configure(py, &mut opts, dictionaries, hmm)?;
-    let c = py.detach(move || Corpus::read(&paths, &opts));
-    finish(c, on_error)
+    let c = py.detach(move || shielded("reading", || Corpus::read(&paths, &opts)));
+    finish(py, c, on_error)
 }
 
 /// Expand files, folders and globs into (path, doc_id) pairs, and a corpus
 /// holding the problems met (missing paths, skipped files).
 #[pyfunction]
-fn plan(py: Python<'_>, paths: Vec<String>) -> (Vec<(String, String)>, PyCorpus) {
-    let (items, problems) = py.detach(move || Corpus::plan(&paths));
-    (items.into_iter().map(|(p, id)| (p.display().to_string(), id)).collect(), PyCorpus { inner: Arc::new(problems) })
+fn plan(py: Python<'_>, paths: Vec<String>) -> PyResult<(Vec<(String, String)>, PyCorpus)> {
+    let (items, problems) = py.detach(move || shielded("listing the files", || Corpus::plan(&paths))).map_err(InternalError::new_err)?;
+    Ok((items.into_iter().map(|(p, id)| (p.display().to_string(), id)).collect(), PyCorpus { inner: Arc::new(problems) }))
 }
 
 /// Read files given with their doc_ids (from `plan`): the same documents a
@@ -204,11 +230,12 @@ fn plan(py: Python<'_>, paths: Vec<String>) -> (Vec<(String, String)>, PyCorpus)
 #[pyo3(signature = (items, *, threads=None, max_bytes=None, overrides=None, on_error="collect", dictionaries=None, hmm=false))]
 #[allow(clippy::too_many_arguments)]
 fn read_planned(py: Python<'_>, items: Vec<(String, String)>, threads: Option<usize>, max_bytes: Option<u64>, overrides: Option<HashMap<String, HashMap<String, Option<String>>>>, on_error: &str, dictionaries: Option<HashMap<String, Vec<String>>>, hmm: bool) -> PyResult<PyCorpus> {
+    check_on_error(on_error)?;
     let mut opts = options(threads, max_bytes, overrides)?;
     configure(py, &mut opts, dictionaries, hmm)?;
     let items: Vec<(std::path::PathBuf, String)> = items.into_iter().map(|(p, id)| (p.into(), id)).collect();
-    let c = py.detach(move || Corpus::read_planned(&items, &opts));
-    finish(c, on_error)
+    let c = py.detach(move || shielded("reading", || Corpus::read_planned(&items, &opts)));
+    finish(py, c, on_error)
 }
 
 /// How many times this process has loaded the dictionaries.
@@ -222,10 +249,11 @@ fn dictionary_loads() -> usize {
 #[pyo3(signature = (items, *, threads=None, max_bytes=None, overrides=None, on_error="collect", dictionaries=None, hmm=false))]
 #[allow(clippy::too_many_arguments)]
 fn read_texts(py: Python<'_>, items: Vec<(String, String)>, threads: Option<usize>, max_bytes: Option<u64>, overrides: Option<HashMap<String, HashMap<String, Option<String>>>>, on_error: &str, dictionaries: Option<HashMap<String, Vec<String>>>, hmm: bool) -> PyResult<PyCorpus> {
+    check_on_error(on_error)?;
     let mut opts = options(threads, max_bytes, overrides)?;
     configure(py, &mut opts, dictionaries, hmm)?;
-    let c = py.detach(move || Corpus::from_texts(items, &opts));
-    finish(c, on_error)
+    let c = py.detach(move || shielded("reading", || Corpus::from_texts(items, &opts)));
+    finish(py, c, on_error)
 }
 
 /// Read the number at the start of `text` (Arabic or Chinese numerals, 万/亿,

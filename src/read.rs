@@ -243,7 +243,7 @@ pub fn expand(specs: &[String]) -> Vec<Input> {
     for spec in specs {
         let p = Path::new(spec);
         if p.is_dir() {
-            walk(p, &mut out);
+            walk(p, &mut out, &mut Vec::new());
         } else if p.exists() {
             out.push(Input::File(p.to_path_buf()));
         } else if spec.contains(['*', '?', '[']) {
@@ -262,7 +262,7 @@ pub fn expand(specs: &[String]) -> Vec<Input> {
                     }
                     for f in found {
                         if f.is_dir() {
-                            walk(&f, &mut out);
+                            walk(&f, &mut out, &mut Vec::new());
                         } else {
                             out.push(Input::File(f));
                         }
@@ -277,7 +277,20 @@ pub fn expand(specs: &[String]) -> Vec<Input> {
     out
 }
 
-fn walk(dir: &Path, out: &mut Vec<Input>) {
+/// `open` holds the folders being walked (canonical paths): a symbolic link
+/// back to one of them would recurse for ever and is reported instead.
+fn walk(dir: &Path, out: &mut Vec<Input>, open: &mut Vec<PathBuf>) {
+    let canonical = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    if open.contains(&canonical) {
+        out.push(Input::Skipped(dir.to_path_buf(), format!("a link back to the folder {} (a loop)", canonical.display())));
+        return;
+    }
+    open.push(canonical);
+    walk_entries(dir, out, open);
+    open.pop();
+}
+
+fn walk_entries(dir: &Path, out: &mut Vec<Input>, open: &mut Vec<PathBuf>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -299,7 +312,7 @@ fn walk(dir: &Path, out: &mut Vec<Input>) {
             continue;
         }
         if p.is_dir() {
-            walk(&p, out);
+            walk(&p, out, open);
             continue;
         }
         let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
@@ -312,12 +325,30 @@ fn walk(dir: &Path, out: &mut Vec<Input>) {
 }
 
 /// Read a file's bytes, with a size limit.
+///
+/// Only regular files are read: a FIFO, socket or device (`/dev/zero`) would
+/// block or never end. The limit is checked on the size the file system gives
+/// and again while reading, so a file that grows meanwhile cannot exceed it.
 pub fn read_bytes(path: &Path, max_bytes: u64) -> Result<Vec<u8>> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::Io { path: path.to_path_buf(), reason: e.to_string() })?;
+    use std::io::Read;
+    let io = |e: std::io::Error| Error::Io { path: path.to_path_buf(), reason: e.to_string() };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if meta.is_dir() {
+        return Err(Error::Io { path: path.to_path_buf(), reason: "is a directory".into() });
+    }
+    if !meta.is_file() {
+        return Err(Error::Io { path: path.to_path_buf(), reason: "not a regular file (a pipe, socket or device)".into() });
+    }
     if meta.len() > max_bytes {
         return Err(Error::TooLarge { path: path.to_path_buf(), size: meta.len(), limit: max_bytes });
     }
-    std::fs::read(path).map_err(|e| Error::Io { path: path.to_path_buf(), reason: e.to_string() })
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(Error::TooLarge { path: path.to_path_buf(), size: bytes.len() as u64, limit: max_bytes });
+    }
+    Ok(bytes)
 }
 
 #[cfg(test)]

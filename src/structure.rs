@@ -441,6 +441,11 @@ pub fn parse(text: &str, lines: &[Line], layout: &Layout) -> Vec<Block> {
                     // A standalone 责任单位：… line belongs to the block above it.
                     if let Some(b) = blocks.last_mut() {
                         if matches!(b.kind, BlockKind::Task | BlockKind::Heading | BlockKind::Preamble) {
+                            // A bare marker line ("一、") has no text of its own:
+                            // its text starts at the attribution, not at the line break.
+                            if b.text_start == b.end {
+                                b.text_start = info.start;
+                            }
                             b.end = info.end;
                             continue;
                         }
