@@ -24,5 +24,11 @@ maturin develop --release -q
 echo "== Rust tests"
 cargo test -q
 
+# The fuzz targets build and run briefly (FUZZING.md); ZHENGCE_FUZZ_SECONDS=0 skips them.
+if [ "${ZHENGCE_FUZZ_SECONDS:-20}" != "0" ]; then
+    echo "== Fuzz targets"
+    bash scripts/fuzz.sh "${ZHENGCE_FUZZ_SECONDS:-20}"
+fi
+
 echo "== Python tests"
 python -m pytest

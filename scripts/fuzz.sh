@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Build the cargo-fuzz targets (fuzz/) and run each for a while, seeded with
+# the kept regressions (fuzz/regressions/<target>). Usage:
+#   bash scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET ...]
+# CI runs every target for 20 s; a long run: `bash scripts/fuzz.sh 600 pipeline`.
+# New interesting inputs go to fuzz/corpus/<target> (not committed); see FUZZING.md.
+set -euo pipefail
+cd "$(dirname "$0")/../fuzz"
+
+SECONDS_PER_TARGET=${1:-20}
+shift || true
+TARGETS=("$@")
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(decode structure pipeline)
+
+command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+# cargo-fuzz passes nightly-only flags; this lets the stable toolchain accept them.
+export RUSTC_BOOTSTRAP=1
+# No sanitizer (safe Rust gains little from ASan, and the build is much faster);
+# optimised, with debug assertions and overflow checks.
+FLAGS=(-O -a --sanitizer none --codegen-units 16)
+
+cargo fuzz build "${FLAGS[@]}"
+for t in "${TARGETS[@]}"; do
+    mkdir -p "corpus/$t"
+    echo "-- fuzzing $t for ${SECONDS_PER_TARGET}s"
+    log="target/fuzz-$t.log"
+    if ! cargo fuzz run "${FLAGS[@]}" "$t" "corpus/$t" "regressions/$t" -- \
+        -max_total_time="$SECONDS_PER_TARGET" -max_len=4096 -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
+        >"$log" 2>&1; then
+        tail -n 80 "$log"
+        echo "fuzz target $t failed: the input is in fuzz/artifacts/$t (FUZZING.md says how to keep it as a regression)"
+        exit 1
+    fi
+    grep -E "^(Done|stat::number_of_executed_units|stat::peak_rss_mb)" "$log" || true
+done
