@@ -287,3 +287,16 @@ def test_a_document_over_the_default_limit_is_refused_before_it_is_read(tmp_path
         fh.truncate(300 * 1024 * 1024)  # sparse: no disk used
     with pytest.raises(zc.DocumentTooLargeError, match="max_bytes"):
         zc.read(str(path), on_error="raise")
+
+
+def test_texts_that_are_not_unicode_or_not_str():
+    """Lone surrogates (from errors="surrogateescape") become U+FFFD with a
+    warning, or a DecodeError naming the text; bytes are a TypeError naming it."""
+    bad = PLAN.replace("加强", "加\udcff强")
+    c = zc.read_texts({"surrogates": bad, "good": PLAN})
+    assert len(c) == 2 and "\ufffd" in c.text("surrogates")
+    assert any("U+FFFD" in w["message"] and w["source"] == "surrogates" for w in problems(c, "warning"))
+    with pytest.raises(zc.DecodeError, match="surrogates"):
+        zc.read_texts({"surrogates": bad}, on_error="raise")
+    with pytest.raises(TypeError, match="raw: read_texts takes str, not bytes"):
+        zc.read_texts({"raw": PLAN.encode()})

@@ -307,6 +307,7 @@ def read_texts(
     ['1']
     """
     items = list(texts.items()) if isinstance(texts, Mapping) else [(str(k), v) for k, v in texts]
+    items = [(str(name), _valid_text(str(name), text, on_error)) for name, text in items]
     native = _zhengce.read_texts(
         items,
         threads=threads,
@@ -319,6 +320,24 @@ def read_texts(
         hmm=hmm,
     )
     return Corpus(native)
+
+
+def _valid_text(name: str, text: object, on_error: str) -> str:
+    """A text the core can read, or an error naming it. Lone surrogates (left by
+    ``errors="surrogateescape"`` decoding) are not Unicode text: they become
+    U+FFFD, which the reading reports as a warning, or with ``on_error="raise"``
+    a ``zhengce.DecodeError``."""
+    if isinstance(text, (bytes, bytearray)):
+        raise TypeError(f"{name}: read_texts takes str, not bytes; decode it first or write it to a file for zc.read to detect its encoding")
+    if not isinstance(text, str):
+        raise TypeError(f"{name}: read_texts takes str, not {type(text).__name__}")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as e:
+        if on_error == "raise":
+            raise _zhengce.DecodeError(f"{name}: not valid Unicode text: {e.reason} at character {e.start}") from None
+        return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
+    return text
 
 
 def sample_paths() -> list[str]:
