@@ -65,7 +65,7 @@ fn is_space(c: char) -> bool {
 /// Characters that carry nothing and break matching: zero-width marks, BOMs,
 /// soft hyphens, C0/C1 controls other than tab.
 #[inline]
-fn is_removable(c: char) -> bool {
+pub fn is_removable(c: char) -> bool {
     matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}' | '\u{2029}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{00ad}' | '\u{fffe}')
         || (c.is_control() && c != '\t' && c != '\n')
 }
@@ -102,32 +102,104 @@ pub fn is_terminal(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';' | '：' | ':' | '…')
 }
 
-const OPENERS: [(char, char); 6] = [('《', '》'), ('（', '）'), ('(', ')'), ('“', '”'), ('〔', '〕'), ('【', '】')];
+/// Nesting depth of each kind of bracket or quotation: 《》, round brackets of
+/// either width (which pair with each other), “”, 〔〕, 【】. A closer without
+/// an opener is ignored.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Depth([i32; 5]);
 
-/// Whether a bracket or quotation opened in `s` is still open at its end.
-fn has_unclosed(s: &str) -> bool {
-    // Round brackets of either width pair with each other.
-    let mut depth = [0i32; 5];
-    for c in s.chars() {
-        let k = match c {
-            '《' => Some((0, 1)),
-            '》' => Some((0, -1)),
-            '（' | '(' => Some((1, 1)),
-            '）' | ')' => Some((1, -1)),
-            '“' => Some((2, 1)),
-            '”' => Some((2, -1)),
-            '〔' => Some((3, 1)),
-            '〕' => Some((3, -1)),
-            '【' => Some((4, 1)),
-            '】' => Some((4, -1)),
-            _ => None,
-        };
-        if let Some((i, d)) = k {
-            depth[i] = (depth[i] + d).max(0);
+impl Depth {
+    fn feed(&mut self, s: &str) {
+        for c in s.chars() {
+            let k = match c {
+                '《' => Some((0, 1)),
+                '》' => Some((0, -1)),
+                '（' | '(' => Some((1, 1)),
+                '）' | ')' => Some((1, -1)),
+                '“' => Some((2, 1)),
+                '”' => Some((2, -1)),
+                '〔' => Some((3, 1)),
+                '〕' => Some((3, -1)),
+                '【' => Some((4, 1)),
+                '】' => Some((4, -1)),
+                _ => None,
+            };
+            if let Some((i, d)) = k {
+                self.0[i] = (self.0[i] + d).max(0);
+            }
         }
     }
-    let _ = OPENERS;
-    depth.iter().any(|&d| d > 0)
+
+    fn unclosed(&self) -> bool {
+        self.0.iter().any(|&d| d > 0)
+    }
+}
+
+/// What [`continues`] needs to know about the paragraph built so far, kept up
+/// to date as lines are appended, so that joining a paragraph broken into many
+/// lines costs time in proportion to its length (rescanning the paragraph at
+/// every join made it quadratic).
+struct Para<'a> {
+    /// The paragraph so far.
+    text: &'a str,
+    depth: Depth,
+    /// It holds 。！？；.
+    sentence: bool,
+    /// It holds 。.
+    full_stop: bool,
+    /// It holds ， or ,.
+    comma: bool,
+    /// It holds a tab (a row of a table).
+    tab: bool,
+    /// Its length in characters, counted up to 20 (all that is asked).
+    chars: usize,
+    /// The marker at its start.
+    marker: Option<crate::markers::Marker>,
+}
+
+/// The running summary of the current paragraph (see [`Para`]).
+#[derive(Default)]
+struct ParaState {
+    depth: Depth,
+    sentence: bool,
+    full_stop: bool,
+    comma: bool,
+    tab: bool,
+    chars: usize,
+    marker: Option<crate::markers::Marker>,
+}
+
+/// A paragraph longer than this (bytes) keeps the marker read when it was
+/// shorter: a marker is a few characters at the start, so only a paragraph
+/// that began with a bare or partial marker ("一" + "、…") can change it.
+const MARKER_RESCAN: usize = 256;
+
+impl ParaState {
+    fn append(&mut self, para: &str, added: &str) {
+        self.depth.feed(added);
+        for c in added.chars() {
+            match c {
+                '。' => {
+                    self.sentence = true;
+                    self.full_stop = true;
+                }
+                '！' | '？' | '；' => self.sentence = true,
+                '，' | ',' => self.comma = true,
+                '\t' => self.tab = true,
+                _ => {}
+            }
+            if self.chars < 20 {
+                self.chars += 1;
+            }
+        }
+        if para.len() <= MARKER_RESCAN || para.len() == added.len() {
+            self.marker = marker_at(para);
+        }
+    }
+
+    fn view<'a>(&self, text: &'a str) -> Para<'a> {
+        Para { text, depth: self.depth, sentence: self.sentence, full_stop: self.full_stop, comma: self.comma, tab: self.tab, chars: self.chars, marker: self.marker.clone() }
+    }
 }
 
 /// Lines that start something of their own and are never the continuation of
@@ -146,23 +218,23 @@ fn starts_own_block(s: &str) -> bool {
 }
 
 /// Whether paragraph `prev` is cut in the middle and `next` carries it on.
-fn continues(prev: &str, next: &str, own_block: &dyn Fn(&str) -> bool) -> bool {
-    let Some(last) = prev.chars().next_back() else { return false };
+fn continues(prev: &Para, next: &str, own_block: &dyn Fn(&str) -> bool) -> bool {
+    let Some(last) = prev.text.chars().next_back() else { return false };
     let Some(first) = next.chars().next() else { return false };
     if starts_own_block(next) || own_block(next) {
         return false;
     }
     // Rows of a table (tab-separated cells) are lines of their own.
-    if prev.contains('\t') || next.contains('\t') {
+    if prev.tab || next.contains('\t') {
         return false;
     }
     // Contact and date lines end where they end.
-    if prev.starts_with("联系") || prev.starts_with("电话") || crate::meta::is_date_line(prev) {
+    if prev.text.starts_with("联系") || prev.text.starts_with("电话") || crate::meta::is_date_line(prev.text) {
         return false;
     }
     // A line that is only a marker ("一、") takes the next line as its text.
-    if let Some(m) = marker_at(prev) {
-        if m.text_start == prev.len() {
+    if let Some(m) = &prev.marker {
+        if m.text_start == prev.text.len() {
             return true;
         }
     }
@@ -170,29 +242,27 @@ fn continues(prev: &str, next: &str, own_block: &dyn Fn(&str) -> bool) -> bool {
     if matches!(first, '，' | '、' | '。' | '；' | '）' | ')' | '》' | '”' | '：') {
         return true;
     }
-    if is_terminal(last) || matches!(last, '）' | ')' | '”' | '》' | '】' | '」') && prev.chars().rev().nth(1).map_or(false, is_terminal) {
+    if is_terminal(last) || matches!(last, '）' | ')' | '”' | '》' | '】' | '」') && prev.text.chars().rev().nth(1).map_or(false, is_terminal) {
         return false;
     }
     // A closed bracket group after a full sentence: a trailing attribution.
-    if matches!(last, '）' | ')') && !has_unclosed(prev) && prev.contains('。') {
+    if matches!(last, '）' | ')') && !prev.depth.unclosed() && prev.full_stop {
         return false;
     }
     // An unclosed 《title》 or bracket.
-    if has_unclosed(prev) && !has_unclosed_close_first(next) {
+    if prev.depth.unclosed() && !has_unclosed_close_first(next) {
         return true;
     }
     if matches!(last, '，' | '、' | ',') {
         return true;
     }
-    let is_marked = marker_at(prev).is_some();
-    let has_sentence = prev.chars().any(|c| matches!(c, '。' | '；' | '！' | '？'));
-    if is_marked {
+    if prev.marker.is_some() {
         // A numbered heading may contain commas; only a line that already holds a
         // full sentence is prose cut in the middle.
-        return has_sentence && !is_terminal(last);
+        return prev.sentence && !is_terminal(last);
     }
     // Unnumbered prose: it has clause punctuation and stops mid-clause.
-    (has_sentence || prev.chars().any(|c| matches!(c, '，' | ','))) && prev.chars().count() >= 20
+    (prev.sentence || prev.comma) && prev.chars >= 20
 }
 
 fn has_unclosed_close_first(next: &str) -> bool {
@@ -216,6 +286,7 @@ pub fn normalize_with(raw: &str, own_block: &dyn Fn(&str) -> bool) -> Normalized
     // The cleaned current line: its text and, per kept run, (line offset, source offset).
     let mut clean = String::new();
     let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut para = ParaState::default();
     while pos <= raw.len() {
         // The end of this source line (\n, \r\n or \r).
         let mut end = pos;
@@ -262,7 +333,9 @@ pub fn normalize_with(raw: &str, own_block: &dyn Fn(&str) -> bool) -> Normalized
         }
         let content = &clean[lead..content_end];
         let indent = clean[..lead].chars().map(|c| if c == '\u{3000}' || c == '\t' { 2 } else { 1 }).sum::<u32>();
-        let join = out.lines.last().map_or(false, |l| continues(&out.text[l.start..l.end], content, own_block));
+        let join = out.lines.last().map_or(false, |l| continues(&para.view(&out.text[l.start..l.end]), content, own_block));
+        // Where this line's characters (and a joining space) start in the text.
+        let mut from = out.text.len();
         if join {
             let prev_last = out.text.chars().next_back().unwrap_or(' ');
             if prev_last.is_ascii_alphanumeric() && content.starts_with(|c: char| c.is_ascii_alphanumeric()) {
@@ -274,6 +347,8 @@ pub fn normalize_with(raw: &str, own_block: &dyn Fn(&str) -> bool) -> Normalized
             }
             let at = out.text.len();
             out.lines.push(Line { start: at, end: at, indent, blank_before: blank, joined: 0 });
+            para = ParaState::default();
+            from = at;
         }
         // Anchors: where each kept run of source characters lands.
         let base = out.text.len();
@@ -288,6 +363,7 @@ pub fn normalize_with(raw: &str, own_block: &dyn Fn(&str) -> bool) -> Normalized
         out.text.push_str(content);
         let l = out.lines.last_mut().unwrap();
         l.end = out.text.len();
+        para.append(&out.text[l.start..l.end], &out.text[from..]);
         l.joined += 1;
         blank = false;
         pos = next;

@@ -217,7 +217,6 @@ fn timed<T>(limit: Duration, what: &str, f: impl FnOnce() -> T) -> T {
 /// be re-scanned at every join: minutes. Linear, it takes well under a second
 /// optimised and a few seconds in a debug build.
 #[test]
-#[ignore = "needs the linear-time join in src/normalize.rs (branch issue6-messy-input), held back while that file is being rewritten"]
 fn a_paragraph_broken_into_many_lines_is_joined_in_linear_time() {
     let mut text = String::from("一、总体要求\n（");
     for _ in 0..100_000 {
