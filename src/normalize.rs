@@ -96,6 +96,22 @@ fn may_hold_removable(b: &[u8]) -> bool {
     false
 }
 
+/// Whether a whole text may hold a character [`is_removable`] drops. One quick
+/// pass over the whole text spares the per-line check of the usual clean text:
+/// a branch-free fold over the bytes for control bytes, DEL and the C2 lead
+/// byte, and a multi-pattern search for the three-byte invisible characters.
+fn text_may_hold_removable(raw: &str) -> bool {
+    let simple = raw.as_bytes().chunks(64).any(|c| c.iter().fold(false, |a, &x| a | (x < 0x20 && x != b'\t' && x != b'\n' && x != b'\r') | (x == 0x7f) | (x == 0xc2)));
+    simple || {
+        static SEQ: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+        let seq = SEQ.get_or_init(|| {
+            let chars = ['\u{200b}', '\u{200c}', '\u{200d}', '\u{200e}', '\u{200f}', '\u{2028}', '\u{2029}', '\u{2060}', '\u{2061}', '\u{2062}', '\u{2063}', '\u{2064}', '\u{feff}', '\u{fffe}'];
+            aho_corasick::AhoCorasick::new(chars.iter().map(|c| c.to_string())).expect("plain strings")
+        });
+        seq.is_match(raw)
+    }
+}
+
 /// Punctuation that closes a sentence (or a clause that can end a paragraph).
 #[inline]
 pub fn is_terminal(c: char) -> bool {
@@ -221,6 +237,12 @@ fn starts_own_block(s: &str) -> bool {
 fn continues(prev: &Para, next: &str, own_block: &dyn Fn(&str) -> bool) -> bool {
     let Some(last) = prev.text.chars().next_back() else { return false };
     let Some(first) = next.chars().next() else { return false };
+    // The common case first: a paragraph that ends a sentence ends, unless the
+    // next line starts with punctuation that carries a sentence on.
+    let carries_on = matches!(first, '，' | '、' | '。' | '；' | '）' | ')' | '》' | '”' | '：');
+    if !carries_on && (is_terminal(last) || matches!(last, '）' | ')' | '”' | '》' | '】' | '」') && prev.text.chars().rev().nth(1).map_or(false, is_terminal)) {
+        return false;
+    }
     if starts_own_block(next) || own_block(next) {
         return false;
     }
@@ -283,16 +305,15 @@ pub fn normalize_with(raw: &str, own_block: &dyn Fn(&str) -> bool) -> Normalized
     let mut blank = false;
     let mut pos = 0usize; // byte offset of the current source line
     let bytes = raw.as_bytes();
-    // The cleaned current line: its text and, per kept run, (line offset, source offset).
-    let mut clean = String::new();
+    // A line with characters to remove is cleaned into `buf`, with, per kept
+    // run, (line offset, source offset); a clean line is used where it lies.
+    let mut buf = String::new();
     let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut para = ParaState::default();
+    let check_lines = text_may_hold_removable(raw);
     while pos <= raw.len() {
         // The end of this source line (\n, \r\n or \r).
-        let mut end = pos;
-        while end < bytes.len() && bytes[end] != b'\n' && bytes[end] != b'\r' {
-            end += 1;
-        }
+        let end = memchr::memchr2(b'\n', b'\r', &bytes[pos.min(bytes.len())..]).map_or(bytes.len(), |k| pos + k);
         let next = if end >= bytes.len() {
             raw.len() + 1
         } else if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
@@ -300,30 +321,32 @@ pub fn normalize_with(raw: &str, own_block: &dyn Fn(&str) -> bool) -> Normalized
         } else {
             end + 1
         };
-        clean.clear();
         runs.clear();
-        let mut contiguous = false;
-        let line = &raw[pos..end];
-        if !may_hold_removable(line.as_bytes()) {
+        let line = &raw[pos.min(raw.len())..end];
+        let clean: &str = if !check_lines || !may_hold_removable(line.as_bytes()) {
             // The common case: nothing to remove, one run.
-            if !line.is_empty() {
-                runs.push((0, pos));
-                clean.push_str(line);
-            }
+            runs.push((0, pos));
+            line
         } else {
-        for (i, c) in line.char_indices() {
-            if is_removable(c) {
-                out.removed_chars += 1;
-                contiguous = false;
-                continue;
+            buf.clear();
+            let mut contiguous = false;
+            for (i, c) in line.char_indices() {
+                if is_removable(c) {
+                    out.removed_chars += 1;
+                    contiguous = false;
+                    continue;
+                }
+                if !contiguous {
+                    runs.push((buf.len(), pos + i));
+                    contiguous = true;
+                }
+                buf.push(c);
             }
-            if !contiguous {
-                runs.push((clean.len(), pos + i));
-                contiguous = true;
+            if runs.is_empty() {
+                runs.push((0, pos));
             }
-            clean.push(c);
-        }
-        }
+            &buf
+        };
         let lead = clean.len() - clean.trim_start_matches(is_space).len();
         let content_end = clean.trim_end_matches(is_space).len();
         if lead >= content_end {
@@ -352,7 +375,7 @@ pub fn normalize_with(raw: &str, own_block: &dyn Fn(&str) -> bool) -> Normalized
         }
         // Anchors: where each kept run of source characters lands.
         let base = out.text.len();
-        let first_run = runs.partition_point(|&(b, _)| b <= lead) - 1;
+        let first_run = runs.partition_point(|&(b, _)| b <= lead).max(1) - 1;
         out.anchors.push((base, runs[first_run].1 + (lead - runs[first_run].0)));
         for &(b, s) in &runs[first_run + 1..] {
             if b >= content_end {
@@ -410,6 +433,16 @@ mod tests {
     fn marker_only_line_takes_next() {
         let n = normalize("一、\n总体要求\n（一）\n指导思想");
         assert_eq!(n.text, "一、总体要求\n（一）指导思想");
+    }
+
+    #[test]
+    fn whole_text_check_finds_every_removable_character() {
+        for c in ['\u{200b}', '\u{200f}', '\u{2028}', '\u{2064}', '\u{feff}', '\u{00ad}', '\u{0085}', '\u{0007}', '\u{fffe}', '\u{007f}'] {
+            let text = format!("甲，“乙”—丙\n丁{c}戊");
+            assert!(text_may_hold_removable(&text), "{c:?}");
+            assert_eq!(normalize(&text).text, "甲，“乙”—丙\n丁戊");
+        }
+        assert!(!text_may_hold_removable("一、总体要求\r\n\t全面落实，“两不愁”…（全角）"));
     }
 
     #[test]
