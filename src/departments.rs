@@ -99,7 +99,12 @@ fn strip_label(s: &str) -> Option<(Option<Role>, &str)> {
 /// A line that is only an attribution: `责任单位：省民政厅、省财政厅`, possibly in brackets.
 pub fn is_attribution_line(s: &str) -> bool {
     let t = s.trim_start_matches(['（', '(', '【', '[']);
-    if t.chars().count() > 200 || t.contains('。') {
+    // Labels start with one of few characters; a bracketed line is checked below.
+    let bracketed = s.starts_with(['（', '(']) && s.ends_with(['）', ')']);
+    if !bracketed && !t.starts_with(['牵', '主', '配', '协', '参', '责', '负', '实', '承', '完', '落']) {
+        return false;
+    }
+    if t.len() > 600 || t.contains('。') {
         return false;
     }
     // A line that is only a bracketed attribution: （省发展改革委牵头，省民政厅配合）.
@@ -176,7 +181,7 @@ pub fn split_attribution(text: &str) -> (&str, Option<usize>) {
     // 2. A trailing labelled segment on its own line or after a full stop. It
     // lies after the last full stop and needs a colon: look only there.
     let tail_from = trimmed.rfind('。').map_or(0, |p| p + '。'.len_utf8());
-    if !trimmed[tail_from..].contains(['：', ':']) {
+    if !trimmed[tail_from..].contains('：') && !trimmed[tail_from..].contains(':') {
         return (text.trim_end_matches(is_space), None);
     }
     for (label, _) in LABELS.iter().filter(|(l, _)| l.chars().count() > 2) {
@@ -356,6 +361,10 @@ pub fn parse_attribution(s: &str, base: usize) -> Vec<Department> {
 }
 
 fn find_inner_label(item: &str) -> Option<(usize, usize, Option<Role>)> {
+    // Every label ends in a colon: no colon, no label.
+    if !item.contains(['：', ':']) {
+        return None;
+    }
     for (label, role) in LABELS.iter().filter(|(l, _)| l.chars().count() > 2) {
         if let Some(pos) = item.find(label) {
             if pos == 0 {

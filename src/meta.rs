@@ -23,6 +23,17 @@ pub const HEADER_KEYS: [&str; 44] = [
 ];
 
 fn header_key_at(s: &str) -> Option<(&'static str, usize)> {
+    // Most lines start with a character no key starts with.
+    static FIRST: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    let first = FIRST.get_or_init(|| {
+        let mut v: Vec<char> = HEADER_KEYS.iter().filter_map(|k| k.chars().next()).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    });
+    if !s.chars().next().map_or(false, |c| first.binary_search(&c).is_ok()) {
+        return None;
+    }
     // Longest key first (信息索引号 before 索引号 is handled by trying all).
     let mut best: Option<(&'static str, usize)> = None;
     for k in HEADER_KEYS {
@@ -207,6 +218,9 @@ pub fn is_date_line(s: &str) -> bool {
 /// Find a document number (吉民发〔2019〕15号) anywhere in `s`: byte range.
 pub fn find_doc_numbers(s: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    if !s.contains('号') {
+        return out;
+    }
     for i in crate::scan::number_brackets().positions(s) {
         let c = s[i..].chars().next().unwrap_or(' ');
         let j = i + c.len_utf8();
@@ -248,6 +262,10 @@ pub fn find_doc_numbers(s: &str) -> Vec<(usize, usize)> {
 
 /// A line that starts with a document number; returns its byte range.
 pub fn doc_number_line(s: &str) -> Option<(usize, usize)> {
+    // A short line (document numbers stand alone or with a date) that has a 号.
+    if s.len() > 240 || !s.contains('号') {
+        return None;
+    }
     let first = find_doc_numbers(s).into_iter().next()?;
     (first.0 == 0 && s.chars().count() < 60).then_some(first)
 }

@@ -67,10 +67,17 @@ pub fn parse_cn_int(s: &str) -> Option<u64> {
     if s.is_empty() {
         return None;
     }
-    let chars: Vec<char> = s.chars().collect();
-    if !chars.iter().all(|&c| is_cn_numeral_char(c)) {
-        return None;
+    // Numerals are short: keep their characters on the stack.
+    let mut buf = ['\0'; 32];
+    let mut len = 0;
+    for c in s.chars() {
+        if len == buf.len() || !is_cn_numeral_char(c) {
+            return None;
+        }
+        buf[len] = c;
+        len += 1;
     }
+    let chars = &buf[..len];
     if chars.iter().all(|&c| cn_unit(c).is_none()) {
         // 二○一二: digit by digit; a single digit is itself. Two plain digits (三五)
         // mean "three to five", not 35.
@@ -79,7 +86,7 @@ pub fn parse_cn_int(s: &str) -> Option<u64> {
             return None;
         }
         let mut v: u64 = 0;
-        for &c in &chars {
+        for &c in chars {
             v = v.checked_mul(10)?.checked_add(cn_digit(c)? as u64)?;
         }
         return Some(v);

@@ -25,10 +25,71 @@ impl CharSet {
         u < 0x10000 && self.0[(u >> 6) as usize] & (1 << (u & 63)) != 0
     }
 
-    /// Byte offsets of the characters of the set in `s`, in order.
-    pub(crate) fn positions<'a>(&'a self, s: &'a str) -> impl Iterator<Item = usize> + 'a {
-        s.char_indices().filter(move |&(_, c)| self.contains(c)).map(|(i, _)| i)
+    /// Byte offsets of the characters of the set in `s`, in order (one tight
+    /// loop, no closure call per character).
+    pub(crate) fn positions(&self, s: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        for (i, c) in s.char_indices() {
+            let u = c as u32;
+            if u < 0x10000 && self.0[(u >> 6) as usize] & (1 << (u & 63)) != 0 {
+                out.push(i);
+            }
+        }
+        out
     }
+}
+
+/// The positions of the three kinds of trigger characters of a text, found in
+/// one pass (decoding the text once instead of once per kind).
+pub(crate) struct Triggers {
+    /// Digits and Chinese numerals (targets).
+    pub numerals: Vec<usize>,
+    /// Chinese numerals (slogans).
+    pub cn_numerals: Vec<usize>,
+    /// Where a date phrase can start (deadlines).
+    pub date_starts: Vec<usize>,
+}
+
+/// One flag byte per BMP character: 1 numeral, 2 Chinese numeral, 4 date start.
+fn flags() -> &'static [u8; 65536] {
+    static F: OnceLock<Box<[u8; 65536]>> = OnceLock::new();
+    F.get_or_init(|| {
+        let mut f = Box::new([0u8; 65536]);
+        for (set, bit) in [(numerals(), 1u8), (cn_numerals(), 2), (date_starts(), 4)] {
+            for u in 0..65536u32 {
+                if char::from_u32(u).map_or(false, |c| set.contains(c)) {
+                    f[u as usize] |= bit;
+                }
+            }
+        }
+        f
+    })
+}
+
+/// The trigger positions of `s`, in one pass.
+pub(crate) fn triggers(s: &str) -> Triggers {
+    let f = flags();
+    let mut t = Triggers { numerals: Vec::new(), cn_numerals: Vec::new(), date_starts: Vec::new() };
+    for (i, c) in s.char_indices() {
+        let u = c as u32;
+        if u >= 0x10000 {
+            continue;
+        }
+        let x = f[u as usize];
+        if x == 0 {
+            continue;
+        }
+        if x & 1 != 0 {
+            t.numerals.push(i);
+        }
+        if x & 2 != 0 {
+            t.cn_numerals.push(i);
+        }
+        if x & 4 != 0 {
+            t.date_starts.push(i);
+        }
+    }
+    t
 }
 
 const DIGITS: [char; 20] = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '０', '１', '２', '３', '４', '５', '６', '７', '８', '９'];
@@ -62,9 +123,18 @@ pub(crate) fn number_brackets() -> &'static CharSet {
 #[cfg(test)]
 mod tests {
     #[test]
+    fn one_pass_agrees_with_each_set() {
+        let s = "到2015年，一所“三社联动”，上半年完成十二个１０％";
+        let t = super::triggers(s);
+        assert_eq!(t.numerals, super::numerals().positions(s));
+        assert_eq!(t.cn_numerals, super::cn_numerals().positions(s));
+        assert_eq!(t.date_starts, super::date_starts().positions(s));
+    }
+
+    #[test]
     fn positions_are_char_starts() {
         let s = "到2015年，一所";
-        let got: Vec<usize> = super::date_starts().positions(s).collect();
+        let got: Vec<usize> = super::date_starts().positions(s);
         assert!(got.iter().all(|&p| s.is_char_boundary(p)));
         assert_eq!(&s[got[0]..got[0] + 3], "到");
     }

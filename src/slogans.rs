@@ -20,7 +20,6 @@
 //! assert_eq!(found, ["两不愁", "三保障", "四个意识"]);
 //! ```
 
-use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::numbers::cn_digit;
 
@@ -48,11 +47,12 @@ pub struct Found {
     pub covers: (usize, usize),
 }
 
-/// The known formulations (data/slogans.txt).
+/// The known formulations (data/slogans.txt), indexed by their first character
+/// (every formulation starts with a numeral).
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     known: Vec<String>,
-    matcher: AhoCorasick,
+    by_first: Vec<(char, Vec<usize>)>,
 }
 
 impl Default for Lexicon {
@@ -62,16 +62,26 @@ impl Default for Lexicon {
 }
 
 impl Lexicon {
-    /// A lexicon of known formulations (`#` lines are comments).
+    /// A lexicon of known formulations (`#` lines are comments). Entries must
+    /// start with a Chinese numeral; others could never be found and are dropped.
     pub fn new(entries: Vec<String>) -> Lexicon {
-        let known: Vec<String> = entries.into_iter().map(|e| e.trim().to_string()).filter(|e| !e.is_empty() && !e.starts_with('#')).collect();
-        let matcher = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&known).expect("plain strings");
-        Lexicon { known, matcher }
+        let known: Vec<String> = entries.into_iter().map(|e| e.trim().to_string()).filter(|e| !e.is_empty() && !e.starts_with('#') && e.chars().next().map_or(false, is_numeral)).collect();
+        let mut by_first: Vec<(char, Vec<usize>)> = Vec::new();
+        for (i, k) in known.iter().enumerate() {
+            let c = k.chars().next().unwrap();
+            match by_first.iter_mut().find(|(x, _)| *x == c) {
+                Some((_, v)) => v.push(i),
+                None => by_first.push((c, vec![i])),
+            }
+        }
+        Lexicon { known, by_first }
     }
 
-    /// The known formulation starting exactly at `s`'s beginning, if any.
+    /// The longest known formulation starting exactly at `s`'s beginning, if any.
     fn known_prefix(&self, s: &str) -> Option<&str> {
-        self.known.iter().filter(|k| s.starts_with(k.as_str())).max_by_key(|k| k.len()).map(String::as_str)
+        let c = s.chars().next()?;
+        let (_, ids) = self.by_first.iter().find(|(x, _)| *x == c)?;
+        ids.iter().map(|&i| self.known[i].as_str()).filter(|k| s.starts_with(k)).max_by_key(|k| k.len())
     }
 }
 
@@ -149,11 +159,21 @@ fn push(out: &mut Vec<Found>, start: usize, end: usize, text: &str, covers: (usi
 
 /// Find the numbered formulations of one text, in order, with repetitions.
 pub fn find(s: &str, lex: &Lexicon) -> Vec<Found> {
+    find_at(s, lex, &crate::scan::cn_numerals().positions(s))
+}
+
+/// [`find`] with the positions of the text's Chinese numerals already known.
+pub(crate) fn find_at(s: &str, lex: &Lexicon, numerals: &[usize]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     let mut quoted: Vec<(usize, usize)> = Vec::new(); // byte ranges inside quotes
     // 1. Quotations.
     let mut i = 0;
-    while let Some(off) = s[i..].find(['“', '「']) {
+    // Two single-character searches (memchr-backed) beat one two-character one.
+    let next_open = |from: usize| match (s[from..].find('“'), s[from..].find('「')) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    while let Some(off) = next_open(i) {
         let open = i + off;
         let inner = open + '“'.len_utf8();
         let Some(close_off) = s[inner..].find(['”', '」']) else { break };
@@ -203,18 +223,22 @@ pub fn find(s: &str, lex: &Lexicon) -> Vec<Found> {
     }
     let in_quotes = |p: usize| quoted.iter().any(|&(a, b)| p >= a && p < b);
 
-    // 2. Known formulations anywhere outside quotations.
-    for m in lex.matcher.find_iter(s) {
-        if in_quotes(m.start()) {
+    // 2. Known formulations anywhere outside quotations: they start with a numeral.
+    let mut known_end = 0;
+    for &pos in numerals {
+        if pos < known_end || in_quotes(pos) {
             continue;
         }
-        push(&mut out, m.start(), m.end(), &s[m.start()..m.end()], (m.start(), m.end()));
+        if let Some(k) = lex.known_prefix(&s[pos..]) {
+            known_end = pos + k.len();
+            push(&mut out, pos, known_end, k, (pos, known_end));
+        }
     }
 
     // 3 and 4. Unquoted compounds and 类-categories. Only numerals start one, so
     // the window of characters after a numeral is built only there.
     let mut skip_to = 0;
-    for pos in crate::scan::cn_numerals().positions(s) {
+    for &pos in numerals {
         let c = s[pos..].chars().next().unwrap_or(' ');
         let p = s[..pos].chars().next_back();
         if pos < skip_to || !is_numeral(c) || p.map_or(false, |p| is_numeral(p) || p == '第' || p == '进') || in_quotes(pos) || out.iter().any(|f| pos >= f.covers.0 && pos < f.covers.1) {

@@ -234,15 +234,35 @@ fn ym(y: i32, m: u32) -> String {
 /// Find the deadline phrases of a text. `year` (the document's year) resolves
 /// dates written without one (6月15日前, 年底前).
 pub fn date_phrases(s: &str, year: Option<i32>) -> Vec<DatePhrase> {
+    date_phrases_at(s, year, &crate::scan::date_starts().positions(s))
+}
+
+/// [`date_phrases`] with the positions where one can start already known.
+fn date_phrases_at(s: &str, year: Option<i32>, starts: &[usize]) -> Vec<DatePhrase> {
     let mut out: Vec<DatePhrase> = Vec::new();
     let mut i = 0;
     // Only the characters that can start a date phrase are visited.
-    for pos in crate::scan::date_starts().positions(s) {
+    for &pos in starts {
         if pos < i {
             continue;
         }
         i = pos;
         let Some(c) = s[i..].chars().next() else { break };
+        // Characters that only start a vague form need the right second one.
+        if !(digit_value(c).is_some() || matches!(c, '截' | '到' | '至' | '于')) {
+            let second = s[i + c.len_utf8()..].chars().next();
+            let possible = match c {
+                '一' | '二' | '三' | '四' => second == Some('季'),
+                '上' | '下' => second == Some('半'),
+                '年' => matches!(second, Some('内' | '底' | '末')),
+                '今' | '明' => second == Some('年'),
+                '十' => second == Some('二'),
+                _ => false,
+            };
+            if !possible {
+                continue;
+            }
+        }
         // 到/至/截至 …
         let lead = ["截至", "截止", "到", "至", "于"].iter().find(|w| s[i..].starts_with(**w)).copied();
         let j = i + lead.map_or(0, str::len);
@@ -513,21 +533,19 @@ fn comparator_before(s: &str, cstart: usize, num_start: usize) -> Option<(Compar
 
 fn governing_verb_blocks(s: &str, sstart: usize, num_start: usize) -> bool {
     let seg = &s[sstart..num_start];
-    let mut last: Option<(usize, bool)> = None;
-    for (list, commit) in [(&COMMIT[..], true), (&NON_COMMIT[..], false)] {
-        for w in list {
-            if let Some(p) = seg.rfind(w) {
-                // 分 only as a verb of division (分4个阶段, 分三步), not inside words.
-                if *w == "分" && (p + w.len() != seg.len() || seg[..p].ends_with(['部', '充', '十', '区', '省'])) {
-                    continue;
-                }
-                if last.map_or(true, |(lp, _)| p > lp) {
-                    last = Some((p, commit));
-                }
-            }
-        }
-    }
-    matches!(last, Some((_, false)))
+    // The last verb before the number decides; most sentences have no
+    // non-committing verb at all, so look for those first.
+    let last_non = NON_COMMIT
+        .iter()
+        .filter_map(|w| {
+            let p = seg.rfind(w)?;
+            // 分 only as a verb of division (分4个阶段, 分三步), not inside words.
+            let inside_word = *w == "分" && (p + w.len() != seg.len() || seg[..p].ends_with(['部', '充', '十', '区', '省']));
+            (!inside_word).then_some(p + w.len())
+        })
+        .max();
+    let Some(after) = last_non else { return false };
+    !COMMIT.iter().any(|w| seg[after..].contains(w))
 }
 
 fn indicator_after(s: &str, from: usize) -> Option<String> {
@@ -647,18 +665,19 @@ fn per_of(s: &str, cstart: usize, num_start: usize) -> Option<String> {
 
 /// Find the targets of one text. `year` resolves deadlines written without a year.
 pub fn find_targets(s: &str, year: Option<i32>, lex: &slogans::Lexicon) -> Vec<Target> {
-    let found = slogans::find(s, lex);
-    let dates = date_phrases(s, year);
-    targets_in(s, year, &found, &dates, &crate::meta::find_doc_numbers(s))
+    let t = crate::scan::triggers(s);
+    let found = slogans::find_at(s, lex, &t.cn_numerals);
+    let dates = date_phrases_at(s, year, &t.date_starts);
+    targets_in(s, year, &found, &dates, &crate::meta::find_doc_numbers(s), &t.numerals)
 }
 
 /// The targets of a text whose slogans and date phrases are already known.
-fn targets_in(s: &str, year: Option<i32>, found: &[slogans::Found], dates: &[DatePhrase], numbers: &[(usize, usize)]) -> Vec<Target> {
+fn targets_in(s: &str, year: Option<i32>, found: &[slogans::Found], dates: &[DatePhrase], numbers: &[(usize, usize)], numerals: &[usize]) -> Vec<Target> {
     let ex = exclusions(s, found, numbers);
     let in_date = |i: usize| dates.iter().any(|d| i >= d.start && i < d.end);
     let mut out = Vec::new();
     let mut next_free = 0; // numbers already read end here
-    for i in crate::scan::numerals().positions(s) {
+    for &i in numerals {
         if i < next_free {
             continue;
         }
@@ -670,6 +689,16 @@ fn targets_in(s: &str, year: Option<i32>, found: &[slogans::Found], dates: &[Dat
         let continues_number = prev.map_or(false, |p| digit_value(p).is_some() || p == '.' || p == '．' || (cn_digit(p).is_some() && cn_digit(c).is_some()) || p == '十' || p == '百' || p == '千');
         if continues_number || inside(&ex, i) || in_date(i) {
             continue;
+        }
+        // A Chinese numeral counts only with a measure word, 倍 or % after its run:
+        // check that cheaply before reading it (most are inside words: 进一步, 统一).
+        if cn_digit(c).is_some() || c == '十' {
+            let run_end = s[i..].char_indices().find(|&(_, x)| !(cn_digit(x).is_some() || matches!(x, '十' | '百' | '千' | '万' | '亿'))).map_or(s.len(), |(k, _)| i + k);
+            let next = s[run_end..].chars().next();
+            if !next.map_or(false, |n| matches!(n, '倍' | '%' | '％' | '点') || CN_MEASURES.iter().any(|m| m.starts_with(n))) {
+                next_free = run_end;
+                continue;
+            }
         }
         let Some(num) = read_number(s, i) else { continue };
         // Most Chinese numerals are inside words (进一步, 统一): a count needs a
@@ -867,12 +896,13 @@ pub fn extract(doc: &Document, lex: &slogans::Lexicon) -> (Vec<slogans::Slogan>,
             continue;
         }
         let text = b.text(&doc.text);
-        let found = slogans::find(text, lex);
-        let dates = date_phrases(text, doc.meta.year);
+        let triggers = crate::scan::triggers(text);
+        let found = slogans::find_at(text, lex, &triggers.cn_numerals);
+        let dates = date_phrases_at(text, doc.meta.year, &triggers.date_starts);
         let numbers = crate::meta::find_doc_numbers(text);
         // In a table row the deadline is a column after the task: it dates the row.
         let row_deadline = (b.style == Some(crate::markers::Style::Row)).then(|| dates.last().map(|d| d.date.clone())).flatten();
-        for t in targets_in(text, doc.meta.year, &found, &dates, &numbers) {
+        for t in targets_in(text, doc.meta.year, &found, &dates, &numbers, &triggers.numerals) {
             let o = b.text_start;
             let deadline = t.deadline.clone().or_else(|| row_deadline.clone());
             tg.push(Target { block: i, start: t.start + o, end: t.end + o, number_start: t.number_start + o, number_end: t.number_end + o, deadline, ..t });
