@@ -149,16 +149,59 @@ fn prev_char(s: &str, i: usize) -> Option<char> {
     s[..i].chars().next_back()
 }
 
-fn clause_start(s: &str, i: usize) -> usize {
-    s[..i].rfind(CLAUSE_BREAKS).map_or(0, |p| p + s[p..].chars().next().unwrap().len_utf8())
-}
-
 fn sentence_start(s: &str, i: usize) -> usize {
     s[..i].rfind(SENTENCE_BREAKS).map_or(0, |p| p + s[p..].chars().next().unwrap().len_utf8())
 }
 
-fn sentence_end(s: &str, i: usize) -> usize {
-    s[i..].find(SENTENCE_BREAKS).map_or(s.len(), |p| i + p)
+/// Where the clauses or sentences of a text start, found once (on first use),
+/// so that the start of the clause of any number is a binary search, not a
+/// scan back: a table flattened into one sentence can hold thousands of numbers.
+struct Starts<'a> {
+    s: &'a str,
+    breaks: &'static [char],
+    starts: std::cell::OnceCell<Vec<usize>>,
+}
+
+impl<'a> Starts<'a> {
+    fn new(s: &'a str, breaks: &'static [char]) -> Self {
+        Starts { s, breaks, starts: std::cell::OnceCell::new() }
+    }
+
+    /// The start of the clause (sentence) holding byte `i`: just after the last
+    /// break before it, or 0.
+    fn at(&self, i: usize) -> usize {
+        let v = self.starts.get_or_init(|| {
+            let mut v = vec![0];
+            v.extend(self.s.char_indices().filter(|(_, c)| self.breaks.contains(c)).map(|(p, c)| p + c.len_utf8()));
+            v
+        });
+        v[v.partition_point(|&p| p <= i) - 1]
+    }
+}
+
+/// Byte ranges sorted by start, with the furthest end reached so far, to ask
+/// "is `i` inside any of them" by binary search (they may overlap).
+struct Spans {
+    starts: Vec<usize>,
+    reach: Vec<usize>,
+}
+
+impl Spans {
+    fn new(mut v: Vec<(usize, usize)>) -> Spans {
+        v.sort_unstable();
+        let mut reach = Vec::with_capacity(v.len());
+        let mut far = 0;
+        for &(_, b) in &v {
+            far = far.max(b);
+            reach.push(far);
+        }
+        Spans { starts: v.into_iter().map(|(a, _)| a).collect(), reach }
+    }
+
+    fn contains(&self, i: usize) -> bool {
+        let k = self.starts.partition_point(|&a| a <= i);
+        k > 0 && self.reach[k - 1] > i
+    }
 }
 
 fn is_cjk(c: char) -> bool {
@@ -532,6 +575,9 @@ fn comparator_before(s: &str, cstart: usize, num_start: usize) -> Option<(Compar
 }
 
 fn governing_verb_blocks(s: &str, sstart: usize, num_start: usize) -> bool {
+    // A verb governs a number near it: looking back at most ~200 characters
+    // keeps a sentence with thousands of numbers linear.
+    let sstart = sstart.max(s.floor_char_boundary(num_start.saturating_sub(600)));
     let seg = &s[sstart..num_start];
     // The last verb before the number decides; most sentences have no
     // non-committing verb at all, so look for those first.
@@ -668,13 +714,14 @@ pub fn find_targets(s: &str, year: Option<i32>, lex: &slogans::Lexicon) -> Vec<T
     let t = crate::scan::triggers(s);
     let found = slogans::find_at(s, lex, &t.cn_numerals);
     let dates = date_phrases_at(s, year, &t.date_starts);
-    targets_in(s, year, &found, &dates, &crate::meta::find_doc_numbers(s), &t.numerals)
+    targets_in(s, &found, &dates, &crate::meta::find_doc_numbers(s), &t.numerals)
 }
 
 /// The targets of a text whose slogans and date phrases are already known.
-fn targets_in(s: &str, year: Option<i32>, found: &[slogans::Found], dates: &[DatePhrase], numbers: &[(usize, usize)], numerals: &[usize]) -> Vec<Target> {
-    let ex = exclusions(s, found, numbers);
-    let in_date = |i: usize| dates.iter().any(|d| i >= d.start && i < d.end);
+fn targets_in(s: &str, found: &[slogans::Found], dates: &[DatePhrase], numbers: &[(usize, usize)], numerals: &[usize]) -> Vec<Target> {
+    let ex = Spans::new(exclusions(s, found, numbers));
+    let date_spans = Spans::new(dates.iter().map(|d| (d.start, d.end)).collect());
+    let starts = (Starts::new(s, &CLAUSE_BREAKS), Starts::new(s, &SENTENCE_BREAKS));
     let mut out = Vec::new();
     let mut next_free = 0; // numbers already read end here
     for &i in numerals {
@@ -687,7 +734,7 @@ fn targets_in(s: &str, year: Option<i32>, found: &[slogans::Found], dates: &[Dat
         }
         let prev = prev_char(s, i);
         let continues_number = prev.map_or(false, |p| digit_value(p).is_some() || p == '.' || p == '．' || (cn_digit(p).is_some() && cn_digit(c).is_some()) || p == '十' || p == '百' || p == '千');
-        if continues_number || inside(&ex, i) || in_date(i) {
+        if continues_number || ex.contains(i) || date_spans.contains(i) {
             continue;
         }
         // A Chinese numeral counts only with a measure word, 倍 or % after its run:
@@ -710,7 +757,7 @@ fn targets_in(s: &str, year: Option<i32>, found: &[slogans::Found], dates: &[Dat
                 continue;
             }
         }
-        match judge(s, &num, dates, year) {
+        match judge(s, &num, dates, &starts) {
             Some(t) => {
                 next_free = t.end.max(num.end);
                 out.push(t);
@@ -721,7 +768,7 @@ fn targets_in(s: &str, year: Option<i32>, found: &[slogans::Found], dates: &[Dat
     out
 }
 
-fn judge(s: &str, num: &Num, dates: &[DatePhrase], _year: Option<i32>) -> Option<Target> {
+fn judge(s: &str, num: &Num, dates: &[DatePhrase], (clauses, sentences): &(Starts, Starts)) -> Option<Target> {
     let prev = prev_char(s, num.start);
     let rest = &s[num.end..];
     // Ordinals, identifiers, codes and telephone numbers.
@@ -777,7 +824,9 @@ fn judge(s: &str, num: &Num, dates: &[DatePhrase], _year: Option<i32>) -> Option
     }
     let after_unit = &s[end..];
     let (mut comparator, mut span_start) = (Comparator::Eq, num.start);
-    let cstart = clause_start(s, num.start);
+    // An indicator, scope or denominator is near its number: a clause without
+    // punctuation (a flattened table) is read back at most ~200 characters.
+    let cstart = clauses.at(num.start).max(s.floor_char_boundary(num.start.saturating_sub(600)));
     if let Some((cmp, at)) = comparator_before(s, cstart, num.start) {
         comparator = cmp;
         span_start = at;
@@ -815,7 +864,7 @@ fn judge(s: &str, num: &Num, dates: &[DatePhrase], _year: Option<i32>) -> Option
     if PLAN_NOUNS.iter().any(|w| after_unit.starts_with(w)) {
         return None;
     }
-    let sstart = sentence_start(s, num.start);
+    let sstart = sentences.at(num.start);
     if comparator == Comparator::Eq && !num.percent && unit != "倍" && governing_verb_blocks(s, sstart, num.start) {
         return None;
     }
@@ -846,11 +895,12 @@ fn judge(s: &str, num: &Num, dates: &[DatePhrase], _year: Option<i32>) -> Option
     } else {
         indicator_before(s, cstart, span_start)
     };
-    let sent = sentence_start(s, num.start);
-    let deadline = dates.iter().filter(|d| d.start >= sent && d.end <= num.start).last().map(|d| d.date.clone());
+    // The last date phrase of the sentence before the number (dates are in text order).
+    let from = dates.partition_point(|d| d.start < sstart);
+    let upto = dates.partition_point(|d| d.start < num.start);
+    let deadline = dates[from..upto].iter().filter(|d| d.end <= num.start).last().map(|d| d.date.clone());
     let per = per_of(s, cstart, num.start);
     let scope = scope_of(s, cstart, num.start);
-    let _ = sentence_end;
     Some(Target {
         block: 0,
         start: span_start,
@@ -874,15 +924,16 @@ fn action_of(s: &str, d: &DatePhrase) -> String {
     let before = s[..d.start].trim_end();
     let opened_bracket = before.ends_with(['（', '(']);
     if opened_bracket {
-        let title_start = sentence_start(s, d.start);
+        // A title is short: look back a bounded way (many dates in one sentence stay linear).
+        let from = s.floor_char_boundary(d.start.saturating_sub(600));
+        let title_start = from + sentence_start(&s[from..], d.start - from);
         let t = before.trim_end_matches(['（', '(']);
         return t[title_start.min(t.len())..].trim().to_string();
     }
     let from = d.end;
     let rest = s[from..].trim_start_matches(['，', ',', '：', ':', '）', ')', '。', ' ']);
     let start = s.len() - rest.len();
-    let end = sentence_end(s, start);
-    let action: String = s[start..end].chars().take(80).collect();
+    let action: String = s[start..].chars().take_while(|c| !SENTENCE_BREAKS.contains(c)).take(80).collect();
     action.trim_end_matches(['，', '；', ',', ';']).to_string()
 }
 
@@ -902,7 +953,7 @@ pub fn extract(doc: &Document, lex: &slogans::Lexicon) -> (Vec<slogans::Slogan>,
         let numbers = crate::meta::find_doc_numbers(text);
         // In a table row the deadline is a column after the task: it dates the row.
         let row_deadline = (b.style == Some(crate::markers::Style::Row)).then(|| dates.last().map(|d| d.date.clone())).flatten();
-        for t in targets_in(text, doc.meta.year, &found, &dates, &numbers, &triggers.numerals) {
+        for t in targets_in(text, &found, &dates, &numbers, &triggers.numerals) {
             let o = b.text_start;
             let deadline = t.deadline.clone().or_else(|| row_deadline.clone());
             tg.push(Target { block: i, start: t.start + o, end: t.end + o, number_start: t.number_start + o, number_end: t.number_end + o, deadline, ..t });
