@@ -149,34 +149,13 @@ fn prev_char(s: &str, i: usize) -> Option<char> {
     s[..i].chars().next_back()
 }
 
-fn sentence_start(s: &str, i: usize) -> usize {
-    s[..i].rfind(SENTENCE_BREAKS).map_or(0, |p| p + s[p..].chars().next().unwrap().len_utf8())
-}
-
-/// Where the clauses or sentences of a text start, found once (on first use),
-/// so that the start of the clause of any number is a binary search, not a
-/// scan back: a table flattened into one sentence can hold thousands of numbers.
-struct Starts<'a> {
-    s: &'a str,
-    breaks: &'static [char],
-    starts: std::cell::OnceCell<Vec<usize>>,
-}
-
-impl<'a> Starts<'a> {
-    fn new(s: &'a str, breaks: &'static [char]) -> Self {
-        Starts { s, breaks, starts: std::cell::OnceCell::new() }
-    }
-
-    /// The start of the clause (sentence) holding byte `i`: just after the last
-    /// break before it, or 0.
-    fn at(&self, i: usize) -> usize {
-        let v = self.starts.get_or_init(|| {
-            let mut v = vec![0];
-            v.extend(self.s.char_indices().filter(|(_, c)| self.breaks.contains(c)).map(|(p, c)| p + c.len_utf8()));
-            v
-        });
-        v[v.partition_point(|&p| p <= i) - 1]
-    }
+/// The start of the clause or sentence holding byte `i`, looked for at most
+/// `window` bytes back (clauses and sentences of policy text are far shorter):
+/// a table flattened into one sentence can hold thousands of numbers, and an
+/// unbounded scan back from each would be quadratic.
+fn start_within(s: &str, i: usize, breaks: &[char], window: usize) -> usize {
+    let from = s.floor_char_boundary(i.saturating_sub(window));
+    s[from..i].rfind(breaks).map_or(from, |p| from + p + s[from + p..].chars().next().unwrap().len_utf8())
 }
 
 /// Byte ranges sorted by start, with the furthest end reached so far, to ask
@@ -721,7 +700,6 @@ pub fn find_targets(s: &str, year: Option<i32>, lex: &slogans::Lexicon) -> Vec<T
 fn targets_in(s: &str, found: &[slogans::Found], dates: &[DatePhrase], numbers: &[(usize, usize)], numerals: &[usize]) -> Vec<Target> {
     let ex = Spans::new(exclusions(s, found, numbers));
     let date_spans = Spans::new(dates.iter().map(|d| (d.start, d.end)).collect());
-    let starts = (Starts::new(s, &CLAUSE_BREAKS), Starts::new(s, &SENTENCE_BREAKS));
     let mut out = Vec::new();
     let mut next_free = 0; // numbers already read end here
     for &i in numerals {
@@ -757,7 +735,7 @@ fn targets_in(s: &str, found: &[slogans::Found], dates: &[DatePhrase], numbers: 
                 continue;
             }
         }
-        match judge(s, &num, dates, &starts) {
+        match judge(s, &num, dates) {
             Some(t) => {
                 next_free = t.end.max(num.end);
                 out.push(t);
@@ -768,7 +746,7 @@ fn targets_in(s: &str, found: &[slogans::Found], dates: &[DatePhrase], numbers: 
     out
 }
 
-fn judge(s: &str, num: &Num, dates: &[DatePhrase], (clauses, sentences): &(Starts, Starts)) -> Option<Target> {
+fn judge(s: &str, num: &Num, dates: &[DatePhrase]) -> Option<Target> {
     let prev = prev_char(s, num.start);
     let rest = &s[num.end..];
     // Ordinals, identifiers, codes and telephone numbers.
@@ -826,7 +804,7 @@ fn judge(s: &str, num: &Num, dates: &[DatePhrase], (clauses, sentences): &(Start
     let (mut comparator, mut span_start) = (Comparator::Eq, num.start);
     // An indicator, scope or denominator is near its number: a clause without
     // punctuation (a flattened table) is read back at most ~200 characters.
-    let cstart = clauses.at(num.start).max(s.floor_char_boundary(num.start.saturating_sub(600)));
+    let cstart = start_within(s, num.start, &CLAUSE_BREAKS, 600);
     if let Some((cmp, at)) = comparator_before(s, cstart, num.start) {
         comparator = cmp;
         span_start = at;
@@ -864,7 +842,7 @@ fn judge(s: &str, num: &Num, dates: &[DatePhrase], (clauses, sentences): &(Start
     if PLAN_NOUNS.iter().any(|w| after_unit.starts_with(w)) {
         return None;
     }
-    let sstart = sentences.at(num.start);
+    let sstart = start_within(s, num.start, &SENTENCE_BREAKS, 1500);
     if comparator == Comparator::Eq && !num.percent && unit != "倍" && governing_verb_blocks(s, sstart, num.start) {
         return None;
     }
@@ -925,8 +903,7 @@ fn action_of(s: &str, d: &DatePhrase) -> String {
     let opened_bracket = before.ends_with(['（', '(']);
     if opened_bracket {
         // A title is short: look back a bounded way (many dates in one sentence stay linear).
-        let from = s.floor_char_boundary(d.start.saturating_sub(600));
-        let title_start = from + sentence_start(&s[from..], d.start - from);
+        let title_start = start_within(s, d.start, &SENTENCE_BREAKS, 600);
         let t = before.trim_end_matches(['（', '(']);
         return t[title_start.min(t.len())..].trim().to_string();
     }
