@@ -355,7 +355,8 @@ impl Corpus {
     }
 }
 
-fn run_in_pool<T: Send>(threads: Option<usize>, f: impl FnOnce() -> T + Send) -> T {
+/// Runs `f` on a rayon pool of `threads` threads (None or 0: the global pool).
+pub fn run_in_pool<T: Send>(threads: Option<usize>, f: impl FnOnce() -> T + Send) -> T {
     match threads {
         Some(n) if n > 0 => match rayon::ThreadPoolBuilder::new().num_threads(n).build() {
             Ok(pool) => pool.install(f),

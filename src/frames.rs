@@ -116,9 +116,33 @@ impl Cols {
     }
 }
 
+/// Builds a frame over chunks of the documents in parallel (on the current
+/// rayon pool) and stacks them in document order: the same rows as one pass,
+/// so that building frames does not hold a second core idle.
+fn by_chunks(c: &Corpus, build: fn(&[Document]) -> PolarsResult<DataFrame>) -> PolarsResult<DataFrame> {
+    use rayon::prelude::*;
+    let threads = rayon::current_num_threads();
+    if threads <= 1 || c.documents.len() < 2 * threads {
+        return build(&c.documents);
+    }
+    // A few chunks per thread balance documents of uneven size.
+    let size = c.documents.len().div_ceil(threads * 4);
+    let parts: Vec<DataFrame> = c.documents.par_chunks(size).map(build).collect::<PolarsResult<_>>()?;
+    let mut parts = parts.into_iter();
+    let mut out = parts.next().expect("at least one chunk");
+    for p in parts {
+        out.vstack_mut_owned(p)?;
+    }
+    Ok(out)
+}
+
 /// One row per document.
 pub fn documents(c: &Corpus) -> PolarsResult<DataFrame> {
-    let d = &c.documents;
+    by_chunks(c, documents_of)
+}
+
+fn documents_of(docs: &[Document]) -> PolarsResult<DataFrame> {
+    let d = docs;
     let mut f = Cols::new(d.len());
     f.str("doc_id", d.iter().map(|x| x.doc_id.as_str()).collect());
     f.str("source", d.iter().map(|x| x.source.source.as_str()).collect());
@@ -145,7 +169,7 @@ fn block_offsets(cur: &mut CharCursor, b: &Block) -> (i64, i64) {
     (cur.at(b.start) as i64, cur.at(b.end) as i64)
 }
 
-fn blocks_where(c: &Corpus, keep: impl Fn(&Block) -> bool) -> PolarsResult<DataFrame> {
+fn blocks_where(docs: &[Document], keep: impl Fn(&Block) -> bool) -> PolarsResult<DataFrame> {
     let mut doc_id = Vec::new();
     let mut record_id = Vec::new();
     let mut path = Vec::new();
@@ -163,8 +187,8 @@ fn blocks_where(c: &Corpus, keep: impl Fn(&Block) -> bool) -> PolarsResult<DataF
     let mut strength: Vec<Option<f64>> = Vec::new();
     let mut strength_label: Vec<Option<&str>> = Vec::new();
     let mut n_tokens: Vec<i64> = Vec::new();
-    let lexicons: Vec<_> = c.documents.iter().map(|d| d.labels.lexicons.clone()).collect();
-    for (d, lex) in c.documents.iter().zip(&lexicons) {
+    let lexicons: Vec<_> = docs.iter().map(|d| d.labels.lexicons.clone()).collect();
+    for (d, lex) in docs.iter().zip(&lexicons) {
         let mut cur = CharCursor::new(&d.text);
         for (i, b) in d.blocks.iter().enumerate().filter(|(_, b)| keep(b)) {
             let l = d.labels.blocks.get(i).filter(|l| l.labelled);
@@ -221,22 +245,38 @@ fn blocks_where(c: &Corpus, keep: impl Fn(&Block) -> bool) -> PolarsResult<DataF
 
 /// One row per record: task records and the front and back matter (path "").
 pub fn records(c: &Corpus) -> PolarsResult<DataFrame> {
-    blocks_where(c, |b| b.kind.is_record())
+    by_chunks(c, records_of)
+}
+
+fn records_of(docs: &[Document]) -> PolarsResult<DataFrame> {
+    blocks_where(docs, |b| b.kind.is_record())
 }
 
 /// One row per numbered heading that is only a title.
 pub fn headings(c: &Corpus) -> PolarsResult<DataFrame> {
-    blocks_where(c, |b| b.kind == BlockKind::Heading)
+    by_chunks(c, headings_of)
+}
+
+fn headings_of(docs: &[Document]) -> PolarsResult<DataFrame> {
+    blocks_where(docs, |b| b.kind == BlockKind::Heading)
 }
 
 /// Every block of every document (records, headings and boilerplate): the
 /// complete layout; together the blocks cover every paragraph of the text.
 pub fn blocks(c: &Corpus) -> PolarsResult<DataFrame> {
-    blocks_where(c, |_| true)
+    by_chunks(c, blocks_of)
+}
+
+fn blocks_of(docs: &[Document]) -> PolarsResult<DataFrame> {
+    blocks_where(docs, |_| true)
 }
 
 /// One row per (record, department).
 pub fn departments(c: &Corpus) -> PolarsResult<DataFrame> {
+    by_chunks(c, departments_of)
+}
+
+fn departments_of(docs: &[Document]) -> PolarsResult<DataFrame> {
     let mut doc_id = Vec::new();
     let mut record_id = Vec::new();
     let mut path = Vec::new();
@@ -250,7 +290,7 @@ pub fn departments(c: &Corpus) -> PolarsResult<DataFrame> {
     let mut category: Vec<Option<String>> = Vec::new();
     let mut level = Vec::new();
     let mut known = Vec::new();
-    for d in &c.documents {
+    for d in docs {
         let mut cur = CharCursor::new(&d.text);
         let lex = d.labels.lexicons();
         for (i, b) in d.blocks.iter().enumerate().filter(|(_, b)| b.kind.is_record()) {
@@ -295,7 +335,11 @@ fn path_of(d: &Document, block: usize) -> &str {
 
 /// One row per quantitative target.
 pub fn targets(c: &Corpus) -> PolarsResult<DataFrame> {
-    let n: usize = c.documents.iter().map(|d| d.targets.len()).sum();
+    by_chunks(c, targets_of)
+}
+
+fn targets_of(docs: &[Document]) -> PolarsResult<DataFrame> {
+    let n: usize = docs.iter().map(|d| d.targets.len()).sum();
     let mut doc_id = Vec::with_capacity(n);
     let mut record_id = Vec::with_capacity(n);
     let mut path = Vec::with_capacity(n);
@@ -310,7 +354,7 @@ pub fn targets(c: &Corpus) -> PolarsResult<DataFrame> {
     let mut deadline = Vec::with_capacity(n);
     let mut indicator = Vec::with_capacity(n);
     let mut scope = Vec::with_capacity(n);
-    for d in &c.documents {
+    for d in docs {
         let mut cur = CharCursor::new(&d.text);
         for t in &d.targets {
             doc_id.push(d.doc_id.as_str());
@@ -349,6 +393,10 @@ pub fn targets(c: &Corpus) -> PolarsResult<DataFrame> {
 
 /// One row per numbered formulation.
 pub fn slogans(c: &Corpus) -> PolarsResult<DataFrame> {
+    by_chunks(c, slogans_of)
+}
+
+fn slogans_of(docs: &[Document]) -> PolarsResult<DataFrame> {
     let mut doc_id = Vec::new();
     let mut record_id = Vec::new();
     let mut path = Vec::new();
@@ -356,7 +404,7 @@ pub fn slogans(c: &Corpus) -> PolarsResult<DataFrame> {
     let mut normalized = Vec::new();
     let mut start = Vec::new();
     let mut end = Vec::new();
-    for d in &c.documents {
+    for d in docs {
         let mut cur = CharCursor::new(&d.text);
         for s in &d.slogans {
             doc_id.push(d.doc_id.as_str());
@@ -381,6 +429,10 @@ pub fn slogans(c: &Corpus) -> PolarsResult<DataFrame> {
 
 /// One row per dated commitment.
 pub fn deadlines(c: &Corpus) -> PolarsResult<DataFrame> {
+    by_chunks(c, deadlines_of)
+}
+
+fn deadlines_of(docs: &[Document]) -> PolarsResult<DataFrame> {
     let mut doc_id = Vec::new();
     let mut record_id = Vec::new();
     let mut path = Vec::new();
@@ -389,7 +441,7 @@ pub fn deadlines(c: &Corpus) -> PolarsResult<DataFrame> {
     let mut action = Vec::new();
     let mut start = Vec::new();
     let mut end = Vec::new();
-    for d in &c.documents {
+    for d in docs {
         let mut cur = CharCursor::new(&d.text);
         for x in &d.deadlines {
             doc_id.push(d.doc_id.as_str());
@@ -418,7 +470,11 @@ pub fn deadlines(c: &Corpus) -> PolarsResult<DataFrame> {
 /// headings point to, whether it was assigned, and the terms found in the
 /// record's own text.
 pub fn themes(c: &Corpus) -> PolarsResult<DataFrame> {
-    labelled_long(c, |l| (&l.theme_scores, &l.themes, &l.theme_terms), |lex, t| {
+    by_chunks(c, themes_of)
+}
+
+fn themes_of(docs: &[Document]) -> PolarsResult<DataFrame> {
+    labelled_long(docs, |l| (&l.theme_scores, &l.themes, &l.theme_terms), |lex, t| {
         let s = &lex.themes.dict.sections[t as usize];
         (s.id.as_str(), s.name.as_str(), "")
     }, false)
@@ -428,7 +484,11 @@ pub fn themes(c: &Corpus) -> PolarsResult<DataFrame> {
 /// its type (supply, environment, demand), whether the record uses it, and
 /// the terms found.
 pub fn instruments(c: &Corpus) -> PolarsResult<DataFrame> {
-    labelled_long(c, |l| (&l.instrument_scores, &l.instruments, &l.instrument_terms), |lex, t| {
+    by_chunks(c, instruments_of)
+}
+
+fn instruments_of(docs: &[Document]) -> PolarsResult<DataFrame> {
+    labelled_long(docs, |l| (&l.instrument_scores, &l.instruments, &l.instrument_terms), |lex, t| {
         let s = &lex.instruments.dict.sections[t as usize];
         (s.id.as_str(), s.name.as_str(), crate::instruments::type_of(&s.id))
     }, true)
@@ -437,11 +497,11 @@ pub fn instruments(c: &Corpus) -> PolarsResult<DataFrame> {
 type LongOf = for<'a> fn(&'a crate::labels::BlockLabels) -> (&'a crate::themes::Scores, &'a Vec<u32>, &'a Vec<(u32, u32)>);
 
 /// The long frames of themes and instruments (records only).
-fn labelled_long(c: &Corpus, of: LongOf, names: for<'a> fn(&'a crate::labels::Lexicons, u32) -> (&'a str, &'a str, &'a str), with_type: bool) -> PolarsResult<DataFrame> {
+fn labelled_long(docs: &[Document], of: LongOf, names: for<'a> fn(&'a crate::labels::Lexicons, u32) -> (&'a str, &'a str, &'a str), with_type: bool) -> PolarsResult<DataFrame> {
     let (mut doc_id, mut record_id, mut path, mut id, mut name, mut kind, mut score, mut assigned, mut terms) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::<Vec<&str>>::new());
-    let lexicons: Vec<_> = c.documents.iter().map(|d| d.labels.lexicons()).collect();
-    for (d, lex) in c.documents.iter().zip(&lexicons) {
+    let lexicons: Vec<_> = docs.iter().map(|d| d.labels.lexicons()).collect();
+    for (d, lex) in docs.iter().zip(&lexicons) {
         for (i, b) in d.records() {
             let Some(l) = d.labels.blocks.get(i).filter(|l| l.labelled) else { continue };
             let (scores, chosen, found) = of(l);
@@ -581,5 +641,24 @@ mod tests {
         let s = d.column("start").unwrap().i64().unwrap().get(1).unwrap() as usize;
         let e = d.column("end").unwrap().i64().unwrap().get(1).unwrap() as usize;
         assert_eq!(chars[s..e].iter().collect::<String>(), "财务处");
+    }
+
+    #[test]
+    fn frames_built_in_chunks_equal_one_pass() {
+        // Documents of uneven size, more than a few per thread, so that chunks differ.
+        let texts: Vec<(String, String)> = (0..23)
+            .map(|i| {
+                let body: String = (0..(i % 7 + 1)).map(|k| format!("{}.到2025年，养老机构床位数达到{}张以上，落实“三无”人员救助。（责任单位：省民政厅、省财政厅）\n", k + 1, 10 * i + k)).collect();
+                (format!("d{i}"), format!("吉林省民政厅关于印发方案的通知\n一、任务\n{body}二、保障\n加强组织领导。"))
+            })
+            .collect();
+        let c = Corpus::from_texts(texts, &Options::default());
+        let all: [fn(&Corpus) -> PolarsResult<DataFrame>; 10] = [documents, records, headings, blocks, departments, targets, slogans, deadlines, themes, instruments];
+        for (k, f) in all.iter().enumerate() {
+            let one = crate::corpus::run_in_pool(Some(1), || f(&c)).unwrap();
+            let three = crate::corpus::run_in_pool(Some(3), || f(&c)).unwrap();
+            assert!(one.height() > 0, "frame {k} is empty");
+            assert!(one.equals_missing(&three), "frame {k} differs when built in chunks");
+        }
     }
 }

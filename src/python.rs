@@ -63,6 +63,8 @@ fn shielded<T>(what: &str, f: impl FnOnce() -> T) -> Result<T, String> {
 #[pyclass(name = "NativeCorpus", module = "zhengce._zhengce", frozen)]
 pub struct PyCorpus {
     inner: Arc<Corpus>,
+    /// The thread count it was read with: frames are built with as many.
+    threads: Option<usize>,
 }
 
 #[pymethods]
@@ -87,7 +89,8 @@ impl PyCorpus {
         };
         let c = self.inner.clone();
         let what = format!("building the {name} frame");
-        py.detach(move || shielded(&what, || build(&c))).map_err(InternalError::new_err)?.map(PyDataFrame).map_err(polars_err)
+        let threads = self.threads;
+        py.detach(move || shielded(&what, || crate::corpus::run_in_pool(threads, || build(&c)))).map_err(InternalError::new_err)?.map(PyDataFrame).map_err(polars_err)
     }
 
     /// Token counts of the records as a sparse CSR matrix: (indptr, indices,
@@ -130,7 +133,7 @@ impl PyCorpus {
     fn concat(&self, other: &PyCorpus) -> PyCorpus {
         let mut c = (*self.inner).clone();
         c.extend((*other.inner).clone());
-        PyCorpus { inner: Arc::new(c) }
+        PyCorpus { inner: Arc::new(c), threads: self.threads }
     }
 
     fn __len__(&self) -> usize {
@@ -194,14 +197,14 @@ fn check_on_error(on_error: &str) -> PyResult<()> {
     }
 }
 
-fn finish(py: Python<'_>, c: Result<Corpus, String>, on_error: &str) -> PyResult<PyCorpus> {
+fn finish(py: Python<'_>, c: Result<Corpus, String>, on_error: &str, threads: Option<usize>) -> PyResult<PyCorpus> {
     let c = c.map_err(InternalError::new_err)?;
     if on_error == "raise" {
         if let Some(e) = c.failures.first() {
             return Err(to_py_err(py, e));
         }
     }
-    Ok(PyCorpus { inner: Arc::new(c) })
+    Ok(PyCorpus { inner: Arc::new(c), threads })
 }
 
 /// Read files, folders (recursively) and glob patterns.
@@ -213,7 +216,7 @@ fn read(py: Python<'_>, paths: Vec<String>, threads: Option<usize>, max_bytes: O
     let mut opts = options(threads, max_bytes, overrides)?;
     configure(py, &mut opts, dictionaries, hmm)?;
     let c = py.detach(move || shielded("reading", || Corpus::read(&paths, &opts)));
-    finish(py, c, on_error)
+    finish(py, c, on_error, threads)
 }
 
 /// Expand files, folders and globs into (path, doc_id) pairs, and a corpus
@@ -221,7 +224,7 @@ fn read(py: Python<'_>, paths: Vec<String>, threads: Option<usize>, max_bytes: O
 #[pyfunction]
 fn plan(py: Python<'_>, paths: Vec<String>) -> PyResult<(Vec<(String, String)>, PyCorpus)> {
     let (items, problems) = py.detach(move || shielded("listing the files", || Corpus::plan(&paths))).map_err(InternalError::new_err)?;
-    Ok((items.into_iter().map(|(p, id)| (p.display().to_string(), id)).collect(), PyCorpus { inner: Arc::new(problems) }))
+    Ok((items.into_iter().map(|(p, id)| (p.display().to_string(), id)).collect(), PyCorpus { inner: Arc::new(problems), threads: None }))
 }
 
 /// Read files given with their doc_ids (from `plan`): the same documents a
@@ -235,7 +238,7 @@ fn read_planned(py: Python<'_>, items: Vec<(String, String)>, threads: Option<us
     configure(py, &mut opts, dictionaries, hmm)?;
     let items: Vec<(std::path::PathBuf, String)> = items.into_iter().map(|(p, id)| (p.into(), id)).collect();
     let c = py.detach(move || shielded("reading", || Corpus::read_planned(&items, &opts)));
-    finish(py, c, on_error)
+    finish(py, c, on_error, threads)
 }
 
 /// How many times this process has loaded the dictionaries.
@@ -253,7 +256,7 @@ fn read_texts(py: Python<'_>, items: Vec<(String, String)>, threads: Option<usiz
     let mut opts = options(threads, max_bytes, overrides)?;
     configure(py, &mut opts, dictionaries, hmm)?;
     let c = py.detach(move || shielded("reading", || Corpus::from_texts(items, &opts)));
-    finish(py, c, on_error)
+    finish(py, c, on_error, threads)
 }
 
 /// Read the number at the start of `text` (Arabic or Chinese numerals, 万/亿,

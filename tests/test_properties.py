@@ -91,7 +91,7 @@ def test_generated_documents_keep_their_promises():
     assert checked["documents"] >= 10_000, checked
 
 
-FRAMES = ["documents", "records", "headings", "blocks", "departments", "targets", "slogans", "deadlines", "errors"]
+FRAMES = ["documents", "records", "headings", "blocks", "departments", "targets", "slogans", "deadlines", "errors", "themes", "instruments"]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large], database=None)
