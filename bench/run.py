@@ -149,6 +149,29 @@ def child_import(path: str) -> dict:
     return {"import_s": t1 - t0, "first_read_s": t2 - t1, "total_s": t2 - t0}
 
 
+def child_stream(path: str, threads: int, batch_size: int) -> dict:
+    """Streaming mode: ``zc.extract`` writes every default frame as Parquet,
+    batch by batch; memory is bounded by the batch, not the corpus."""
+    import shutil
+    import tempfile
+
+    import zhengce as zc
+
+    out_dir = Path(tempfile.mkdtemp(prefix="zhengce-bench-"))
+    try:
+        zc.read_texts({"warmup": "一、任务\n落实。"}, threads=threads)
+        rss_setup = _rss_now()
+        t, c0 = time.perf_counter(), _cpu()
+        batches = zc.extract(path, out_dir, batch_size=batch_size, threads=threads)
+        wall, cpu = time.perf_counter() - t, _cpu() - c0
+        written = sum(f.stat().st_size for f in out_dir.rglob("*.parquet"))
+    finally:
+        shutil.rmtree(out_dir, ignore_errors=True)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    return {"threads": threads, "batch_size": batch_size, "steady_s": wall, "cpu_s": cpu, "peak_rss": peak, "rss_after_setup": rss_setup,
+            "documents": int(batches["documents"].sum()), "batches": batches.height, "parquet_bytes": written}
+
+
 # ---------------------------------------------------------------------------
 # The parent
 
@@ -255,6 +278,13 @@ def bench_size(size: str, a) -> dict:
             z["process_wall_s"] = wall
             z["load"] = os.getloadavg()[0]
             runs.setdefault(f"zhengce_t{threads}", []).append(z)
+    if a.stream:
+        threads = max(a.threads)
+        print(f"   zhengce streaming (extract to Parquet), threads={threads} …", file=sys.stderr)
+        st, wall = _run_child(["child-stream", str(folder), "--threads", str(threads), "--batch-size", str(a.batch_size)], a.nice)
+        st["process_wall_s"] = wall
+        st["load"] = os.getloadavg()[0]
+        runs["stream"] = [st]
     if not a.skip_reference:
         sample = subsample(files, int(a.reference_max_mb * 1e6))
         sample_bytes = sum(os.path.getsize(f) for f in sample)
@@ -428,6 +458,18 @@ def markdown(results: dict) -> str:
         mach = f" (bare jieba-rs: {q['machine_scaling']:.2f}; bound with serial frames: {q['scaling_bound_2_cores']:.2f})" if "machine_scaling" in q and "scaling_bound_2_cores" in q else ""
         bcpu = f" (CPU time: {q['vs_bare_jieba_cpu']:.2f})" if "vs_bare_jieba_cpu" in q else ""
         out.append(f"| {size} | {f('vs_reference')}{cpu} | {f('vs_bare_jieba', 2)}{bcpu} | {f('scaling_2_cores', 2)}{mach} | {flat} | {f('memory_x', 2)} | {peak} |")
+    streamed = [(size, r["runs"]["stream"][0], r["corpus"]["bytes"] / 1e6) for size, r in sizes if r.get("runs", {}).get("stream")]
+    if streamed:
+        out.append("")
+        out.append("Streaming mode (`zc.extract(folder, out, batch_size=…)`: every default frame written as Parquet, batch by batch):")
+        out.append("")
+        out.append("| corpus | threads | documents per batch | MB/s | s/MB vs smallest | peak RSS | peak RSS − after setup, × corpus |")
+        out.append("|---|---|---|---|---|---|---|")
+        base_s = None
+        for size, st, mb in streamed:
+            spm = st["steady_s"] / mb
+            base_s = base_s or spm
+            out.append(f"| {size} | {st['threads']} | {st['batch_size']} | {mb / st['steady_s']:.2f} | {(spm / base_s - 1) * 100:+.0f} % | {st['peak_rss'] / 2**20:,.0f} MiB | {(st['peak_rss'] - st['rss_after_setup']) / (mb * 1e6):.2f} |")
     imp = results.get("import")
     if imp:
         mm = imp["median"]
@@ -465,12 +507,15 @@ def main(argv: list[str] | None = None) -> int:
         ap.add_argument("--threads", type=int, default=1)
         ap.add_argument("--extras", default="")
         ap.add_argument("--files-from")
+        ap.add_argument("--batch-size", type=int, default=256)
         c = ap.parse_args(argv[1:])
         if kind == "child-zhengce":
             out = child_zhengce(c.path, c.threads, [x for x in c.extras.split(",") if x])
         elif kind == "child-reference":
             files = [l for l in Path(c.files_from).read_text(encoding="utf-8").splitlines() if l]
             out = child_reference(files)
+        elif kind == "child-stream":
+            out = child_stream(c.path, c.threads, c.batch_size)
         elif kind == "child-import":
             out = child_import(c.path)
         else:
@@ -488,6 +533,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--extras", default="tokens,token_counts", help="on-request frames timed apart on the first 1-thread run")
     ap.add_argument("--extras-max", default="100MB", help="largest corpus the extras are run on")
     ap.add_argument("--import-repeat", type=int, default=5)
+    ap.add_argument("--stream", action="store_true", help="also time streaming mode (zc.extract to Parquet) once, at the largest thread count")
+    ap.add_argument("--batch-size", type=int, default=256, help="documents per batch in streaming mode")
     ap.add_argument("--seed", type=int, default=generate.DEFAULT_SEED)
     ap.add_argument("--corpus-dir", default=str(HERE / "out"))
     ap.add_argument("--out", default=str(HERE / "out" / "results.json"), help="JSON results (merged with what is there, by size)")

@@ -93,6 +93,7 @@ def test_run_py_measures_and_reports(small_corpus, tmp_path):
     cmd = [
         sys.executable, str(ROOT / "bench" / "run.py"), "--sizes", "200KB", "--seed", "7", "--repeat", "1", "--import-repeat", "1",
         "--corpus-dir", str(folder.parent), "--out", str(out), "--markdown", str(md), "--extras", "token_counts",
+        "--stream", "--batch-size", "4",
     ]
     p = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=600)
     assert p.returncode == 0, p.stderr[-3000:]
@@ -105,8 +106,10 @@ def test_run_py_measures_and_reports(small_corpus, tmp_path):
     assert abs(s["zhengce_t1"]["tasks"] - s["reference"]["tasks"]) <= 0.15 * s["zhengce_t1"]["tasks"]
     assert {"vs_reference", "scaling_2_cores", "memory_x"} <= set(s["ratios"])
     assert s["extras"]["token_counts_nnz"] > 0
+    stream = res["sizes"]["200KB"]["runs"]["stream"][0]
+    assert stream["documents"] == s["zhengce_t1"]["rows"]["documents"] and stream["batches"] == -(-stream["documents"] // 4) and stream["parquet_bytes"] > 0
     assert res["import"]["median"]["first_read_s"] > 0
     assert res["machine"]["cpus_available"] >= 1
     text = md.read_text(encoding="utf-8")
     assert "hand-written text stays" in text and "after" in text and "OLD-RESULTS" not in text
-    assert "| 200KB |" in text and "× reference" in text
+    assert "| 200KB |" in text and "× reference" in text and "Streaming mode" in text
