@@ -498,8 +498,11 @@ type LongOf = for<'a> fn(&'a crate::labels::BlockLabels) -> (&'a crate::themes::
 
 /// The long frames of themes and instruments (records only).
 fn labelled_long(docs: &[Document], of: LongOf, names: for<'a> fn(&'a crate::labels::Lexicons, u32) -> (&'a str, &'a str, &'a str), with_type: bool) -> PolarsResult<DataFrame> {
-    let (mut doc_id, mut record_id, mut path, mut id, mut name, mut kind, mut score, mut assigned, mut terms) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::<Vec<&str>>::new());
+    let (mut doc_id, mut record_id, mut path, mut id, mut name, mut kind, mut score, mut assigned) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    // The terms go straight into the list column: a Vec per row would be
+    // millions of small allocations on a large corpus.
+    let mut terms = ListStringChunkedBuilder::new("terms".into(), 1024, 1024);
     let lexicons: Vec<_> = docs.iter().map(|d| d.labels.lexicons()).collect();
     for (d, lex) in docs.iter().zip(&lexicons) {
         for (i, b) in d.records() {
@@ -517,7 +520,7 @@ fn labelled_long(docs: &[Document], of: LongOf, names: for<'a> fn(&'a crate::lab
                 kind.push(i_k);
                 score.push(s as f64);
                 assigned.push(chosen.contains(&t));
-                terms.push(found.iter().filter(|x| x.0 == t).map(|x| lex.matcher.term(x.1)).collect());
+                terms.append_values_iter(found.iter().filter(|x| x.0 == t).map(|x| lex.matcher.term(x.1)));
             }
         }
     }
@@ -533,7 +536,7 @@ fn labelled_long(docs: &[Document], of: LongOf, names: for<'a> fn(&'a crate::lab
     }
     f.f64("score", score);
     f.bool("assigned", assigned);
-    f.list_str("terms", terms);
+    f.push(terms.finish().into_series());
     f.finish()
 }
 
