@@ -342,11 +342,6 @@ def summarize(res: dict, threads_list: list[int] = (1, 2)) -> dict:
         ratios["vs_reference_cpu"] = (s["reference"]["cpu_s"] / s["reference"]["mb"]) / (z1["cpu_s"] / mb)
     if z1 and z2:
         ratios["scaling_2_cores"] = z1["steady_s"] / z2["steady_s"]
-    if z1:
-        # Amdahl's bound on an idle machine: frames are built on one thread after the
-        # parallel read, so 1 / (f + (1 - f) / 2) with f their share of the time.
-        f = z1["frames_s"] / z1["steady_s"]
-        ratios["scaling_bound_2_cores"] = 1 / (f + (1 - f) / 2)
     b2 = s.get("bare_t2")
     if b1 and b2:
         # What the machine gave two threads at the time: bare jieba-rs is embarrassingly parallel.
@@ -455,7 +450,7 @@ def markdown(results: dict) -> str:
         f = lambda k, p=1: f"{q[k]:.{p}f}" if k in q else "—"  # noqa: E731
         peak = f"{s['zhengce_t1']['peak_rss'] / 2**20:,.0f} MiB" if "zhengce_t1" in s else "—"
         cpu = f" (CPU time: {q['vs_reference_cpu']:.1f})" if "vs_reference_cpu" in q else ""
-        mach = f" (bare jieba-rs: {q['machine_scaling']:.2f}; bound with serial frames: {q['scaling_bound_2_cores']:.2f})" if "machine_scaling" in q and "scaling_bound_2_cores" in q else ""
+        mach = f" (bare jieba-rs: {q['machine_scaling']:.2f})" if "machine_scaling" in q else ""
         bcpu = f" (CPU time: {q['vs_bare_jieba_cpu']:.2f})" if "vs_bare_jieba_cpu" in q else ""
         out.append(f"| {size} | {f('vs_reference')}{cpu} | {f('vs_bare_jieba', 2)}{bcpu} | {f('scaling_2_cores', 2)}{mach} | {flat} | {f('memory_x', 2)} | {peak} |")
     streamed = [(size, r["runs"]["stream"][0], r["corpus"]["bytes"] / 1e6) for size, r in sizes if r.get("runs", {}).get("stream")]
