@@ -13,7 +13,7 @@
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::document::{Block, BlockKind, Meta, Ymd};
-use crate::numbers::{cn_digit, digit_value, parse_cn_int};
+use crate::numbers::{cn_digit, digit_value, parse_cn_int, read_digits as read_int};
 
 /// Keys of the metadata headers of government web pages and database exports.
 pub const HEADER_KEYS: [&str; 44] = [
@@ -82,20 +82,6 @@ pub fn parse_header_line(s: &str) -> Vec<(String, String)> {
     out
 }
 
-fn read_int(s: &str, i: usize) -> Option<(u32, usize)> {
-    let mut j = i;
-    let mut v: u32 = 0;
-    for c in s[i..].chars() {
-        match digit_value(c) {
-            Some(d) => {
-                v = v.checked_mul(10)?.checked_add(d)?;
-                j += c.len_utf8();
-            }
-            None => break,
-        }
-    }
-    (j > i).then_some((v, j))
-}
 
 fn read_cn(s: &str, i: usize) -> Option<(u32, usize)> {
     let mut j = i;

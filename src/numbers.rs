@@ -21,6 +21,24 @@ pub fn digit_value(c: char) -> Option<u32> {
     }
 }
 
+/// The unsigned integer written in Arabic digits (half- or full-width) at byte
+/// `i`, and the byte just after it; None if there is no digit there or it
+/// overflows `u32` (years, months, days and document numbers).
+pub fn read_digits(s: &str, i: usize) -> Option<(u32, usize)> {
+    let mut j = i;
+    let mut v: u32 = 0;
+    for c in s[i..].chars() {
+        match digit_value(c) {
+            Some(d) => {
+                v = v.checked_mul(10)?.checked_add(d)?;
+                j += c.len_utf8();
+            }
+            None => break,
+        }
+    }
+    (j > i).then_some((v, j))
+}
+
 /// Value of a Chinese digit character (including the financial forms and the
 /// circle zero used in dates, 二○一二).
 #[inline]
@@ -407,6 +425,14 @@ fn to_cn_small(n: u64, top: bool) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn read_digits_reads_half_and_full_width_and_refuses_overflow() {
+        assert_eq!(read_digits("2019年", 0), Some((2019, 4)));
+        assert_eq!(read_digits("第１２号", "第".len()), Some((12, "第１２".len())));
+        assert_eq!(read_digits("十二月", 0), None);
+        assert_eq!(read_digits("99999999999", 0), None);
+    }
+
     use super::*;
     use proptest::prelude::*;
 

@@ -203,19 +203,8 @@ pub struct DatePhrase {
 }
 
 fn read_int(s: &str, i: usize) -> Option<(u32, usize)> {
-    let mut v: u32 = 0;
-    let mut j = i;
-    for c in s[i..].chars() {
-        match digit_value(c) {
-            Some(d) => {
-                v = v.checked_mul(10)?.checked_add(d)?;
-                j += c.len_utf8();
-            }
-            None => break,
-        }
-    }
-    if j > i {
-        return Some((v, j));
+    if let Some(found) = crate::numbers::read_digits(s, i) {
+        return Some(found);
     }
     // Chinese month/day numerals: 十二月, 六月.
     let mut k = i;
