@@ -158,6 +158,19 @@ impl Depth {
 struct Para<'a> {
     /// The paragraph so far.
     text: &'a str,
+    state: &'a ParaState,
+}
+
+impl std::ops::Deref for Para<'_> {
+    type Target = ParaState;
+    fn deref(&self) -> &ParaState {
+        self.state
+    }
+}
+
+/// The running summary of the current paragraph (see [`Para`]).
+#[derive(Default)]
+struct ParaState {
     depth: Depth,
     /// It holds 。！？；.
     sentence: bool,
@@ -170,18 +183,6 @@ struct Para<'a> {
     /// Its length in characters, counted up to 20 (all that is asked).
     chars: usize,
     /// The marker at its start.
-    marker: Option<crate::markers::Marker>,
-}
-
-/// The running summary of the current paragraph (see [`Para`]).
-#[derive(Default)]
-struct ParaState {
-    depth: Depth,
-    sentence: bool,
-    full_stop: bool,
-    comma: bool,
-    tab: bool,
-    chars: usize,
     marker: Option<crate::markers::Marker>,
 }
 
@@ -213,8 +214,8 @@ impl ParaState {
         }
     }
 
-    fn view<'a>(&self, text: &'a str) -> Para<'a> {
-        Para { text, depth: self.depth, sentence: self.sentence, full_stop: self.full_stop, comma: self.comma, tab: self.tab, chars: self.chars, marker: self.marker.clone() }
+    fn view<'a>(&'a self, text: &'a str) -> Para<'a> {
+        Para { text, state: self }
     }
 }
 
