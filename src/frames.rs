@@ -545,48 +545,28 @@ fn labelled_long(docs: &[Document], of: LongOf, names: for<'a> fn(&'a crate::lab
 /// start, end (character offsets into the document's text) and kind (word,
 /// stop, number, punct).
 pub fn tokens(c: &Corpus) -> PolarsResult<DataFrame> {
-    use rayon::prelude::*;
-    // Per document, in parallel; concatenated in document order.
-    struct Rows<'a> {
-        record_id: Vec<i64>,
-        token: Vec<&'a str>,
-        start: Vec<i64>,
-        end: Vec<i64>,
-        kind: Vec<&'static str>,
-    }
-    let per_doc: Vec<Rows> = c
-        .documents
-        .par_iter()
-        .map(|d| {
-            let lex = d.labels.lexicons();
-            let mut r = Rows { record_id: Vec::new(), token: Vec::new(), start: Vec::new(), end: Vec::new(), kind: Vec::new() };
-            let mut cur = CharCursor::new(&d.text);
-            for (i, b) in d.records() {
-                let text = b.text(&d.text);
-                for t in lex.tokenizer.cut(text) {
-                    let Some(k) = lex.tokenizer.kind(t.word) else { continue };
-                    r.record_id.push(i as i64);
-                    r.token.push(&d.text[b.text_start + t.start..b.text_start + t.end]);
-                    r.start.push(cur.at(b.text_start + t.start) as i64);
-                    r.end.push(cur.at(b.text_start + t.end) as i64);
-                    r.kind.push(k.name());
-                }
+    by_chunks(c, tokens_of)
+}
+
+fn tokens_of(docs: &[Document]) -> PolarsResult<DataFrame> {
+    let (mut doc_id, mut record_id, mut token, mut start, mut end, mut kind) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for d in docs {
+        let lex = d.labels.lexicons();
+        let mut cur = CharCursor::new(&d.text);
+        for (i, b) in d.records() {
+            let text = b.text(&d.text);
+            for t in lex.tokenizer.cut(text) {
+                let Some(k) = lex.tokenizer.kind(t.word) else { continue };
+                doc_id.push(d.doc_id.as_str());
+                record_id.push(i as i64);
+                token.push(&d.text[b.text_start + t.start..b.text_start + t.end]);
+                start.push(cur.at(b.text_start + t.start) as i64);
+                end.push(cur.at(b.text_start + t.end) as i64);
+                kind.push(k.name());
             }
-            r
-        })
-        .collect();
-    let n: usize = per_doc.iter().map(|r| r.token.len()).sum();
-    let mut doc_id = Vec::with_capacity(n);
-    let (mut record_id, mut token, mut start, mut end, mut kind) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
-    for (d, r) in c.documents.iter().zip(per_doc) {
-        doc_id.extend(std::iter::repeat(d.doc_id.as_str()).take(r.token.len()));
-        record_id.extend(r.record_id);
-        token.extend(r.token);
-        start.extend(r.start);
-        end.extend(r.end);
-        kind.extend(r.kind);
+        }
     }
-    let mut f = Cols::new(n);
+    let mut f = Cols::new(token.len());
     f.str("doc_id", doc_id);
     f.i64("record_id", record_id);
     f.str("token", token);
@@ -656,7 +636,7 @@ mod tests {
             })
             .collect();
         let c = Corpus::from_texts(texts, &Options::default());
-        let all: [fn(&Corpus) -> PolarsResult<DataFrame>; 10] = [documents, records, headings, blocks, departments, targets, slogans, deadlines, themes, instruments];
+        let all: [fn(&Corpus) -> PolarsResult<DataFrame>; 11] = [documents, records, headings, blocks, departments, targets, slogans, deadlines, themes, instruments, tokens];
         for (k, f) in all.iter().enumerate() {
             let one = crate::corpus::run_in_pool(Some(1), || f(&c)).unwrap();
             let three = crate::corpus::run_in_pool(Some(3), || f(&c)).unwrap();
