@@ -28,9 +28,9 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkGroup, Criterion, Throughput};
-use zhengce::corpus::{process, Corpus, Resources};
-use zhengce::document::Source;
-use zhengce::read::{decode, expand, Input};
+use zhengce::pipeline::corpus::{process, Corpus, Resources};
+use zhengce::model::document::Source;
+use zhengce::input::read::{decode, expand, Input};
 
 struct Input_ {
     name: String,
@@ -95,8 +95,8 @@ fn stages(c: &mut Criterion) {
                 .iter()
                 .map(|i| {
                     let n = res.layout.normalize(black_box(&i.text));
-                    let blocks = zhengce::structure::parse(&n.text, &n.lines, &res.layout);
-                    let meta = zhengce::meta::extract(&n.text, &blocks, &res.regions);
+                    let blocks = zhengce::layout::structure::parse(&n.text, &n.lines, &res.layout);
+                    let meta = zhengce::extract::meta::extract(&n.text, &blocks, &res.regions);
                     blocks.len() + meta.year.unwrap_or(0) as usize
                 })
                 .sum::<usize>()
@@ -106,13 +106,13 @@ fn stages(c: &mut Criterion) {
         b.iter(|| {
             docs.iter()
                 .map(|d| {
-                    let (s, t, dl) = zhengce::targets::extract(black_box(d), &res.slogans);
+                    let (s, t, dl) = zhengce::extract::targets::extract(black_box(d), &res.slogans);
                     s.len() + t.len() + dl.len()
                 })
                 .sum::<usize>()
         })
     });
-    g.bench_function("labels", |b| b.iter(|| docs.iter().map(|d| zhengce::labels::label(black_box(d), &lex).blocks.len()).sum::<usize>()));
+    g.bench_function("labels", |b| b.iter(|| docs.iter().map(|d| zhengce::label::label(black_box(d), &lex).blocks.len()).sum::<usize>()));
     let jieba = jieba_rs::Jieba::new();
     g.bench_function("jieba_bare", |b| b.iter(|| inputs.iter().map(|i| jieba.cut(black_box(&i.text), true).len()).sum::<usize>()));
     // The same segmentation block by block, as the labels stage calls it: bare

@@ -2,7 +2,7 @@
 //!
 //! Reads the files zhengce would read (same expansion of folders and globs, in
 //! the same order), decodes them exactly as zhengce does
-//! ([`zhengce::read::decode`]), and times only `Jieba::cut` with jieba's
+//! ([`zhengce::input::read::decode`]), and times only `Jieba::cut` with jieba's
 //! default dictionary over each document's whole decoded text (HMM on, as
 //! jieba's own default). Files are loaded and decoded in chunks of about 64 MB
 //! outside the timed part, so the figure is segmentation alone and memory
@@ -21,7 +21,7 @@ use std::time::Instant;
 
 use jieba_rs::Jieba;
 use rayon::prelude::*;
-use zhengce::read::{decode, expand, Input};
+use zhengce::input::read::{decode, expand, Input};
 
 const CHUNK_BYTES: usize = 64 << 20;
 

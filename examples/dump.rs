@@ -1,5 +1,5 @@
 //! Print the blocks of documents: `cargo run --example dump -- FILE...`
-use zhengce::corpus::{Corpus, Options};
+use zhengce::pipeline::corpus::{Corpus, Options};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -1,4 +1,4 @@
-use zhengce::corpus::{Corpus, Options};
+use zhengce::pipeline::corpus::{Corpus, Options};
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let c = Corpus::read(&args, &Options::default());

@@ -1,27 +1,25 @@
 //! # zhengce — read and compare Chinese policy documents
 //!
-//! The core is plain Rust, one module per stage of the pipeline:
+//! The core is plain Rust. The folders of `src/` are the pipeline, each
+//! depending only on the folders above it in this table (a test,
+//! `tests/layering.rs`, fails on an upward `use crate::`):
 //!
 //! | stage | module |
 //! |---|---|
-//! | read files, detect formats, decode | [`read`], [`formats`] |
-//! | normalise, keeping offsets | [`normalize`] |
-//! | numbered markers and the hierarchy | [`markers`], [`structure`] |
-//! | document metadata | [`meta`] |
-//! | responsible departments | [`departments`] |
-//! | numbers, targets, deadlines | [`numbers`], [`targets`] |
-//! | numbered formulations | [`slogans`] |
-//! | tokens (jieba-rs, civil-affairs dictionary, stop words) | [`tokens`] |
-//! | term dictionaries and whole-token matching | [`terms`] |
-//! | per-record labels: themes, instruments, strength | [`labels`], [`themes`], [`instruments`], [`strength`] |
-//! | departments made comparable (canonical name, category, level) | [`agencies`] |
-//! | the corpus, in parallel | [`corpus`] |
-//! | polars frames (the data model) | [`frames`] |
+//! | the data model: documents, blocks, extracted facts | [`model`], [`error`] |
+//! | shared primitives: numbers, dates, characters, line predicates | [`text`] |
+//! | tokens, term dictionaries, department names made comparable | [`lexicon`] |
+//! | bytes to text: paths, sniffing, decoding, HTML, .docx, PDF | [`input`] |
+//! | text to blocks: normalisation, markers, attribution, hierarchy | [`layout`] |
+//! | blocks to facts: metadata, targets, deadlines, numbered formulations | [`extract`] |
+//! | per-record labels: themes, instruments, strength | [`label`] |
+//! | the corpus in parallel, messy input, invariants | [`pipeline`] |
+//! | polars frames (the data model as tables) | [`frames`] |
 //!
 //! The Python bindings live in `python` (feature `python`) and only convert.
 //!
 //! ```
-//! use zhengce::corpus::{Corpus, Options};
+//! use zhengce::{Corpus, Options};
 //! let text = "一、主要任务\n1.提高标准。城市低保标准不低于当地上年度人均可支配收入的20%。（责任单位：救助处）";
 //! let corpus = Corpus::from_texts(vec![("demo".into(), text.into())], &Options::default());
 //! let doc = &corpus.documents[0];
@@ -29,34 +27,29 @@
 //! assert_eq!(task.departments[0].name, "救助处");
 //! ```
 
-pub mod agencies;
-pub mod corpus;
-pub mod departments;
-pub mod document;
 pub mod error;
-pub mod formats;
-pub mod instruments;
-pub mod invariants;
-pub mod labels;
-pub mod markers;
-pub mod meta;
-pub mod messy;
-pub mod normalize;
-pub mod numbers;
-pub mod read;
-mod scan;
-pub mod slogans;
-pub mod strength;
-pub mod structure;
-pub mod targets;
-pub mod terms;
-pub mod themes;
-pub mod tokens;
+pub mod model;
+pub mod text;
 
-pub use corpus::{Corpus, Options};
-pub use document::Document;
-pub use error::{Error, Result};
+pub mod lexicon;
+
+pub mod input;
+
+pub mod layout;
+
+pub mod extract;
+
+pub mod label;
+
+pub mod pipeline;
+
 pub mod frames;
+
+pub mod invariants;
 
 #[cfg(feature = "python")]
 mod python;
+
+pub use error::{Error, Result};
+pub use model::document::Document;
+pub use pipeline::corpus::{Corpus, Options};

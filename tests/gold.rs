@@ -10,8 +10,8 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use serde_json::Value;
-use zhengce::corpus::{Corpus, Options};
-use zhengce::document::Document;
+use zhengce::pipeline::corpus::{Corpus, Options};
+use zhengce::model::document::Document;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -24,7 +24,7 @@ fn squash(s: &str) -> String {
 /// The record text with a leading marker removed, squashed (as the scorer does).
 fn body(text: &str) -> String {
     let t = text.trim_start();
-    let t = zhengce::markers::marker_at(t).map_or(t, |m| &t[m.text_start..]);
+    let t = zhengce::layout::markers::marker_at(t).map_or(t, |m| &t[m.text_start..]);
     squash(t)
 }
 
@@ -277,7 +277,7 @@ fn themes_match_the_gold() {
     let mut score = Score::default();
     for g in golds() {
         let doc = read_doc(&g.file);
-        let lex = doc.labels.lexicons();
+        let lex = zhengce::label::lexicons_of(&doc.labels);
         let ids = |i: usize| -> Vec<String> { doc.labels.blocks[i].themes.iter().map(|&t| lex.theme_id(t).to_string()).collect() };
         let gold_recs = g.json["records"].as_array().unwrap();
         let out: usize = doc.records().filter(|(_, b)| !b.path.is_empty()).map(|(i, _)| doc.labels.blocks[i].themes.len()).sum();

@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 
-use zhengce::corpus::{Corpus, Options};
+use zhengce::pipeline::corpus::{Corpus, Options};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -24,12 +24,12 @@ fn every_department_of_the_sample_has_a_canonical_name_and_category() {
     let c = sample();
     let mut names = HashSet::new();
     for d in &c.documents {
-        let lex = d.labels.lexicons();
+        let lex = zhengce::label::lexicons_of(&d.labels);
         for (_, b) in d.records() {
             for x in &b.departments {
                 let a = lex.agencies.resolve(&x.name);
                 assert!(a.known && a.category.is_some() && !a.canonical.is_empty(), "{}: {a:?}", x.name);
-                assert!(zhengce::agencies::LEVELS.contains(&a.level) && a.level != "unknown", "{}: {a:?}", x.name);
+                assert!(zhengce::lexicon::agencies::LEVELS.contains(&a.level) && a.level != "unknown", "{}: {a:?}", x.name);
                 names.insert(x.name.clone());
             }
         }

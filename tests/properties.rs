@@ -12,7 +12,7 @@
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
-use zhengce::corpus::{Corpus, Options};
+use zhengce::pipeline::corpus::{Corpus, Options};
 use zhengce::{frames, invariants};
 
 const MARKERS: &[&str] = &[

@@ -1,0 +1,341 @@
+//! Numbered formulations (数字提法): 三个不平衡, 四个一批, 两不愁、三保障,
+//! 一平台两体系, 六型机关, 三社联动 …
+//!
+//! Found by four rules:
+//! 1. a quotation whose text starts with a Chinese numeral (“四个意识”); where the
+//!    quotation closes after the numeral and its classifier, the slogan runs on to
+//!    the noun it qualifies (“五项”执法规范 → 五项执法规范); a quoted list joined by
+//!    、 is split only when every part is a formulation of its own (两不愁、三保障);
+//! 2. the known formulations listed in `data/slogans.txt`, quoted or not;
+//! 3. unquoted compounds of two numbered parts (一院两制, 一平台两体系);
+//! 4. an unquoted numeral with 类 and a noun (四类社会组织).
+//!
+//! Not slogans: 双-phrases, Arabic digits (535, 1+N), level counts (三级),
+//! durations (三年行动), one-thing 一-phrases (一张网, 一门式), plan periods (十三五)
+//! and party congresses (十九大, 十八届六中全会).
+//!
+//! ```
+//! use zhengce::extract::slogans::{find, Lexicon};
+//! let found: Vec<String> = find("确保实现“两不愁、三保障”，强化“四个意识”。", &Lexicon::default()).into_iter().map(|s| s.text).collect();
+//! assert_eq!(found, ["两不愁", "三保障", "四个意识"]);
+//! ```
+
+
+pub use crate::model::facts::Slogan;
+use crate::text::numbers::cn_digit;
+
+/// A formulation found in a piece of text; offsets relative to that text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// Every byte range of the text it was read from (a run-on slogan spans a
+    /// closing quotation mark); targets must not read numbers inside these.
+    pub covers: (usize, usize),
+}
+
+/// The known formulations (data/slogans.txt), indexed by their first character
+/// (every formulation starts with a numeral).
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    known: Vec<String>,
+    by_first: Vec<(char, Vec<usize>)>,
+}
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        Lexicon::new(include_str!("../../data/slogans.txt").lines().map(str::to_string).collect())
+    }
+}
+
+impl Lexicon {
+    /// A lexicon of known formulations (`#` lines are comments). Entries must
+    /// start with a Chinese numeral; others could never be found and are dropped.
+    pub fn new(entries: Vec<String>) -> Lexicon {
+        let known: Vec<String> = entries.into_iter().map(|e| e.trim().to_string()).filter(|e| !e.is_empty() && !e.starts_with('#') && e.chars().next().map_or(false, is_numeral)).collect();
+        let mut by_first: Vec<(char, Vec<usize>)> = Vec::new();
+        for (i, k) in known.iter().enumerate() {
+            let c = k.chars().next().unwrap();
+            match by_first.iter_mut().find(|(x, _)| *x == c) {
+                Some((_, v)) => v.push(i),
+                None => by_first.push((c, vec![i])),
+            }
+        }
+        Lexicon { known, by_first }
+    }
+
+    /// The longest known formulation starting exactly at `s`'s beginning, if any.
+    fn known_prefix(&self, s: &str) -> Option<&str> {
+        let c = s.chars().next()?;
+        let (_, ids) = self.by_first.iter().find(|(x, _)| *x == c)?;
+        ids.iter().map(|&i| self.known[i].as_str()).filter(|k| s.starts_with(k)).max_by_key(|k| k.len())
+    }
+}
+
+#[inline]
+fn is_numeral(c: char) -> bool {
+    (cn_digit(c).is_some() && c != '零' && c != '〇' && c != '○') || matches!(c, '十' | '百' | '千')
+}
+
+#[inline]
+fn is_cjk(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// Classifiers after which a quotation is only the numeral part of a slogan.
+const CLASSIFIERS: [char; 12] = ['个', '项', '类', '大', '型', '种', '张', '条', '支', '批', '位', '件'];
+
+/// Where the noun that a run-on slogan qualifies stops.
+const NOUN_STOPS: [&str; 22] = [
+    "建设", "开展", "安排", "联动", "工作", "推进", "落实", "实施", "的", "和", "与", "及", "或", "等", "为", "是", "在", "中", "上", "要", "将", "把",
+];
+
+fn run_on_noun(s: &str, max_chars: usize) -> usize {
+    let mut end = 0;
+    let mut n = 0;
+    while n < max_chars {
+        let rest = &s[end..];
+        let Some(c) = rest.chars().next() else { break };
+        if !is_cjk(c) || NOUN_STOPS.iter().any(|w| rest.starts_with(w)) {
+            break;
+        }
+        end += c.len_utf8();
+        n += 1;
+    }
+    end
+}
+
+/// Numeral characters in `s`.
+fn numerals(s: &str) -> usize {
+    s.chars().filter(|&c| is_numeral(c)).count()
+}
+
+/// The exclusions every candidate must pass.
+fn excluded(s: &str) -> bool {
+    let chars: Vec<char> = s.chars().collect();
+    if chars.is_empty() || !is_numeral(chars[0]) || s.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+        return true;
+    }
+    // Level counts (三级) and durations (三年行动, 两个月).
+    let k = chars.iter().position(|&c| !is_numeral(c)).unwrap_or(chars.len());
+    let rest: String = chars[k..].iter().collect();
+    if rest.starts_with('级') || rest.starts_with('年') || rest.starts_with("个月") || rest.starts_with('天') || rest.starts_with("周年") {
+        return true;
+    }
+    // Plan periods (十三五) and party congresses (十九大, 十八届, 六中全会).
+    if chars.len() >= 3 && chars[0] == '十' && chars[2] == '五' && is_numeral(chars[1]) {
+        return true;
+    }
+    if rest.starts_with('届') || rest.starts_with("中全会") || rest.starts_with("次全会") || rest.starts_with("次党代会") || (rest == "大" && chars[0] == '十') {
+        return true;
+    }
+    // One-thing 一-phrases: 一 is the only numeral, once.
+    if numerals(s) == 1 && chars[0] == '一' {
+        return true;
+    }
+    false
+}
+
+fn push(out: &mut Vec<Found>, start: usize, end: usize, text: &str, covers: (usize, usize)) {
+    let text: String = text.chars().filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"' | '「' | '」')).collect();
+    if text.chars().count() < 2 {
+        return;
+    }
+    out.push(Found { start, end, text, covers });
+}
+
+/// Find the numbered formulations of one text, in order, with repetitions.
+pub fn find(s: &str, lex: &Lexicon) -> Vec<Found> {
+    find_at(s, lex, &crate::text::scan::cn_numerals().positions(s))
+}
+
+/// [`find`] with the positions of the text's Chinese numerals already known.
+pub(crate) fn find_at(s: &str, lex: &Lexicon, numerals: &[usize]) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    let mut quoted: Vec<(usize, usize)> = Vec::new(); // byte ranges inside quotes
+    // 1. Quotations.
+    let mut i = 0;
+    // Two single-character searches (memchr-backed) beat one two-character one.
+    let next_open = |from: usize| match (s[from..].find('“'), s[from..].find('「')) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    while let Some(off) = next_open(i) {
+        let open = i + off;
+        let inner = open + '“'.len_utf8();
+        let Some(close_off) = s[inner..].find(['”', '」']) else { break };
+        let close = inner + close_off;
+        let after = close + '”'.len_utf8();
+        i = after;
+        let content = &s[inner..close];
+        quoted.push((inner, close));
+        if content.chars().count() > 12 || !content.chars().next().map_or(false, is_numeral) {
+            continue;
+        }
+        // A quoted list 两不愁、三保障: split when every part is a formulation of its own.
+        let parts: Vec<&str> = content.split('、').collect();
+        if parts.len() > 1 && parts.iter().all(|p| p.chars().count() >= 3 && p.chars().next().map_or(false, is_numeral)) {
+            let mut at = inner;
+            for p in parts {
+                if !excluded(p) {
+                    push(&mut out, at, at + p.len(), p, (at, at + p.len()));
+                }
+                at += p.len() + '、'.len_utf8();
+            }
+            continue;
+        }
+        if excluded(content) {
+            continue;
+        }
+        let preceded_by_deng = s[..open].ends_with('等');
+        // A known formulation that runs on past the quotation (“三无”人员 → 三无人员).
+        let joined = format!("{content}{}", s[after..].chars().take(8).collect::<String>());
+        if let Some(k) = lex.known_prefix(&joined).filter(|k| k.len() > content.len()) {
+            let extra = k.len() - content.len();
+            push(&mut out, inner, after + extra, k, (open, after + extra));
+            continue;
+        }
+        // Only the numeral and its classifier are quoted: run on to the noun.
+        let mut cs = content.chars();
+        let classifier_only = content.chars().count() == 2 && cs.next().map_or(false, is_numeral) && cs.next().map_or(false, |c| CLASSIFIERS.contains(&c));
+        if classifier_only && !preceded_by_deng {
+            let n = run_on_noun(&s[after..], 6);
+            if n > 0 {
+                let text = format!("{content}{}", &s[after..after + n]);
+                push(&mut out, inner, after + n, &text, (open, after + n));
+                continue;
+            }
+        }
+        push(&mut out, inner, close, content, (open, after));
+    }
+    let in_quotes = |p: usize| quoted.iter().any(|&(a, b)| p >= a && p < b);
+
+    // 2. Known formulations anywhere outside quotations: they start with a numeral.
+    let mut known_end = 0;
+    for &pos in numerals {
+        if pos < known_end || in_quotes(pos) {
+            continue;
+        }
+        if let Some(k) = lex.known_prefix(&s[pos..]) {
+            known_end = pos + k.len();
+            push(&mut out, pos, known_end, k, (pos, known_end));
+        }
+    }
+
+    // 3 and 4. Unquoted compounds and 类-categories. Only numerals start one, so
+    // the window of characters after a numeral is built only there.
+    let mut skip_to = 0;
+    for &pos in numerals {
+        let c = s[pos..].chars().next().unwrap_or(' ');
+        let p = s[..pos].chars().next_back();
+        if pos < skip_to || !is_numeral(c) || p.map_or(false, |p| is_numeral(p) || p == '第' || p == '进') || in_quotes(pos) || out.iter().any(|f| pos >= f.covers.0 && pos < f.covers.1) {
+            continue;
+        }
+        let mut win: [(usize, char); 7] = [(s.len(), '\0'); 7];
+        for (n, (q, ch)) in s[pos..].char_indices().take(7).enumerate() {
+            win[n] = (pos + q, ch);
+        }
+        let ch = |j: usize| (win[j].1 != '\0').then_some(win[j].1);
+        let at = |j: usize| if j < 7 { win[j].0 } else { s.len() };
+        // Compound: N a M b or N ab M cd (一院两制, 一平台两体系).
+        let mut matched = false;
+        for w in [1usize, 2] {
+            let a_ok = (1..=w).all(|d| ch(d).map_or(false, |x| is_cjk(x) && !is_numeral(x)));
+            let m_ok = ch(w + 1).map_or(false, is_numeral);
+            let b_ok = (1..=w).all(|d| ch(w + 1 + d).map_or(false, |x| is_cjk(x) && !is_numeral(x)));
+            if a_ok && m_ok && b_ok {
+                let end = at(2 * w + 2);
+                let text = &s[pos..end];
+                let mid = &s[at(1)..at(w + 1)];
+                if !excluded(text) && !CLASSIFIERS.iter().any(|&cl| mid.starts_with(cl)) && !mid.starts_with(['届', '次', '中', '年', '级', '批']) {
+                    push(&mut out, pos, end, text, (pos, end));
+                    skip_to = end;
+                    matched = true;
+                }
+                break;
+            }
+        }
+        if matched {
+            continue;
+        }
+        // Category: 四类社会组织.
+        if ch(1) == Some('类') {
+            let after = at(2);
+            let n = run_on_noun(&s[after..], 4);
+            if n >= 2 * '社'.len_utf8() {
+                let end = after + n;
+                push(&mut out, pos, end, &s[pos..end], (pos, end));
+            }
+        }
+    }
+    out.sort_by_key(|f| (f.start, f.end));
+    out
+}
+
+/// The formulations found in one record, listed once each (offsets made
+/// absolute with `base`, the record text's offset in the document).
+pub fn once_per_record(block: usize, base: usize, found: Vec<Found>) -> Vec<Slogan> {
+    let mut out: Vec<Slogan> = Vec::new();
+    for f in found {
+        if out.iter().any(|s| s.text == f.text) {
+            continue;
+        }
+        out.push(Slogan { block, start: base + f.start, end: base + f.end, normalized: normalize(&f.text), text: f.text });
+    }
+    out
+}
+
+/// The form of a slogan used to count it across documents.
+pub fn normalize(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"' | '、' | '，')).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<String> {
+        find(s, &Lexicon::default()).into_iter().map(|f| f.text).collect()
+    }
+
+    #[test]
+    fn quoted() {
+        assert_eq!(texts("聚焦“三个不平衡”和“五个不相适应”等问题"), ["三个不平衡", "五个不相适应"]);
+        assert_eq!(texts("落实“五项”执法规范，重点落实“三项”制度"), ["五项执法规范", "三项制度"]);
+        assert_eq!(texts("积极推动“六型”民政机关建设，锤炼“六型”民政干部队伍"), ["六型民政机关", "六型民政干部队伍"]);
+        assert_eq!(texts("突出抓好“一单、两库、一细则”监管工作"), ["一单、两库、一细则"]);
+        assert_eq!(texts("农村“五保”和城市“三无”人员"), ["五保", "三无人员"]);
+        assert_eq!(texts("开展寻标、对标等“六标”行动"), ["六标"]);
+        assert_eq!(texts("实施村(社区)“两委”能力提升工程"), ["两委"]);
+        assert_eq!(texts("以“三类”岗位人员（厅机关）为重点"), ["三类岗位人员"]);
+    }
+
+    #[test]
+    fn unquoted() {
+        assert_eq!(texts("采取整体租赁或一院两制方式承包"), ["一院两制"]);
+        assert_eq!(texts("制定出台我省四类社会组织直接登记办法细则"), ["四类社会组织"]);
+        assert_eq!(texts("法制审核三项制度，确保运行"), ["三项制度"]);
+        assert_eq!(texts("城乡低保、五保供养和优抚安置"), ["五保"]);
+    }
+
+    #[test]
+    fn not_slogans() {
+        for s in [
+            "坚持“双随机一公开”监管",
+            "按照吉林民政事业“535”发展战略",
+            "形成1+N制度体系框架",
+            "推进“三级”养老机构服务标准化",
+            "编制“三年行动”计划",
+            "实现“一张网”“一门式”服务",
+            "打通“最后一公里”",
+            "实施“十三五”规划",
+            "贯彻党的十九大和十八届六中全会精神",
+            "省、市、县三级民政部门",
+            "在五个领域开展政策创制",
+            "推动一张表单受理",
+        ] {
+            assert!(texts(s).is_empty(), "{s}: {:?}", texts(s));
+        }
+    }
+}

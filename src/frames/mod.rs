@@ -1,0 +1,647 @@
+//! Flat polars frames of a corpus: the data model handed to Python. Every
+//! frame and column is documented in the README's "Data model" section, and a
+//! test checks that the two agree.
+//!
+//! Offsets in frames are *character* offsets into the document's normalised
+//! text (what Python's `str` indexing uses), converted from the byte offsets
+//! the core works with.
+//!
+//! ```
+//! use zhengce::{corpus::{Corpus, Options}, frames};
+//! let c = Corpus::from_texts(vec![("d".into(), "一、任务\n提高标准。（责任单位：救助处）".into())], &Options::default());
+//! let recs = frames::records(&c).unwrap();
+//! assert_eq!(recs.height(), 1);
+//! ```
+
+use polars::prelude::*;
+
+use crate::pipeline::corpus::Corpus;
+use crate::model::document::{Block, BlockKind, Document, Ymd};
+
+/// Converts byte offsets of one text to character offsets, walking the text
+/// once for ascending offsets. An offset behind the last one starts from the
+/// nearest checkpoint before it (checkpoints every [`CHECKPOINT`] bytes, made
+/// on the first step back), so extractions listed out of order cost no more
+/// than a few kilobytes of walking each, not a walk from the text's start.
+pub struct CharCursor<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+    checkpoints: Vec<(usize, usize)>,
+}
+
+/// Bytes between checkpoints of a [`CharCursor`].
+pub const CHECKPOINT: usize = 4096;
+
+impl<'a> CharCursor<'a> {
+    /// A cursor at the start of `text`.
+    pub fn new(text: &'a str) -> Self {
+        CharCursor { text, byte: 0, chars: 0, checkpoints: Vec::new() }
+    }
+
+    /// Character offset of byte offset `b` (which must be a char boundary).
+    pub fn at(&mut self, b: usize) -> usize {
+        if b < self.byte {
+            if self.checkpoints.is_empty() {
+                let mut next = 0;
+                for (n, (i, _)) in self.text.char_indices().enumerate() {
+                    if i >= next {
+                        self.checkpoints.push((i, n));
+                        next = i + CHECKPOINT;
+                    }
+                }
+                if self.checkpoints.is_empty() {
+                    self.checkpoints.push((0, 0));
+                }
+            }
+            let k = self.checkpoints.partition_point(|&(cb, _)| cb <= b).max(1) - 1;
+            (self.byte, self.chars) = self.checkpoints[k];
+        }
+        self.chars += self.text[self.byte..b].chars().count();
+        self.byte = b;
+        self.chars
+    }
+}
+
+/// Columns under construction; all of one height.
+#[derive(Default)]
+struct Cols {
+    cols: Vec<Column>,
+    height: usize,
+}
+
+impl Cols {
+    fn new(height: usize) -> Self {
+        Cols { cols: Vec::new(), height }
+    }
+    fn push(&mut self, s: Series) {
+        self.cols.push(s.into());
+    }
+    fn str<S: AsRef<str>>(&mut self, name: &str, v: Vec<S>) {
+        let v: Vec<&str> = v.iter().map(|s| s.as_ref()).collect();
+        self.push(Series::new(name.into(), v));
+    }
+    fn opt_str(&mut self, name: &str, v: Vec<Option<String>>) {
+        self.push(Series::new(name.into(), v));
+    }
+    fn i64(&mut self, name: &str, v: Vec<i64>) {
+        self.push(Series::new(name.into(), v));
+    }
+    fn opt_i32(&mut self, name: &str, v: Vec<Option<i32>>) {
+        self.push(Series::new(name.into(), v));
+    }
+    fn f64(&mut self, name: &str, v: Vec<f64>) {
+        self.push(Series::new(name.into(), v));
+    }
+    fn opt_f64(&mut self, name: &str, v: Vec<Option<f64>>) {
+        self.push(Series::new(name.into(), v));
+    }
+    fn bool(&mut self, name: &str, v: Vec<bool>) {
+        self.push(Series::new(name.into(), v));
+    }
+    fn date(&mut self, name: &str, v: Vec<Option<Ymd>>) {
+        let days: Vec<Option<i32>> = v.into_iter().map(|d| d.map(Ymd::days_since_epoch)).collect();
+        self.push(Series::new(name.into(), days).into_date());
+    }
+    fn list_str(&mut self, name: &str, v: Vec<Vec<&str>>) {
+        let values: usize = v.iter().map(|x| x.len()).sum();
+        let mut b = ListStringChunkedBuilder::new(name.into(), v.len(), values);
+        for row in v {
+            b.append_values_iter(row.into_iter());
+        }
+        self.push(b.finish().into_series());
+    }
+    fn finish(self) -> PolarsResult<DataFrame> {
+        DataFrame::new(self.height, self.cols)
+    }
+}
+
+/// Builds a frame over chunks of the documents in parallel (on the current
+/// rayon pool) and stacks them in document order: the same rows as one pass,
+/// so that building frames does not hold a second core idle.
+fn by_chunks(c: &Corpus, build: fn(&[Document]) -> PolarsResult<DataFrame>) -> PolarsResult<DataFrame> {
+    use rayon::prelude::*;
+    let threads = rayon::current_num_threads();
+    if threads <= 1 || c.documents.len() < 2 * threads {
+        return build(&c.documents);
+    }
+    // A few chunks per thread balance documents of uneven size.
+    let size = c.documents.len().div_ceil(threads * 4);
+    let parts: Vec<DataFrame> = c.documents.par_chunks(size).map(build).collect::<PolarsResult<_>>()?;
+    let mut parts = parts.into_iter();
+    let mut out = parts.next().expect("at least one chunk");
+    for p in parts {
+        out.vstack_mut_owned(p)?;
+    }
+    Ok(out)
+}
+
+/// One row per document.
+pub fn documents(c: &Corpus) -> PolarsResult<DataFrame> {
+    by_chunks(c, documents_of)
+}
+
+fn documents_of(docs: &[Document]) -> PolarsResult<DataFrame> {
+    let d = docs;
+    let mut f = Cols::new(d.len());
+    f.str("doc_id", d.iter().map(|x| x.doc_id.as_str()).collect());
+    f.str("source", d.iter().map(|x| x.source.source.as_str()).collect());
+    f.opt_str("province", d.iter().map(|x| x.meta.province.clone()).collect());
+    f.opt_str("issuer", d.iter().map(|x| x.meta.issuer.clone()).collect());
+    f.opt_str("doc_number", d.iter().map(|x| x.meta.doc_number.clone()).collect());
+    f.opt_str("title", d.iter().map(|x| x.meta.title.clone()).collect());
+    f.date("date", d.iter().map(|x| x.meta.date).collect());
+    f.opt_i32("year", d.iter().map(|x| x.meta.year).collect());
+    f.date("published", d.iter().map(|x| x.meta.published).collect());
+    f.opt_str("province_source", d.iter().map(|x| x.meta.province_source.clone()).collect());
+    f.str("format", d.iter().map(|x| x.source.format.as_str()).collect());
+    f.str("encoding", d.iter().map(|x| x.source.encoding.as_str()).collect());
+    f.i64("n_chars", d.iter().map(|x| x.text.chars().count() as i64).collect());
+    f.i64("n_records", d.iter().map(|x| x.blocks.iter().filter(|b| b.kind == BlockKind::Task).count() as i64).collect());
+    f.i64("n_targets", d.iter().map(|x| x.targets.len() as i64).collect());
+    f.i64("n_warnings", d.iter().map(|x| x.warnings.len() as i64).collect());
+    f.i64("n_unthemed", d.iter().map(|x| x.records().filter(|(i, b)| b.kind == BlockKind::Task && x.labels.blocks.get(*i).map_or(true, |l| l.themes.is_empty())).count() as i64).collect());
+    f.finish()
+}
+
+/// Character offsets of a block: (start, end).
+fn block_offsets(cur: &mut CharCursor, b: &Block) -> (i64, i64) {
+    (cur.at(b.start) as i64, cur.at(b.end) as i64)
+}
+
+fn blocks_where(docs: &[Document], keep: impl Fn(&Block) -> bool) -> PolarsResult<DataFrame> {
+    let mut doc_id = Vec::new();
+    let mut record_id = Vec::new();
+    let mut path = Vec::new();
+    let mut level = Vec::new();
+    let mut kind = Vec::new();
+    let mut marker = Vec::new();
+    let mut heading = Vec::new();
+    let mut sections: Vec<Vec<&str>> = Vec::new();
+    let mut text = Vec::new();
+    let mut start = Vec::new();
+    let mut end = Vec::new();
+    let mut depts: Vec<Vec<&str>> = Vec::new();
+    let mut themes: Vec<Vec<&str>> = Vec::new();
+    let mut instruments: Vec<Vec<&str>> = Vec::new();
+    let mut strength: Vec<Option<f64>> = Vec::new();
+    let mut strength_label: Vec<Option<&str>> = Vec::new();
+    let mut n_tokens: Vec<i64> = Vec::new();
+    let lexicons: Vec<_> = docs.iter().map(|d| d.labels.lexicons.as_ref().map(|_| crate::label::lexicons_of(&d.labels))).collect();
+    for (d, lex) in docs.iter().zip(&lexicons) {
+        let mut cur = CharCursor::new(&d.text);
+        for (i, b) in d.blocks.iter().enumerate().filter(|(_, b)| keep(b)) {
+            let l = d.labels.blocks.get(i).filter(|l| l.labelled);
+            match (l, lex) {
+                (Some(l), Some(lex)) => {
+                    themes.push(l.themes.iter().map(|&t| lex.theme_id(t)).collect());
+                    instruments.push(l.instruments.iter().map(|&t| lex.instrument_id(t)).collect());
+                    strength.push(Some(l.strength as f64));
+                    strength_label.push(Some(l.strength_label));
+                }
+                _ => {
+                    themes.push(Vec::new());
+                    instruments.push(Vec::new());
+                    strength.push(None);
+                    strength_label.push(None);
+                }
+            }
+            n_tokens.push(d.labels.blocks.get(i).map_or(0, |l| l.n_tokens as i64));
+            doc_id.push(d.doc_id.as_str());
+            record_id.push(i as i64);
+            path.push(b.path.as_str());
+            level.push(b.level as i64);
+            kind.push(b.kind.name());
+            marker.push(b.marker.as_str());
+            heading.push(b.heading.as_str());
+            sections.push(b.section_titles.iter().map(String::as_str).collect());
+            text.push(b.text(&d.text));
+            let (s, e) = block_offsets(&mut cur, b);
+            start.push(s);
+            end.push(e);
+            depts.push(b.departments.iter().map(|x| x.name.as_str()).collect());
+        }
+    }
+    let mut f = Cols::new(doc_id.len());
+    f.str("doc_id", doc_id);
+    f.i64("record_id", record_id);
+    f.str("path", path);
+    f.i64("level", level);
+    f.str("kind", kind);
+    f.str("marker", marker);
+    f.str("heading", heading);
+    f.list_str("section_titles", sections);
+    f.str("text", text);
+    f.i64("start", start);
+    f.i64("end", end);
+    f.list_str("departments", depts);
+    f.list_str("themes", themes);
+    f.list_str("instruments", instruments);
+    f.opt_f64("strength", strength);
+    f.push(Series::new("strength_label".into(), strength_label));
+    f.i64("n_tokens", n_tokens);
+    f.finish()
+}
+
+/// One row per record: task records and the front and back matter (path "").
+pub fn records(c: &Corpus) -> PolarsResult<DataFrame> {
+    by_chunks(c, records_of)
+}
+
+fn records_of(docs: &[Document]) -> PolarsResult<DataFrame> {
+    blocks_where(docs, |b| b.kind.is_record())
+}
+
+/// One row per numbered heading that is only a title.
+pub fn headings(c: &Corpus) -> PolarsResult<DataFrame> {
+    by_chunks(c, headings_of)
+}
+
+fn headings_of(docs: &[Document]) -> PolarsResult<DataFrame> {
+    blocks_where(docs, |b| b.kind == BlockKind::Heading)
+}
+
+/// Every block of every document (records, headings and boilerplate): the
+/// complete layout; together the blocks cover every paragraph of the text.
+pub fn blocks(c: &Corpus) -> PolarsResult<DataFrame> {
+    by_chunks(c, blocks_of)
+}
+
+fn blocks_of(docs: &[Document]) -> PolarsResult<DataFrame> {
+    blocks_where(docs, |_| true)
+}
+
+/// One row per (record, department).
+pub fn departments(c: &Corpus) -> PolarsResult<DataFrame> {
+    by_chunks(c, departments_of)
+}
+
+fn departments_of(docs: &[Document]) -> PolarsResult<DataFrame> {
+    let mut doc_id = Vec::new();
+    let mut record_id = Vec::new();
+    let mut path = Vec::new();
+    let mut name = Vec::new();
+    let mut role = Vec::new();
+    let mut labelled = Vec::new();
+    let mut position = Vec::new();
+    let mut start = Vec::new();
+    let mut end = Vec::new();
+    let mut canonical = Vec::new();
+    let mut category: Vec<Option<String>> = Vec::new();
+    let mut level = Vec::new();
+    let mut known = Vec::new();
+    for d in docs {
+        let mut cur = CharCursor::new(&d.text);
+        let lex = crate::label::lexicons_of(&d.labels);
+        for (i, b) in d.blocks.iter().enumerate().filter(|(_, b)| b.kind.is_record()) {
+            for (k, x) in b.departments.iter().enumerate() {
+                let a = lex.agencies.resolve(&x.name);
+                canonical.push(a.canonical);
+                category.push(a.category.map(str::to_string));
+                level.push(a.level);
+                known.push(a.known);
+                doc_id.push(d.doc_id.as_str());
+                record_id.push(i as i64);
+                path.push(b.path.as_str());
+                name.push(x.name.as_str());
+                role.push(x.role.name());
+                labelled.push(x.labelled);
+                position.push(k as i64);
+                start.push(cur.at(x.start) as i64);
+                end.push(cur.at(x.end) as i64);
+            }
+        }
+    }
+    let mut f = Cols::new(doc_id.len());
+    f.str("doc_id", doc_id);
+    f.i64("record_id", record_id);
+    f.str("path", path);
+    f.str("department", name);
+    f.str("role", role);
+    f.bool("labelled", labelled);
+    f.i64("position", position);
+    f.i64("start", start);
+    f.i64("end", end);
+    f.str("canonical", canonical);
+    f.opt_str("category", category);
+    f.str("level", level);
+    f.bool("known", known);
+    f.finish()
+}
+
+fn path_of(d: &Document, block: usize) -> &str {
+    d.blocks.get(block).map_or("", |b| b.path.as_str())
+}
+
+/// One row per quantitative target.
+pub fn targets(c: &Corpus) -> PolarsResult<DataFrame> {
+    by_chunks(c, targets_of)
+}
+
+fn targets_of(docs: &[Document]) -> PolarsResult<DataFrame> {
+    let n: usize = docs.iter().map(|d| d.targets.len()).sum();
+    let mut doc_id = Vec::with_capacity(n);
+    let mut record_id = Vec::with_capacity(n);
+    let mut path = Vec::with_capacity(n);
+    let mut span = Vec::with_capacity(n);
+    let mut start = Vec::with_capacity(n);
+    let mut end = Vec::with_capacity(n);
+    let mut value = Vec::with_capacity(n);
+    let mut value_max = Vec::with_capacity(n);
+    let mut unit = Vec::with_capacity(n);
+    let mut per = Vec::with_capacity(n);
+    let mut comparator = Vec::with_capacity(n);
+    let mut deadline = Vec::with_capacity(n);
+    let mut indicator = Vec::with_capacity(n);
+    let mut scope = Vec::with_capacity(n);
+    for d in docs {
+        let mut cur = CharCursor::new(&d.text);
+        for t in &d.targets {
+            doc_id.push(d.doc_id.as_str());
+            record_id.push(t.block as i64);
+            path.push(path_of(d, t.block));
+            span.push(&d.text[t.start..t.end]);
+            start.push(cur.at(t.start) as i64);
+            end.push(cur.at(t.end) as i64);
+            value.push(t.value);
+            value_max.push(t.value_max);
+            unit.push(t.unit.as_str());
+            per.push(t.per.clone());
+            comparator.push(t.comparator.symbol());
+            deadline.push(t.deadline.clone());
+            indicator.push(t.indicator.clone());
+            scope.push(t.scope.clone());
+        }
+    }
+    let mut f = Cols::new(doc_id.len());
+    f.str("doc_id", doc_id);
+    f.i64("record_id", record_id);
+    f.str("path", path);
+    f.str("span", span);
+    f.i64("start", start);
+    f.i64("end", end);
+    f.f64("value", value);
+    f.opt_f64("value_max", value_max);
+    f.str("unit", unit);
+    f.opt_str("per", per);
+    f.str("comparator", comparator);
+    f.opt_str("deadline", deadline);
+    f.opt_str("indicator", indicator);
+    f.opt_str("scope", scope);
+    f.finish()
+}
+
+/// One row per numbered formulation.
+pub fn slogans(c: &Corpus) -> PolarsResult<DataFrame> {
+    by_chunks(c, slogans_of)
+}
+
+fn slogans_of(docs: &[Document]) -> PolarsResult<DataFrame> {
+    let mut doc_id = Vec::new();
+    let mut record_id = Vec::new();
+    let mut path = Vec::new();
+    let mut text = Vec::new();
+    let mut normalized = Vec::new();
+    let mut start = Vec::new();
+    let mut end = Vec::new();
+    for d in docs {
+        let mut cur = CharCursor::new(&d.text);
+        for s in &d.slogans {
+            doc_id.push(d.doc_id.as_str());
+            record_id.push(s.block as i64);
+            path.push(path_of(d, s.block));
+            text.push(s.text.as_str());
+            normalized.push(s.normalized.as_str());
+            start.push(cur.at(s.start) as i64);
+            end.push(cur.at(s.end) as i64);
+        }
+    }
+    let mut f = Cols::new(doc_id.len());
+    f.str("doc_id", doc_id);
+    f.i64("record_id", record_id);
+    f.str("path", path);
+    f.str("text", text);
+    f.str("normalized", normalized);
+    f.i64("start", start);
+    f.i64("end", end);
+    f.finish()
+}
+
+/// One row per dated commitment.
+pub fn deadlines(c: &Corpus) -> PolarsResult<DataFrame> {
+    by_chunks(c, deadlines_of)
+}
+
+fn deadlines_of(docs: &[Document]) -> PolarsResult<DataFrame> {
+    let mut doc_id = Vec::new();
+    let mut record_id = Vec::new();
+    let mut path = Vec::new();
+    let mut date = Vec::new();
+    let mut phrase = Vec::new();
+    let mut action = Vec::new();
+    let mut start = Vec::new();
+    let mut end = Vec::new();
+    for d in docs {
+        let mut cur = CharCursor::new(&d.text);
+        for x in &d.deadlines {
+            doc_id.push(d.doc_id.as_str());
+            record_id.push(x.block as i64);
+            path.push(path_of(d, x.block));
+            date.push(x.date.as_str());
+            phrase.push(x.phrase.as_str());
+            action.push(x.action.as_str());
+            start.push(cur.at(x.start) as i64);
+            end.push(cur.at(x.end) as i64);
+        }
+    }
+    let mut f = Cols::new(doc_id.len());
+    f.str("doc_id", doc_id);
+    f.i64("record_id", record_id);
+    f.str("path", path);
+    f.str("date", date);
+    f.str("phrase", phrase);
+    f.str("action", action);
+    f.i64("start", start);
+    f.i64("end", end);
+    f.finish()
+}
+
+/// One row per (record, theme) with a score: every theme a record's terms or
+/// headings point to, whether it was assigned, and the terms found in the
+/// record's own text.
+pub fn themes(c: &Corpus) -> PolarsResult<DataFrame> {
+    by_chunks(c, themes_of)
+}
+
+fn themes_of(docs: &[Document]) -> PolarsResult<DataFrame> {
+    labelled_long(docs, |l| (&l.theme_scores, &l.themes, &l.theme_terms), |lex, t| {
+        let s = &lex.themes.dict.sections[t as usize];
+        (s.id.as_str(), s.name.as_str(), "")
+    }, false)
+}
+
+/// One row per (record, policy instrument) with a score: the instrument,
+/// its type (supply, environment, demand), whether the record uses it, and
+/// the terms found.
+pub fn instruments(c: &Corpus) -> PolarsResult<DataFrame> {
+    by_chunks(c, instruments_of)
+}
+
+fn instruments_of(docs: &[Document]) -> PolarsResult<DataFrame> {
+    labelled_long(docs, |l| (&l.instrument_scores, &l.instruments, &l.instrument_terms), |lex, t| {
+        let s = &lex.instruments.dict.sections[t as usize];
+        (s.id.as_str(), s.name.as_str(), crate::label::instruments::type_of(&s.id))
+    }, true)
+}
+
+type LongOf = for<'a> fn(&'a crate::label::BlockLabels) -> (&'a crate::label::themes::Scores, &'a Vec<u32>, &'a Vec<(u32, u32)>);
+
+/// The long frames of themes and instruments (records only).
+fn labelled_long(docs: &[Document], of: LongOf, names: for<'a> fn(&'a crate::label::Lexicons, u32) -> (&'a str, &'a str, &'a str), with_type: bool) -> PolarsResult<DataFrame> {
+    let (mut doc_id, mut record_id, mut path, mut id, mut name, mut kind, mut score, mut assigned) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    // The terms go straight into the list column: a Vec per row would be
+    // millions of small allocations on a large corpus.
+    let mut terms = ListStringChunkedBuilder::new("terms".into(), 1024, 1024);
+    let lexicons: Vec<_> = docs.iter().map(|d| crate::label::lexicons_of(&d.labels)).collect();
+    for (d, lex) in docs.iter().zip(&lexicons) {
+        for (i, b) in d.records() {
+            let Some(l) = d.labels.blocks.get(i).filter(|l| l.labelled) else { continue };
+            let (scores, chosen, found) = of(l);
+            let mut rows: Vec<(u32, f32)> = scores.iter().copied().filter(|x| x.1 > 0.0).collect();
+            rows.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            for (t, s) in rows {
+                let (i_d, i_n, i_k) = names(lex, t);
+                doc_id.push(d.doc_id.as_str());
+                record_id.push(i as i64);
+                path.push(b.path.as_str());
+                id.push(i_d);
+                name.push(i_n);
+                kind.push(i_k);
+                score.push(s as f64);
+                assigned.push(chosen.contains(&t));
+                terms.append_values_iter(found.iter().filter(|x| x.0 == t).map(|x| lex.matcher.term(x.1)));
+            }
+        }
+    }
+    let label = if with_type { "instrument" } else { "theme" };
+    let mut f = Cols::new(doc_id.len());
+    f.str("doc_id", doc_id);
+    f.i64("record_id", record_id);
+    f.str("path", path);
+    f.str(label, id);
+    f.str("name", name);
+    if with_type {
+        f.str("type", kind);
+    }
+    f.f64("score", score);
+    f.bool("assigned", assigned);
+    f.push(terms.finish().into_series());
+    f.finish()
+}
+
+/// One row per token of every record (white space left out), re-tokenised with
+/// the dictionaries the document was read with: doc_id, record_id, token,
+/// start, end (character offsets into the document's text) and kind (word,
+/// stop, number, punct).
+pub fn tokens(c: &Corpus) -> PolarsResult<DataFrame> {
+    by_chunks(c, tokens_of)
+}
+
+fn tokens_of(docs: &[Document]) -> PolarsResult<DataFrame> {
+    let (mut doc_id, mut record_id, mut token, mut start, mut end, mut kind) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for d in docs {
+        let lex = crate::label::lexicons_of(&d.labels);
+        let mut cur = CharCursor::new(&d.text);
+        for (i, b) in d.records() {
+            let text = b.text(&d.text);
+            for t in lex.tokenizer.cut(text) {
+                let Some(k) = lex.tokenizer.kind(t.word) else { continue };
+                doc_id.push(d.doc_id.as_str());
+                record_id.push(i as i64);
+                token.push(&d.text[b.text_start + t.start..b.text_start + t.end]);
+                start.push(cur.at(b.text_start + t.start) as i64);
+                end.push(cur.at(b.text_start + t.end) as i64);
+                kind.push(k.name());
+            }
+        }
+    }
+    let mut f = Cols::new(token.len());
+    f.str("doc_id", doc_id);
+    f.i64("record_id", record_id);
+    f.str("token", token);
+    f.i64("start", start);
+    f.i64("end", end);
+    f.str("kind", kind);
+    f.finish()
+}
+
+/// One row per problem met while reading (errors that lost a document, warnings).
+pub fn errors(c: &Corpus) -> PolarsResult<DataFrame> {
+    let e = &c.errors;
+    let mut f = Cols::new(e.len());
+    f.str("source", e.iter().map(|x| x.source.as_str()).collect());
+    f.opt_str("doc_id", e.iter().map(|x| x.doc_id.clone()).collect());
+    f.str("severity", e.iter().map(|x| x.severity).collect());
+    f.str("kind", e.iter().map(|x| x.kind.as_str()).collect());
+    f.str("message", e.iter().map(|x| x.message.as_str()).collect());
+    f.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::corpus::Options;
+
+    #[test]
+    fn cursor_goes_back_and_forth() {
+        let text: String = (0..20_000).map(|i| if i % 3 == 0 { 'a' } else { '政' }).collect();
+        let mut cur = CharCursor::new(&text);
+        let bytes: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        for &k in &[19_999usize, 5, 12_000, 0, 12_001, 7_000, 19_998, 1] {
+            assert_eq!(cur.at(bytes[k]), k);
+        }
+        assert_eq!(cur.at(text.len()), 20_000);
+    }
+
+    #[test]
+    fn char_offsets_slice_the_text() {
+        let c = Corpus::from_texts(vec![("d".into(), "关于印发方案的通知\n一、任务\n1.提高标准。落实资金。（责任单位：救助处、财务处）".into())], &Options::default());
+        let doc = &c.documents[0];
+        let chars: Vec<char> = doc.text.chars().collect();
+        let r = records(&c).unwrap();
+        let starts = r.column("start").unwrap().i64().unwrap().clone();
+        let ends = r.column("end").unwrap().i64().unwrap().clone();
+        let texts = r.column("text").unwrap().str().unwrap().clone();
+        let markers = r.column("marker").unwrap().str().unwrap().clone();
+        for i in 0..r.height() {
+            let slice: String = chars[starts.get(i).unwrap() as usize..ends.get(i).unwrap() as usize].iter().collect();
+            let rest = slice.strip_prefix(markers.get(i).unwrap()).unwrap().trim_start();
+            assert_eq!(rest, texts.get(i).unwrap());
+        }
+        let d = departments(&c).unwrap();
+        assert_eq!(d.height(), 2);
+        let s = d.column("start").unwrap().i64().unwrap().get(1).unwrap() as usize;
+        let e = d.column("end").unwrap().i64().unwrap().get(1).unwrap() as usize;
+        assert_eq!(chars[s..e].iter().collect::<String>(), "财务处");
+    }
+
+    #[test]
+    fn frames_built_in_chunks_equal_one_pass() {
+        // Documents of uneven size, more than a few per thread, so that chunks differ.
+        let texts: Vec<(String, String)> = (0..23)
+            .map(|i| {
+                let body: String = (0..(i % 7 + 1)).map(|k| format!("{}.到2025年，养老机构床位数达到{}张以上，落实“三无”人员救助。（责任单位：省民政厅、省财政厅）\n", k + 1, 10 * i + k)).collect();
+                (format!("d{i}"), format!("吉林省民政厅关于印发方案的通知\n一、任务\n{body}二、保障\n加强组织领导。"))
+            })
+            .collect();
+        let c = Corpus::from_texts(texts, &Options::default());
+        let all: [fn(&Corpus) -> PolarsResult<DataFrame>; 11] = [documents, records, headings, blocks, departments, targets, slogans, deadlines, themes, instruments, tokens];
+        for (k, f) in all.iter().enumerate() {
+            let one = crate::pipeline::corpus::run_in_pool(Some(1), || f(&c)).unwrap();
+            let three = crate::pipeline::corpus::run_in_pool(Some(3), || f(&c)).unwrap();
+            assert!(one.height() > 0, "frame {k} is empty");
+            assert!(one.equals_missing(&three), "frame {k} differs when built in chunks");
+        }
+    }
+}

@@ -1,0 +1,412 @@
+//! Per-record labels: each block's text is tokenised once, and the tokens are
+//! reused for token counts, themes, policy instruments and commitment
+//! strength (one walk of one matcher over the tokens for all three
+//! dictionaries, see [`crate::lexicon::terms::Matcher`]). Only the per-record results are kept; the `tokens` frame
+//! and token counts re-tokenise on request (tokenisation is deterministic).
+//!
+//! A [`Config`] names user dictionaries, stop words and replacement or
+//! extended dictionaries; [`Lexicons::cached`] builds each configuration once
+//! per process (keyed by the files' contents, so an edited file is read
+//! again), and the default one is shared ([`Lexicons::shared`]).
+//!
+//! ```
+//! use zhengce::pipeline::corpus::{Corpus, Options};
+//! let c = Corpus::from_texts(vec![("d".into(), "一、社会救助\n完善最低生活保障制度，确保应保尽保。".into())], &Options::default());
+//! let d = &c.documents[0];
+//! let (i, _) = d.records().find(|(_, b)| b.path == "1").unwrap();
+//! let lex = zhengce::label::lexicons_of(&d.labels);
+//! let themes: Vec<&str> = d.labels.blocks[i].themes.iter().map(|&t| lex.themes.dict.sections[t as usize].id.as_str()).collect();
+//! assert_eq!(themes, ["social_assistance"]);
+//! ```
+
+pub mod instruments;
+pub mod strength;
+pub mod themes;
+
+pub use crate::model::facts::{BlockLabels, DocLabels};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use crate::lexicon::agencies::Agencies;
+use crate::model::document::{BlockKind, Document};
+use crate::error::Error;
+use crate::label::instruments::{Instruments, INSTRUMENTS};
+use crate::label::strength::{Strength, STRENGTH};
+use crate::lexicon::terms::{Matcher, TermDict, DEADLINE_TERM, TARGET_TERM};
+use crate::label::themes::{Scores, Themes, THEMES};
+use crate::lexicon::tokens::{Source, TokenKind, Tokenizer};
+
+/// Which dictionaries to use. `None` for themes, instruments and strength
+/// means the shipped file; a list replaces it (put [`Source::Default`] first
+/// to extend it instead). User dictionaries, stop words and department
+/// mappings are always added to the shipped ones.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Config {
+    pub user_dicts: Vec<Source>,
+    pub stopwords: Vec<Source>,
+    pub themes: Option<Vec<Source>>,
+    pub instruments: Option<Vec<Source>>,
+    pub strength: Option<Vec<Source>>,
+    pub departments: Vec<Source>,
+    /// jieba's HMM new-word discovery (off by default, see [`crate::lexicon::tokens`]).
+    pub hmm: bool,
+}
+
+fn resolve(sources: &[Source]) -> Result<Vec<Source>, Error> {
+    sources
+        .iter()
+        .map(|s| match s {
+            Source::File(p) => Ok(Source::Text(p.display().to_string(), crate::lexicon::tokens::read_data_file(p)?)),
+            other => Ok(other.clone()),
+        })
+        .collect()
+}
+
+impl Config {
+    /// Whether this is the shipped configuration (no user files, HMM off).
+    pub fn is_default(&self) -> bool {
+        *self == Config::default()
+    }
+
+    /// The same configuration with every file read into memory: the cache
+    /// key (an edited file is a new configuration) and what is built from.
+    pub fn resolved(&self) -> Result<Config, Error> {
+        let opt = |o: &Option<Vec<Source>>| o.as_deref().map(resolve).transpose();
+        Ok(Config {
+            user_dicts: resolve(&self.user_dicts)?,
+            stopwords: resolve(&self.stopwords)?,
+            themes: opt(&self.themes)?,
+            instruments: opt(&self.instruments)?,
+            strength: opt(&self.strength)?,
+            departments: resolve(&self.departments)?,
+            hmm: self.hmm,
+        })
+    }
+}
+
+/// Everything labelling needs, built once per configuration.
+pub struct Lexicons {
+    pub tokenizer: Arc<Tokenizer>,
+    pub themes: Themes,
+    pub instruments: Instruments,
+    pub strength: Strength,
+    pub agencies: Agencies,
+    /// Themes, instruments and strength terms, in that order.
+    pub matcher: Matcher,
+}
+
+impl std::fmt::Debug for Lexicons {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicons")
+            .field("themes", &self.themes.dict.sections.len())
+            .field("instruments", &self.instruments.dict.sections.len())
+            .field("tokenizer", &self.tokenizer)
+            .finish()
+    }
+}
+
+/// A small cache, most recent last.
+struct Lru<K, V> {
+    items: Vec<(K, V)>,
+}
+
+const CACHE_SIZE: usize = 4;
+
+impl<K: PartialEq, V: Clone> Lru<K, V> {
+    fn get(&mut self, k: &K) -> Option<V> {
+        let i = self.items.iter().position(|(x, _)| x == k)?;
+        let item = self.items.remove(i);
+        let v = item.1.clone();
+        self.items.push(item);
+        Some(v)
+    }
+    fn put(&mut self, k: K, v: V) {
+        self.items.retain(|(x, _)| x != &k);
+        if self.items.len() >= CACHE_SIZE {
+            self.items.remove(0);
+        }
+        self.items.push((k, v));
+    }
+}
+
+type TokenizerKey = (Vec<Source>, Vec<Source>, bool);
+
+fn tokenizer_for(user_dicts: &[Source], stopwords: &[Source], hmm: bool) -> Result<Arc<Tokenizer>, Error> {
+    static CACHE: Mutex<Lru<TokenizerKey, Arc<Tokenizer>>> = Mutex::new(Lru { items: Vec::new() });
+    let key = (user_dicts.to_vec(), stopwords.to_vec(), hmm);
+    if let Some(t) = CACHE.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+        return Ok(t);
+    }
+    let mut dicts = vec![Source::Default];
+    dicts.extend(user_dicts.iter().cloned());
+    let mut stops = vec![Source::Default];
+    stops.extend(stopwords.iter().cloned());
+    let t = Arc::new(Tokenizer::new(&dicts, &stops, hmm)?);
+    CACHE.lock().unwrap_or_else(|e| e.into_inner()).put(key, t.clone());
+    Ok(t)
+}
+
+impl Lexicons {
+    /// The shipped dictionaries, built on first use and shared afterwards.
+    pub fn shared() -> Arc<Lexicons> {
+        static SHARED: OnceLock<Arc<Lexicons>> = OnceLock::new();
+        SHARED.get_or_init(|| Arc::new(Lexicons::build(&Config::default()).expect("the bundled dictionaries are valid"))).clone()
+    }
+
+    /// The lexicons of a configuration, built once per configuration (by
+    /// content) and shared.
+    pub fn cached(cfg: &Config) -> Result<Arc<Lexicons>, Error> {
+        if cfg.is_default() {
+            return Ok(Lexicons::shared());
+        }
+        static CACHE: Mutex<Lru<Config, Arc<Lexicons>>> = Mutex::new(Lru { items: Vec::new() });
+        let key = cfg.resolved()?;
+        if let Some(l) = CACHE.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+            return Ok(l);
+        }
+        let l = Arc::new(Lexicons::build(&key)?);
+        CACHE.lock().unwrap_or_else(|e| e.into_inner()).put(key, l.clone());
+        Ok(l)
+    }
+
+    /// Build the lexicons of a configuration.
+    pub fn build(cfg: &Config) -> Result<Lexicons, Error> {
+        crate::lexicon::note_dictionary_load();
+        let tokenizer = tokenizer_for(&cfg.user_dicts, &cfg.stopwords, cfg.hmm)?;
+        let load = |o: &Option<Vec<Source>>, default: &'static str, name: &str| TermDict::load(o.as_deref().unwrap_or(&[Source::Default]), default, name);
+        let themes = Themes { dict: load(&cfg.themes, THEMES, "data/themes.tsv")?, rules: themes::Rules::default() };
+        let instruments = Instruments::new(load(&cfg.instruments, INSTRUMENTS, "data/instruments.tsv")?);
+        let strength_sources = cfg.strength.as_deref().unwrap_or(&[Source::Default]);
+        let strength_name = strength_sources.last().map_or("data/strength.tsv".into(), |s| s.name("data/strength.tsv").display().to_string());
+        let strength = Strength::new(load(&cfg.strength, STRENGTH, "data/strength.tsv")?, &strength_name)?;
+        let mut agency_sources = vec![Source::Default];
+        agency_sources.extend(cfg.departments.iter().cloned());
+        let agencies = Agencies::load(&agency_sources)?;
+        let matcher = Matcher::new(&[&themes.dict, &instruments.dict, &strength.dict]);
+        Ok(Lexicons { tokenizer, themes, instruments, strength, agencies, matcher })
+    }
+
+    /// The id of theme `i`.
+    pub fn theme_id(&self, i: u32) -> &str {
+        &self.themes.dict.sections[i as usize].id
+    }
+
+    /// The id of instrument `i`.
+    pub fn instrument_id(&self, i: u32) -> &str {
+        &self.instruments.dict.sections[i as usize].id
+    }
+}
+
+/// The lexicons a document was labelled with (the shipped ones if it was not).
+pub fn lexicons_of(labels: &DocLabels) -> Arc<Lexicons> {
+    labels.lexicons.clone().and_then(|h| h.downcast::<Lexicons>().ok()).unwrap_or_else(Lexicons::shared)
+}
+
+/// Kinds of blocks that carry substantive text and get labels.
+pub fn is_labelled(kind: BlockKind) -> bool {
+    matches!(kind, BlockKind::Task | BlockKind::Heading | BlockKind::Title | BlockKind::Preamble | BlockKind::Notice | BlockKind::Attachment)
+}
+
+/// End (bytes) of the first sentence of a text.
+fn lead_end(text: &str) -> usize {
+    text.find(['。', '！', '？', '；']).map_or(text.len(), |i| i + '。'.len_utf8())
+}
+
+/// (section, term) pairs once each, in order of first occurrence.
+fn first_occurrences(hits: &[crate::lexicon::terms::Hit]) -> Vec<(u32, u32)> {
+    let mut v: Vec<(u32, u32)> = Vec::with_capacity(hits.len());
+    for h in hits.iter().filter(|h| h.weight > 0.0) {
+        if !v.contains(&(h.section, h.term)) {
+            v.push((h.section, h.term));
+        }
+    }
+    v
+}
+
+/// Label every block of a document.
+pub fn label(doc: &Document, lex: &Arc<Lexicons>) -> DocLabels {
+    let n = doc.blocks.len();
+    let mut n_targets = vec![0usize; n];
+    for t in doc.targets.iter().filter(|t| t.block < n) {
+        n_targets[t.block] += 1;
+    }
+    let mut n_deadlines = vec![0usize; n];
+    for d in doc.deadlines.iter().filter(|d| d.block < n) {
+        n_deadlines[d.block] += 1;
+    }
+    let rules = &lex.themes.rules;
+    // The own theme scores of the headings met so far, by title.
+    let mut heading_scores: HashMap<&str, Scores> = HashMap::new();
+    let mut out = Vec::with_capacity(n);
+    for (i, b) in doc.blocks.iter().enumerate() {
+        let text = b.text(&doc.text);
+        let tokens = lex.tokenizer.cut(text);
+        let n_tokens = tokens.iter().filter(|t| !Tokenizer::is_space(t.word)).count() as u32;
+        let mut l = BlockLabels { n_tokens, strength_label: "none", labelled: is_labelled(b.kind), ..Default::default() };
+        if !l.labelled {
+            out.push(l);
+            continue;
+        }
+        // Department names are who acts, not what the record is about.
+        let masked: Vec<(usize, usize)> = b.departments.iter().filter(|d| d.start >= b.text_start && d.end <= b.end).map(|d| (d.start - b.text_start, d.end - b.text_start)).collect();
+        let hits = lex.matcher.find(text, &tokens, &masked);
+
+        let own = themes::own_scores(&hits[0], lead_end(text), rules);
+        let context: Vec<&Scores> = b.section_titles.iter().rev().filter_map(|t| heading_scores.get(t.as_str())).collect();
+        l.theme_scores = themes::with_context(&own, &context, rules);
+        l.themes = themes::assign(&l.theme_scores, rules);
+        l.theme_terms = first_occurrences(&hits[0]);
+        if b.kind == BlockKind::Heading {
+            heading_scores.insert(b.heading.as_str(), own);
+        }
+
+        l.instrument_scores = lex.instruments.scores(&hits[1], n_targets[i], n_deadlines[i]);
+        l.instruments = Instruments::assign(&l.instrument_scores);
+        l.instrument_terms = first_occurrences(&hits[1]);
+        if n_targets[i] + n_deadlines[i] > 0 {
+            for (k, &(tw, dw)) in lex.instruments.specials.iter().enumerate() {
+                for (w, n, term) in [(tw, n_targets[i], TARGET_TERM), (dw, n_deadlines[i], DEADLINE_TERM)] {
+                    if n > 0 && w > 0.0 {
+                        l.instrument_terms.push((k as u32, term));
+                    }
+                }
+            }
+        }
+
+        let (binding, soft) = lex.strength.weights(&hits[2], n_targets[i], n_deadlines[i]);
+        let (s, label) = Strength::score(binding, soft);
+        (l.binding, l.soft, l.strength, l.strength_label) = (binding, soft, s, label);
+        out.push(l);
+    }
+    DocLabels { blocks: out, lexicons: Some(lex.clone() as crate::model::facts::LexiconHandle) }
+}
+
+/// Token counts of records as a sparse matrix in compressed sparse row form
+/// (row `r` holds `data[indptr[r]..indptr[r + 1]]` at columns
+/// `indices[indptr[r]..indptr[r + 1]]`), built without keeping the tokens.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TokenCounts {
+    /// The document and record of each row.
+    pub doc_ids: Vec<String>,
+    pub record_ids: Vec<i64>,
+    pub indptr: Vec<i64>,
+    /// Column (vocabulary) indices, ascending within a row.
+    pub indices: Vec<i32>,
+    pub data: Vec<i32>,
+    /// The column words, in code-point order.
+    pub vocabulary: Vec<String>,
+}
+
+/// Count the tokens of the records of some documents (`kinds`: only records of these
+/// kinds; `count`: the token kinds counted, e.g. words only). Each document is
+/// re-tokenised with its own dictionaries, in parallel; the result does not
+/// depend on the number of threads.
+pub fn token_counts(documents: &[Document], kinds: Option<&[BlockKind]>, count: &[TokenKind]) -> TokenCounts {
+    use rayon::prelude::*;
+    struct Local<'a> {
+        words: Vec<&'a str>,
+        rows: Vec<(usize, Vec<(u32, i32)>)>,
+    }
+    let locals: Vec<Local> = documents
+        .par_iter()
+        .map(|d| {
+            let lex = crate::label::lexicons_of(&d.labels);
+            let mut ids: HashMap<&str, u32> = HashMap::new();
+            let mut words: Vec<&str> = Vec::new();
+            let mut rows = Vec::new();
+            for (i, b) in d.records().filter(|(_, b)| kinds.map_or(true, |k| k.contains(&b.kind))) {
+                let text = b.text(&d.text);
+                let mut row: HashMap<u32, i32> = HashMap::new();
+                for t in lex.tokenizer.cut(text) {
+                    if !lex.tokenizer.kind(t.word).map_or(false, |k| count.contains(&k)) {
+                        continue;
+                    }
+                    let id = *ids.entry(t.word).or_insert_with(|| {
+                        words.push(t.word);
+                        (words.len() - 1) as u32
+                    });
+                    *row.entry(id).or_insert(0) += 1;
+                }
+                rows.push((i, row.into_iter().collect()));
+            }
+            Local { words, rows }
+        })
+        .collect();
+    let mut vocabulary: Vec<&str> = locals.iter().flat_map(|l| l.words.iter().copied()).collect();
+    vocabulary.sort_unstable();
+    vocabulary.dedup();
+    let column: HashMap<&str, i32> = vocabulary.iter().enumerate().map(|(i, w)| (*w, i as i32)).collect();
+    let mut out = TokenCounts { indptr: vec![0], vocabulary: vocabulary.iter().map(|w| w.to_string()).collect(), ..Default::default() };
+    for (d, l) in documents.iter().zip(&locals) {
+        let to_global: Vec<i32> = l.words.iter().map(|w| column[w]).collect();
+        for (i, row) in &l.rows {
+            let mut cells: Vec<(i32, i32)> = row.iter().map(|&(k, n)| (to_global[k as usize], n)).collect();
+            cells.sort_unstable();
+            out.doc_ids.push(d.doc_id.clone());
+            out.record_ids.push(*i as i64);
+            out.indices.extend(cells.iter().map(|x| x.0));
+            out.data.extend(cells.iter().map(|x| x.1));
+            out.indptr.push(out.indices.len() as i64);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::corpus::{Corpus, Options, Resources};
+
+    fn themes_of(c: &Corpus, path: &str) -> Vec<String> {
+        let d = &c.documents[0];
+        let lex = crate::label::lexicons_of(&d.labels);
+        let (i, _) = d.records().find(|(_, b)| b.path == path).unwrap();
+        d.labels.blocks[i].themes.iter().map(|&t| lex.theme_id(t).to_string()).collect()
+    }
+
+    #[test]
+    fn headings_give_context_and_departments_are_not_topics() {
+        let text = "一、加强民政信息化建设\n完善信息平台，建设覆盖全省的管理系统。（省民政厅、省财政厅）\n二、其他\n做好有关工作。（省财政厅）";
+        let c = Corpus::from_texts(vec![("d".into(), text.into())], &Options::default());
+        assert_eq!(themes_of(&c, "1"), ["digitalization"]);
+        assert!(themes_of(&c, "2").is_empty(), "财政厅 in the attribution is not funding");
+    }
+
+    #[test]
+    fn a_user_configuration_reaches_labelling_and_is_cached() {
+        let cfg = Config {
+            themes: Some(vec![Source::Default, Source::Text("extra.tsv".into(), "[space] 航天\n空间站\t3\n".into())]),
+            user_dicts: vec![Source::Text("u.dict".into(), "空间站\n".into())],
+            ..Default::default()
+        };
+        let res = Resources::configured(&cfg).unwrap();
+        assert!(Arc::ptr_eq(&res, &Resources::configured(&cfg).unwrap()), "built once per configuration");
+        let opts = Options { resources: res, ..Default::default() };
+        let c = Corpus::from_texts(vec![("d".into(), "一、任务\n建设空间站和养老机构。".into())], &opts);
+        let got = themes_of(&c, "1");
+        assert!(got.contains(&"space".to_string()) && got.contains(&"elderly_care".to_string()), "{got:?}");
+        // The user dictionary reaches the counts too.
+        let counts = token_counts(&c.documents, Some(&[BlockKind::Task]), &[TokenKind::Word]);
+        assert!(counts.vocabulary.contains(&"空间站".to_string()));
+    }
+
+    #[test]
+    fn token_counts_match_the_tokens() {
+        let text = "一、任务\n建设养老机构，建设农村养老服务大院。\n二、保障\n加大财政投入。";
+        let c = Corpus::from_texts(vec![("d".into(), text.into())], &Options::default());
+        let m = token_counts(&c.documents, None, &[TokenKind::Word]);
+        assert_eq!(m.indptr.len(), m.doc_ids.len() + 1);
+        assert_eq!((m.indices.len(), m.data.len()), (m.indptr[m.indptr.len() - 1] as usize, m.indices.len()));
+        let row: Vec<(&str, i32)> = (m.indptr[0] as usize..m.indptr[1] as usize).map(|k| (m.vocabulary[m.indices[k] as usize].as_str(), m.data[k])).collect();
+        assert_eq!(row, [("养老机构", 1), ("农村养老服务大院", 1), ("建设", 2)], "columns in code-point order");
+        assert!(m.vocabulary.windows(2).all(|w| w[0] < w[1]));
+        // Agrees with the tokens counted one by one.
+        let d = &c.documents[0];
+        let lex = crate::label::lexicons_of(&d.labels);
+        for (r, &rid) in m.record_ids.iter().enumerate() {
+            let total: i32 = m.data[m.indptr[r] as usize..m.indptr[r + 1] as usize].iter().sum();
+            let words = lex.tokenizer.cut(d.blocks[rid as usize].text(&d.text)).iter().filter(|t| lex.tokenizer.kind(t.word) == Some(TokenKind::Word)).count();
+            assert_eq!(total as usize, words);
+        }
+    }
+}

@@ -1,0 +1,269 @@
+//! Numbered markers at the start of a line: 一、 （一）/(一) ㈠ 1. 1、 1． （1）/(1)
+//! 1） ① ⑴ ⒈ 1.1, and the 第一章 / 第一节 / 第一条 / 第一部分 of regulations.
+//!
+//! Half- and full-width brackets and punctuation are equivalent: `（一)` and
+//! `(一）` are the same style as `（一）`, and `1．` is the same style as `1.`.
+//!
+//! ```
+//! use zhengce::layout::markers::{marker_at, Style};
+//! let m = marker_at("（三）完善制度").unwrap();
+//! assert_eq!((m.style, m.ordinal), (Style::CnParen, 3));
+//! assert_eq!(&"（三）完善制度"[m.text_start..], "完善制度");
+//! ```
+
+pub use crate::model::facts::Style;
+use crate::text::numbers::{cn_digit, digit_value, parse_cn_int};
+
+/// A marker found at the start of a line. Offsets are bytes into the line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marker {
+    pub style: Style,
+    /// The ordinal as written (第二十九条 → 29, ③ → 3, 1.2.11 → 11).
+    pub ordinal: u32,
+    /// For outline markers, every part (1.2.11 → [1, 2, 11]).
+    pub parts: Vec<u32>,
+    /// End of the marker itself (its closing punctuation included).
+    pub end: usize,
+    /// Start of the text after the marker and any white space.
+    pub text_start: usize,
+}
+
+const MAX_ORDINAL: u32 = 999;
+
+#[inline]
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}'
+}
+
+fn skip_space(s: &str, mut i: usize) -> usize {
+    while let Some(c) = s[i..].chars().next() {
+        if is_space(c) {
+            i += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+fn take_while(s: &str, i: usize, f: impl Fn(char) -> bool) -> usize {
+    let mut j = i;
+    for c in s[i..].chars() {
+        if f(c) {
+            j += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+fn arabic_value(s: &str) -> Option<u32> {
+    let mut v: u32 = 0;
+    for c in s.chars() {
+        v = v.checked_mul(10)?.checked_add(digit_value(c)?)?;
+    }
+    Some(v)
+}
+
+fn cn_marker_value(s: &str) -> Option<u32> {
+    // 两 is never used to number a list.
+    if s.contains('两') || s.is_empty() {
+        return None;
+    }
+    let v = parse_cn_int(s)?;
+    (v as u32 <= MAX_ORDINAL && v > 0).then_some(v as u32)
+}
+
+fn finish(style: Style, ordinal: u32, parts: Vec<u32>, line: &str, end: usize) -> Option<Marker> {
+    if ordinal == 0 || ordinal > MAX_ORDINAL {
+        return None;
+    }
+    Some(Marker { style, ordinal, parts, end, text_start: skip_space(line, end) })
+}
+
+/// Recognise a numbered marker at the very start of `line` (which has no
+/// leading white space).
+pub fn marker_at(line: &str) -> Option<Marker> {
+    let first = line.chars().next()?;
+    let u = first as u32;
+    // Single-character markers.
+    if (0x2460..=0x2473).contains(&u) {
+        return finish(Style::Circled, u - 0x2460 + 1, vec![], line, first.len_utf8());
+    }
+    if (0x3251..=0x325F).contains(&u) {
+        return finish(Style::Circled, u - 0x3251 + 21, vec![], line, first.len_utf8());
+    }
+    if (0x32B1..=0x32BF).contains(&u) {
+        return finish(Style::Circled, u - 0x32B1 + 36, vec![], line, first.len_utf8());
+    }
+    if (0x2474..=0x2487).contains(&u) {
+        return finish(Style::ArabicParen, u - 0x2474 + 1, vec![], line, first.len_utf8());
+    }
+    if (0x2488..=0x249B).contains(&u) {
+        return finish(Style::ArabicDot, u - 0x2488 + 1, vec![], line, first.len_utf8());
+    }
+    if (0x3220..=0x3229).contains(&u) {
+        return finish(Style::CnParen, u - 0x3220 + 1, vec![], line, first.len_utf8());
+    }
+    // 第X章 / 节 / 条 / 部分 / 篇
+    if first == '第' {
+        let i = first.len_utf8();
+        let j = take_while(line, i, |c| cn_digit(c).is_some() || matches!(c, '十' | '百') || digit_value(c).is_some());
+        if j > i {
+            let num = &line[i..j];
+            let ordinal = if num.chars().all(|c| digit_value(c).is_some()) { arabic_value(num)? } else { cn_marker_value(num)? };
+            let rest = &line[j..];
+            let (style, len) = if rest.starts_with('章') {
+                (Style::Chapter, '章'.len_utf8())
+            } else if rest.starts_with('节') {
+                (Style::Section, '节'.len_utf8())
+            } else if rest.starts_with("部分") {
+                (Style::Part, "部分".len())
+            } else if rest.starts_with('篇') {
+                (Style::Part, '篇'.len_utf8())
+            } else if rest.starts_with('条') {
+                (Style::Article, '条'.len_utf8())
+            } else {
+                return None;
+            };
+            let end = j + len;
+            // "第一条规定" in running text is not a heading: an article marker is
+            // followed by white space, punctuation or the end of the line.
+            let after = line[end..].chars().next();
+            let ok = match after {
+                None => true,
+                Some(c) => is_space(c) || matches!(c, '：' | ':' | '　' | '、' | '.' | '．') || style != Style::Article,
+            };
+            if !ok {
+                return None;
+            }
+            let end = match after {
+                Some(c @ ('：' | ':' | '、' | '.' | '．')) => end + c.len_utf8(),
+                _ => end,
+            };
+            return finish(style, ordinal, vec![], line, end);
+        }
+        return None;
+    }
+    // Bracketed: （一） (一) （1） (1), brackets of either width, mismatched allowed.
+    if first == '（' || first == '(' {
+        let i = first.len_utf8();
+        let i = skip_space(line, i);
+        let j = take_while(line, i, |c| cn_digit(c).is_some() || matches!(c, '十' | '百'));
+        let k = take_while(line, i, |c| digit_value(c).is_some());
+        let (style, end_num) = if j > i { (Style::CnParen, j) } else if k > i { (Style::ArabicParen, k) } else { return None };
+        let num = &line[i..end_num];
+        let ordinal = if style == Style::CnParen { cn_marker_value(num)? } else { arabic_value(num)? };
+        let close = skip_space(line, end_num);
+        let c = line[close..].chars().next()?;
+        if c != '）' && c != ')' {
+            return None;
+        }
+        return finish(style, ordinal, vec![], line, close + c.len_utf8());
+    }
+    // Chinese numeral followed by 、 or a dot: 一、 十二、 一．
+    if cn_digit(first).is_some() || first == '十' {
+        let j = take_while(line, 0, |c| cn_digit(c).is_some() || matches!(c, '十' | '百'));
+        let c = line[j..].chars().next()?;
+        if !matches!(c, '、' | '.' | '．' | '，') || c == '，' {
+            return None;
+        }
+        let ordinal = cn_marker_value(&line[..j])?;
+        return finish(Style::CnComma, ordinal, vec![], line, j + c.len_utf8());
+    }
+    // Arabic: 1. 1． 1、 1） 1) 1.1 1.2.3
+    if digit_value(first).is_some() {
+        let j = take_while(line, 0, |c| digit_value(c).is_some());
+        let ordinal = arabic_value(&line[..j])?;
+        let c = line[j..].chars().next()?;
+        match c {
+            '、' => return finish(Style::ArabicComma, ordinal, vec![], line, j + c.len_utf8()),
+            '）' | ')' => return finish(Style::ArabicHalfParen, ordinal, vec![], line, j + c.len_utf8()),
+            '.' | '．' => {
+                let mut parts = vec![ordinal];
+                let mut end = j + c.len_utf8();
+                // Outline numbering 1.2 / 1.2.3: more digit groups separated by dots.
+                loop {
+                    let k = take_while(line, end, |c| digit_value(c).is_some());
+                    if k == end {
+                        break;
+                    }
+                    let v = arabic_value(&line[end..k])?;
+                    parts.push(v);
+                    end = k;
+                    match line[end..].chars().next() {
+                        Some(d @ ('.' | '．')) if line[end + d.len_utf8()..].chars().next().and_then(digit_value).is_some() => {
+                            end += d.len_utf8();
+                        }
+                        Some(d @ ('.' | '．')) => {
+                            end += d.len_utf8();
+                            break;
+                        }
+                        _ => break,
+                    }
+                }
+                if parts.len() == 1 {
+                    return finish(Style::ArabicDot, ordinal, vec![], line, end);
+                }
+                // "1.3倍" at a line start is a number, not an outline marker: an
+                // outline marker is followed by white space or the line ends there.
+                let after = line[end..].chars().next();
+                let spaced = after.map_or(true, is_space) || line[..end].ends_with(['.', '．']);
+                if !spaced || parts.len() > 6 || parts.iter().any(|&p| p == 0 || p > MAX_ORDINAL) {
+                    return None;
+                }
+                let last = *parts.last().unwrap();
+                return finish(Style::Outline(parts.len() as u8), last, parts, line, end);
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(s: &str) -> Option<(Style, u32, String)> {
+        marker_at(s).map(|m| (m.style, m.ordinal, s[m.text_start..].to_string()))
+    }
+
+    #[test]
+    fn styles() {
+        assert_eq!(m("一、总体要求"), Some((Style::CnComma, 1, "总体要求".into())));
+        assert_eq!(m("十二、加强"), Some((Style::CnComma, 12, "加强".into())));
+        assert_eq!(m("（一）着力"), Some((Style::CnParen, 1, "着力".into())));
+        assert_eq!(m("(二十一)强化"), Some((Style::CnParen, 21, "强化".into())));
+        assert_eq!(m("（三)混合"), Some((Style::CnParen, 3, "混合".into())));
+        assert_eq!(m("㈢三"), Some((Style::CnParen, 3, "三".into())));
+        assert_eq!(m("1.进一步"), Some((Style::ArabicDot, 1, "进一步".into())));
+        assert_eq!(m("１２．全角"), Some((Style::ArabicDot, 12, "全角".into())));
+        assert_eq!(m("1、切实"), Some((Style::ArabicComma, 1, "切实".into())));
+        assert_eq!(m("(1) 开展"), Some((Style::ArabicParen, 1, "开展".into())));
+        assert_eq!(m("（12）开展"), Some((Style::ArabicParen, 12, "开展".into())));
+        assert_eq!(m("3）开展"), Some((Style::ArabicHalfParen, 3, "开展".into())));
+        assert_eq!(m("③落实"), Some((Style::Circled, 3, "落实".into())));
+        assert_eq!(m("⑵落实"), Some((Style::ArabicParen, 2, "落实".into())));
+        assert_eq!(m("第六章　附则"), Some((Style::Chapter, 6, "附则".into())));
+        assert_eq!(m("第二十九条　本办法"), Some((Style::Article, 29, "本办法".into())));
+        assert_eq!(m("第一节 一般规定"), Some((Style::Section, 1, "一般规定".into())));
+        assert_eq!(m("第二部分 重点任务"), Some((Style::Part, 2, "重点任务".into())));
+        assert_eq!(m("1.2 组织"), Some((Style::Outline(2), 2, "组织".into())));
+        assert_eq!(m("1.2.11 组织"), Some((Style::Outline(3), 11, "组织".into())));
+    }
+
+    #[test]
+    fn not_markers() {
+        for s in ["2019年全省", "1.3倍以上", "一是加强", "两个目录", "第一条规定要求", "第一批试点", "2020年12月底前", "一张网", "(此件公开发布)", "（责任单位：救助处）", "10月15日前", "3.5万人", "一、", "0.5"] {
+            let got = marker_at(s);
+            // "一、" alone is a marker with empty text; everything else is not a marker.
+            if s == "一、" {
+                assert!(got.is_some());
+            } else {
+                assert!(got.is_none(), "{s}: {got:?}");
+            }
+        }
+    }
+}

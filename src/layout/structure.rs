@@ -1,0 +1,796 @@
+//! The numbered hierarchy of a document and the blocks it is made of.
+//!
+//! Every paragraph of the normalised text becomes one [`Block`]: a task record,
+//! a numbered heading, or front/back matter (title, document number, web
+//! metadata and boilerplate, addressees, cover notice, preamble, signature,
+//! date, notes, attachment list, attachments, contact and distribution lines).
+//!
+//! The hierarchy is built from the order in which marker styles appear, so any
+//! order of styles works: a style seen before is a sibling of its earlier
+//! occurrence (everything below it closes); a new style opens a level below the
+//! current one.
+//!
+//! ```
+//! use zhengce::layout::structure::{parse, Layout};
+//! let n = Layout::default().normalize("一、主要任务\n（一）加强保障\n1.提高标准。落实资金。（责任单位：救助处）");
+//! let blocks = parse(&n.text, &n.lines, &Layout::default());
+//! let task = blocks.iter().find(|b| b.path == "1.1.1").unwrap();
+//! assert_eq!(task.heading, "提高标准");
+//! assert_eq!(task.section_titles, vec!["主要任务", "加强保障"]);
+//! assert_eq!(task.departments[0].name, "救助处");
+//! ```
+
+
+
+use crate::layout::departments;
+use crate::model::document::{Block, BlockKind};
+use crate::layout::markers::{marker_at, Marker, Style};
+use crate::text::boilerplate::Boilerplate;
+use crate::text::{dates, lines};
+use crate::layout::normalize::{is_terminal, Line};
+
+/// Layout knowledge that is data rather than code: the substrings that mark
+/// web boilerplate lines (see [`Boilerplate`]).
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    boilerplate: Boilerplate,
+}
+
+impl Layout {
+    /// A layout with the given boilerplate substrings (lines starting with `#` are comments).
+    pub fn from_patterns(patterns: Vec<String>) -> Layout {
+        Layout { boilerplate: Boilerplate::from_patterns(patterns) }
+    }
+
+    /// The boilerplate substrings in use.
+    pub fn patterns(&self) -> &[String] {
+        self.boilerplate.patterns()
+    }
+
+    /// Normalise a text, keeping web boilerplate and metadata lines apart.
+    pub fn normalize(&self, raw: &str) -> crate::layout::normalize::Normalized {
+        crate::layout::normalize::normalize_with(raw, &|s: &str| self.is_boilerplate(s) || lines::is_metadata_line(s))
+    }
+
+    /// Whether a line is web boilerplate.
+    pub fn is_boilerplate(&self, line: &str) -> bool {
+        self.boilerplate.is_match(line)
+    }
+}
+
+/// What a line is, before its place in the document is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Special {
+    Boilerplate,
+    Metadata,
+    DocNumber,
+    Date,
+    Note,
+    AttachmentHead,
+    AttachmentList,
+    Contact,
+    Distribution,
+    DeptLine,
+    TableHeader,
+}
+
+struct Info {
+    start: usize,
+    end: usize,
+    marker: Option<Marker>,
+    special: Option<Special>,
+    row: Option<Row>,
+}
+
+/// What a column of a task table holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Ordinal,
+    Task,
+    Lead,
+    Co,
+    Responsible,
+    Deadline,
+    Other,
+}
+
+/// A row of a task table: its cells (byte ranges into the line) and what each holds.
+#[derive(Debug, Clone)]
+struct Row {
+    cells: Vec<(usize, usize)>,
+    columns: Vec<Column>,
+    ordinal: Option<u32>,
+}
+
+fn column_of(name: &str) -> Column {
+    let n = name.trim();
+    if matches!(n, "序号" | "编号" | "序" | "号") {
+        return Column::Ordinal;
+    }
+    if n.contains("牵头") || n.contains("主责") {
+        return Column::Lead;
+    }
+    if n.contains("配合") || n.contains("协办") || n.contains("参与") || n.contains("协助") {
+        return Column::Co;
+    }
+    if n.contains("责任") || n.contains("负责") || n.contains("实施单位") || n.contains("承办") {
+        return Column::Responsible;
+    }
+    if n.contains("时限") || n.contains("时间") || n.contains("时间节点") || n.contains("进度") {
+        return Column::Deadline;
+    }
+    if n.contains("任务") || n.contains("工作内容") || n.contains("措施") || n.contains("事项") || n.contains("内容") || n.contains("目标") {
+        return Column::Task;
+    }
+    Column::Other
+}
+
+fn cells_of(line: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in line.char_indices() {
+        if c == '\t' {
+            out.push((start, i));
+            start = i + 1;
+        }
+    }
+    out.push((start, line.len()));
+    out
+}
+
+/// A header row: tab-separated, naming a task column and a department or deadline column.
+fn table_header(line: &str) -> Option<Vec<Column>> {
+    if !line.contains('\t') {
+        return None;
+    }
+    let cols: Vec<Column> = cells_of(line).iter().map(|&(a, b)| column_of(&line[a..b])).collect();
+    let has_task = cols.contains(&Column::Task);
+    let has_who = cols.iter().any(|c| matches!(c, Column::Lead | Column::Co | Column::Responsible | Column::Deadline));
+    (cols.len() >= 2 && has_task && has_who).then_some(cols)
+}
+
+const CONTACT_KEYS: [&str; 12] = ["联系人", "联系电话", "联系方式", "联 系 人", "电话：", "电话:", "传真", "通讯地址", "通信地址", "邮箱", "电子邮箱", "邮政编码"];
+
+fn starts_with_any(s: &str, keys: &[&str]) -> bool {
+    keys.iter().any(|k| s.starts_with(k))
+}
+
+fn is_note(s: &str) -> bool {
+    let n = s.chars().count();
+    if n > 100 {
+        return false;
+    }
+    let open = s.starts_with(['（', '(', '〔', '【', '[']);
+    let close = s.ends_with(['）', ')', '〕', '】', ']']);
+    if !(open && close) {
+        return false;
+    }
+    // （此件公开发布）, or an adoption note: （2020年11月26日……第二十五次会议通过）.
+    (n <= 40 && (s.contains("此件") || s.contains("此页") || s.contains("公开") || s.contains("无正文")))
+        || (dates::find_date(s).is_some() && ["通过", "公布", "发布", "施行", "修正", "修订", "批准"].iter().any(|w| s.contains(w)))
+}
+
+fn attachment_head(s: &str) -> Option<Special> {
+    let rest = s.strip_prefix("附件")?;
+    let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    let after_num = rest.trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c) || crate::text::numbers::cn_digit(c).is_some() || c == '十');
+    let after_num = after_num.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    if after_num.is_empty() || after_num == "：" || after_num == ":" {
+        return Some(Special::AttachmentHead);
+    }
+    if after_num.starts_with(['：', ':']) {
+        return Some(Special::AttachmentList);
+    }
+    None
+}
+
+fn is_distribution(s: &str) -> bool {
+    s.starts_with("抄送") || s.starts_with("抄报") || (s.ends_with("印发") && s.chars().count() < 50 && dates::find_date(s).is_some())
+}
+
+fn classify(layout: &Layout, s: &str) -> Option<Special> {
+    let first = s.chars().next()?;
+    if lines::is_metadata_line(s) {
+        return Some(Special::Metadata);
+    }
+    if layout.is_boilerplate(s) {
+        return Some(Special::Boilerplate);
+    }
+    match first {
+        '附' => {
+            if let Some(sp) = attachment_head(s) {
+                return Some(sp);
+            }
+        }
+        '（' | '(' | '〔' | '【' | '[' => {
+            if is_note(s) {
+                return Some(Special::Note);
+            }
+            if departments::is_attribution_line(s) {
+                return Some(Special::DeptLine);
+            }
+        }
+        '抄' | '主' => {
+            if is_distribution(s) {
+                return Some(Special::Distribution);
+            }
+        }
+        _ => {}
+    }
+    if departments::is_attribution_line(s) {
+        return Some(Special::DeptLine);
+    }
+    if starts_with_any(s, &CONTACT_KEYS) {
+        return Some(Special::Contact);
+    }
+    if dates::is_date_line(s) {
+        return Some(Special::Date);
+    }
+    if lines::doc_number_line(s).is_some() {
+        return Some(Special::DocNumber);
+    }
+    if is_distribution(s) {
+        return Some(Special::Distribution);
+    }
+    None
+}
+
+/// A short line that names an organisation (a signature).
+fn looks_like_org(s: &str) -> bool {
+    let n = s.chars().count();
+    if n == 0 || n > 40 || s.chars().any(|c| matches!(c, '，' | '。' | '；' | '：' | ',' | ':' | '《')) {
+        return false;
+    }
+    let s = s.trim_end_matches(|c: char| c == '）' || c == ')' || c.is_whitespace());
+    departments::ORG_SUFFIXES.iter().any(|suf| s.ends_with(suf)) || s.ends_with("（印）") || s.ends_with("(印)")
+}
+
+/// A line that reads as a title: no sentence punctuation, not ending in a colon.
+fn is_titleish(s: &str) -> bool {
+    let n = s.chars().count();
+    if n == 0 || n > 100 {
+        return false;
+    }
+    if s.chars().any(|c| matches!(c, '。' | '；' | '！' | '？' | ';')) || s.ends_with(['：', ':']) {
+        return false;
+    }
+    let has_comma = s.chars().any(|c| matches!(c, '，' | ','));
+    !has_comma || n <= 60 && ends_with_doc_type(s)
+}
+
+const DOC_TYPES: [&str; 26] = [
+    "通知", "意见", "方案", "要点", "办法", "措施", "规定", "条例", "细则", "规划", "计划", "决定", "批复", "报告", "纲要", "指引", "清单", "目录", "函", "公告", "通告", "决议", "安排", "标准", "规则", "指南",
+];
+
+fn ends_with_doc_type(s: &str) -> bool {
+    let s = s.trim_end_matches(['》', '）', ')', '”']);
+    let s = s.trim_end_matches("（试行）").trim_end_matches("(试行)").trim_end_matches("（暂行）");
+    DOC_TYPES.iter().any(|t| s.ends_with(t))
+}
+
+/// The addressees of a notice: ends with a colon, names units, holds no sentence.
+fn is_addressee(s: &str) -> bool {
+    if !s.ends_with(['：', ':']) || s.chars().count() > 200 || s.contains('。') {
+        return false;
+    }
+    s.starts_with('各') || s.contains("各") || departments::ORG_SUFFIXES.iter().any(|suf| s.contains(suf))
+}
+
+/// Split off the text of a title: trailing sentence punctuation removed.
+pub fn title_text(s: &str) -> String {
+    s.trim_end_matches(|c: char| is_terminal(c) || c.is_whitespace()).to_string()
+}
+
+/// The first sentence of a text (without its terminal punctuation).
+pub fn first_sentence(s: &str) -> String {
+    let mut depth = 0i32;
+    for (i, c) in s.char_indices() {
+        match c {
+            '（' | '(' | '《' | '“' => depth += 1,
+            '）' | ')' | '》' | '”' => depth -= 1,
+            '。' | '！' | '？' | '!' | '?' if depth <= 0 => return s[..i].trim().to_string(),
+            _ => {}
+        }
+    }
+    s.trim_end_matches(|c: char| is_terminal(c) || c.is_whitespace()).to_string()
+}
+
+/// Whether the text after a marker is only a title: at most one sentence.
+fn is_title_only(text: &str) -> bool {
+    if text.is_empty() {
+        return true;
+    }
+    // "民政部门负责：" introduces a list; it is body text, not a title.
+    if text.trim_end().ends_with(['：', ':']) {
+        return false;
+    }
+    let core = text.trim_end_matches(|c: char| is_terminal(c) || c.is_whitespace() || c == '”' || c == '）' || c == ')');
+    !core.chars().any(|c| matches!(c, '。' | '！' | '？' | '；' | ';' | '!' | '?'))
+}
+
+struct Level {
+    style: Style,
+    ordinal: u32,
+    block: usize,
+}
+
+/// Parse the paragraphs of a normalised text into blocks.
+pub fn parse(text: &str, lines: &[Line], layout: &Layout) -> Vec<Block> {
+    let mut infos: Vec<Info> = lines
+        .iter()
+        .map(|l| {
+            let s = &text[l.start..l.end];
+            let special = classify(layout, s);
+            let marker = if special.is_none() { marker_at(s) } else { None };
+            Info { start: l.start, end: l.end, marker, special, row: None }
+        })
+        .collect();
+
+    // Task tables written as tab-separated rows (责任分解表): a header naming the
+    // columns, then one task per row until a line without cells.
+    let mut i = 0;
+    while i < infos.len() {
+        let line = &text[infos[i].start..infos[i].end];
+        let Some(columns) = table_header(line) else {
+            i += 1;
+            continue;
+        };
+        infos[i].special = Some(Special::TableHeader);
+        infos[i].marker = None;
+        let mut j = i + 1;
+        while j < infos.len() {
+            let row_line = &text[infos[j].start..infos[j].end];
+            if !row_line.contains('\t') || table_header(row_line).is_some() {
+                break;
+            }
+            let cells = cells_of(row_line);
+            let ordinal = columns.iter().zip(&cells).find(|(c, _)| **c == Column::Ordinal).and_then(|(_, &(a, b))| row_line[a..b].trim().parse::<u32>().ok());
+            infos[j].special = None;
+            infos[j].marker = None;
+            infos[j].row = Some(Row { cells, columns: columns.clone(), ordinal });
+            j += 1;
+        }
+        i = j;
+    }
+
+    // Items of an attachment list continue its numbering: 附件：1. …  2. …  3. …
+    let mut i = 0;
+    while i < infos.len() {
+        if infos[i].special == Some(Special::AttachmentList) {
+            let s = &text[infos[i].start..infos[i].end];
+            let inline = s.find(['：', ':']).map(|p| &s[p + s[p..].chars().next().unwrap().len_utf8()..]).map(|r| r.trim_start()).and_then(marker_at);
+            let mut expect = inline.map(|m| m.ordinal + 1).unwrap_or(1);
+            let mut j = i + 1;
+            while j < infos.len() {
+                let t = &text[infos[j].start..infos[j].end];
+                let item = infos[j].marker.as_ref().map_or(false, |m| m.ordinal == expect) && t.chars().count() <= 80 && !t.contains('。');
+                if !item {
+                    break;
+                }
+                infos[j].special = Some(Special::AttachmentList);
+                infos[j].marker = None;
+                expect += 1;
+                j += 1;
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+
+    let body_start = infos.iter().position(|x| x.marker.is_some() || x.row.is_some()).unwrap_or(infos.len());
+    let mut blocks: Vec<Block> = Vec::with_capacity(infos.len());
+    let mut ancestors: Vec<Vec<usize>> = Vec::with_capacity(infos.len());
+
+    let plain = |kind: BlockKind, info: &Info| Block {
+        kind,
+        path: String::new(),
+        level: 0,
+        marker: String::new(),
+        style: None,
+        start: info.start,
+        end: info.end,
+        text_start: info.start,
+        heading: String::new(),
+        section_titles: Vec::new(),
+        departments: Vec::new(),
+    };
+
+    // Front matter: everything before the first numbered marker.
+    for info in &infos[..body_start] {
+        let s = &text[info.start..info.end];
+        let kind = match info.special {
+            Some(sp) => special_kind(sp),
+            None if is_addressee(s) => BlockKind::Addressee,
+            None if is_titleish(s) => BlockKind::Title,
+            None => BlockKind::Preamble,
+        };
+        blocks.push(plain(kind, info));
+        ancestors.push(Vec::new());
+        if kind == BlockKind::Date {
+            mark_signatures(text, &mut blocks);
+        }
+    }
+    // Prose followed later in the front by a title is a cover notice.
+    if let Some(last_title) = blocks.iter().rposition(|b| b.kind == BlockKind::Title) {
+        for b in &mut blocks[..last_title] {
+            if b.kind == BlockKind::Preamble {
+                b.kind = BlockKind::Notice;
+            }
+        }
+    }
+
+    // The body.
+    let mut stack: Vec<Level> = Vec::new();
+    let mut appendix = false;
+    let mut tail = false;
+    let mut rows_seen = 0u32;
+    for info in &infos[body_start..] {
+        let s = &text[info.start..info.end];
+        if let Some(sp) = info.special {
+            match sp {
+                Special::DeptLine if !appendix && !tail => {
+                    // A standalone 责任单位：… line belongs to the block above it.
+                    if let Some(b) = blocks.last_mut() {
+                        if matches!(b.kind, BlockKind::Task | BlockKind::Heading | BlockKind::Preamble) {
+                            // A bare marker line ("一、") has no text of its own:
+                            // its text starts at the attribution, not at the line break.
+                            if b.text_start == b.end {
+                                b.text_start = info.start;
+                            }
+                            b.end = info.end;
+                            continue;
+                        }
+                    }
+                }
+                Special::AttachmentHead => appendix = true,
+                Special::Date => tail = true,
+                _ => {}
+            }
+            let kind = if appendix && sp != Special::AttachmentHead && sp != Special::Boilerplate { BlockKind::Attachment } else { special_kind(sp) };
+            blocks.push(plain(kind, info));
+            ancestors.push(Vec::new());
+            if sp == Special::Date {
+                mark_signatures(text, &mut blocks);
+            }
+            continue;
+        }
+        if appendix {
+            blocks.push(plain(BlockKind::Attachment, info));
+            ancestors.push(Vec::new());
+            continue;
+        }
+        if let Some(row) = &info.row {
+            tail = false;
+            rows_seen += 1;
+            let ordinal = row.ordinal.unwrap_or(rows_seen);
+            let m = Marker { style: Style::Row, ordinal, parts: vec![], end: 0, text_start: 0 };
+            let style = place(&mut stack, &m);
+            let idx = blocks.len();
+            ancestors.push(stack.iter().map(|l| l.block).collect());
+            stack.push(Level { style, ordinal, block: idx });
+            blocks.push(table_row(text, info, row, path_of(&stack), stack.len() as u32));
+            continue;
+        }
+        if let Some(m) = &info.marker {
+            tail = false;
+            let style = place(&mut stack, m);
+            let idx = blocks.len();
+            ancestors.push(stack.iter().map(|l| l.block).collect());
+            stack.push(Level { style, ordinal: m.ordinal, block: idx });
+            let path = path_of(&stack);
+            let level = stack.len() as u32;
+            blocks.push(Block {
+                kind: BlockKind::Task,
+                path,
+                level,
+                marker: s[..m.end].to_string(),
+                style: Some(m.style),
+                start: info.start,
+                end: info.end,
+                text_start: info.start + m.text_start,
+                heading: String::new(),
+                section_titles: Vec::new(),
+                departments: Vec::new(),
+            });
+            continue;
+        }
+        if tail || stack.is_empty() {
+            let kind = if tail { if looks_like_org(s) { BlockKind::Signature } else { BlockKind::Attachment } } else { BlockKind::Preamble };
+            blocks.push(plain(kind, info));
+            ancestors.push(Vec::new());
+            continue;
+        }
+        // After the items of a list introduced by a colon ("负责：（一）…（二）…"),
+        // an unnumbered paragraph belongs to the line that introduced the list.
+        if stack.len() >= 2 && ends_with_colon(text, &blocks[stack[stack.len() - 2].block]) {
+            stack.pop();
+        }
+        ancestors.push(stack.iter().map(|l| l.block).collect());
+        blocks.push(Block { path: path_of(&stack), level: stack.len() as u32, ..plain(BlockKind::Task, info) });
+    }
+
+    // The attribution at the end of each block, found once.
+    let n = blocks.len();
+    let split: Vec<(usize, Option<usize>)> = blocks
+        .iter()
+        .map(|b| {
+            let body = &text[b.text_start..b.end];
+            let (core, at) = departments::split_attribution(body);
+            (core.len(), at)
+        })
+        .collect();
+    // A numbered line that is only a title and has content below it is a heading.
+    for k in 0..n {
+        if blocks[k].marker.is_empty() || blocks[k].kind != BlockKind::Task {
+            continue;
+        }
+        let next = (k + 1..n).find(|&j| blocks[j].kind != BlockKind::Boilerplate);
+        let below = next.map_or(false, |j| {
+            let b = &blocks[j];
+            b.kind == BlockKind::Task && (b.level > blocks[k].level || (b.marker.is_empty() && b.path == blocks[k].path))
+        });
+        let core = &text[blocks[k].text_start..blocks[k].text_start + split[k].0];
+        // Articles of a regulation and list items are body text, never headings.
+        let list_item = ancestors[k].last().map_or(false, |&p| ends_with_colon(text, &blocks[p])) || matches!(blocks[k].style, Some(Style::Article | Style::Row));
+        if (below && !list_item && is_title_only(core)) || core.trim().is_empty() {
+            blocks[k].kind = BlockKind::Heading;
+        }
+    }
+
+    // Headings, section titles and departments.
+    for k in 0..n {
+        let (start, end) = (blocks[k].text_start, blocks[k].end);
+        if blocks[k].style == Some(Style::Row) {
+            let titles: Vec<String> = ancestors[k].iter().filter(|&&a| blocks[a].kind == BlockKind::Heading).map(|&a| blocks[a].heading.clone()).collect();
+            blocks[k].section_titles = titles;
+            continue;
+        }
+        let body = &text[start..end];
+        let (core, attribution) = (&body[..split[k].0], split[k].1);
+        if matches!(blocks[k].kind, BlockKind::Task | BlockKind::Heading) {
+            if let Some(off) = attribution {
+                blocks[k].departments = departments::parse_attribution(&body[off..], start + off);
+            }
+        }
+        blocks[k].heading = match blocks[k].kind {
+            BlockKind::Heading | BlockKind::Title => title_text(core),
+            _ => first_sentence(core),
+        };
+        let titles: Vec<String> = ancestors[k].iter().filter(|&&a| blocks[a].kind == BlockKind::Heading).map(|&a| blocks[a].heading.clone()).collect();
+        blocks[k].section_titles = titles;
+    }
+    blocks
+}
+
+/// The block of a table row: its text starts at the first cell after the 序号
+/// cell; departments come from the columns that name them, with their roles.
+fn table_row(text: &str, info: &Info, row: &Row, path: String, level: u32) -> Block {
+    let line = &text[info.start..info.end];
+    let first = row.columns.iter().zip(&row.cells).find(|(c, _)| **c != Column::Ordinal).map_or(0, |(_, &(a, _))| a);
+    let ordinal_cell = row.columns.iter().zip(&row.cells).find(|(c, _)| **c == Column::Ordinal).map(|(_, &(a, b))| line[a..b].trim().to_string());
+    let mut depts = Vec::new();
+    let mut heading = String::new();
+    for (col, &(a, b)) in row.columns.iter().zip(&row.cells) {
+        let cell = &line[a..b];
+        match col {
+            Column::Lead | Column::Co | Column::Responsible => {
+                let role = match col {
+                    Column::Lead => Some(crate::model::document::Role::Lead),
+                    Column::Co => Some(crate::model::document::Role::Co),
+                    _ => None,
+                };
+                for mut d in departments::parse_attribution(cell, info.start + a) {
+                    if let Some(r) = role {
+                        d.role = r;
+                        d.labelled = true;
+                    }
+                    depts.push(d);
+                }
+            }
+            Column::Task if heading.is_empty() => heading = first_sentence(cell.trim()),
+            _ => {}
+        }
+    }
+    // Without labelled roles the first named is the lead.
+    if !depts.iter().any(|d| d.labelled) {
+        for (n, d) in depts.iter_mut().enumerate() {
+            d.role = if n == 0 { crate::model::document::Role::Lead } else { crate::model::document::Role::Co };
+        }
+    }
+    Block {
+        kind: BlockKind::Task,
+        path,
+        level,
+        marker: ordinal_cell.unwrap_or_default(),
+        style: Some(Style::Row),
+        start: info.start,
+        end: info.end,
+        text_start: info.start + first,
+        heading,
+        section_titles: Vec::new(),
+        departments: depts,
+    }
+}
+
+/// Whether a block's text ends with a colon (it introduces a list).
+fn ends_with_colon(text: &str, b: &Block) -> bool {
+    text[b.text_start..b.end].trim_end().ends_with(['：', ':'])
+}
+
+fn special_kind(sp: Special) -> BlockKind {
+    match sp {
+        Special::Boilerplate => BlockKind::Boilerplate,
+        Special::Metadata => BlockKind::Metadata,
+        Special::DocNumber => BlockKind::DocNumber,
+        Special::Date => BlockKind::Date,
+        Special::Note => BlockKind::Note,
+        Special::AttachmentHead => BlockKind::AttachmentLabel,
+        Special::AttachmentList => BlockKind::AttachmentList,
+        Special::Contact => BlockKind::Contact,
+        Special::Distribution => BlockKind::Distribution,
+        Special::DeptLine => BlockKind::Preamble,
+        Special::TableHeader => BlockKind::TableHeader,
+    }
+}
+
+/// Lines naming an organisation directly above a date line are a signature.
+fn mark_signatures(text: &str, blocks: &mut [Block]) {
+    let Some(last) = blocks.len().checked_sub(1) else { return };
+    if blocks[last].kind != BlockKind::Date {
+        return;
+    }
+    let mut k = last;
+    let mut taken = 0;
+    while k > 0 && taken < 4 {
+        k -= 1;
+        let b = &blocks[k];
+        if !b.marker.is_empty() || !matches!(b.kind, BlockKind::Title | BlockKind::Task | BlockKind::Preamble | BlockKind::Signature) {
+            break;
+        }
+        if !looks_like_org(&text[b.start..b.end]) {
+            break;
+        }
+        blocks[k].kind = BlockKind::Signature;
+        blocks[k].path.clear();
+        blocks[k].level = 0;
+        taken += 1;
+    }
+}
+
+/// Find the level of a marker: a style already open is a sibling of that
+/// level; a new style opens a level below the current one.
+fn place(stack: &mut Vec<Level>, m: &Marker) -> Style {
+    if let Some(pos) = stack.iter().position(|l| l.style == m.style) {
+        stack.truncate(pos);
+        return m.style;
+    }
+    // 1. and 1、 used interchangeably for one level: a new Arabic style that
+    // continues the numbering of the other one is the same level.
+    let twin = match m.style {
+        Style::ArabicDot => Some(Style::ArabicComma),
+        Style::ArabicComma => Some(Style::ArabicDot),
+        Style::ArabicParen => Some(Style::ArabicHalfParen),
+        Style::ArabicHalfParen => Some(Style::ArabicParen),
+        _ => None,
+    };
+    if let Some(t) = twin {
+        if let Some(pos) = stack.iter().position(|l| l.style == t) {
+            if stack[pos].ordinal + 1 == m.ordinal {
+                let style = stack[pos].style;
+                stack.truncate(pos);
+                return style;
+            }
+        }
+    }
+    // Regulations: an article under a section/chapter, a section under a chapter.
+    m.style
+}
+
+fn path_of(stack: &[Level]) -> String {
+    let mut p = String::with_capacity(stack.len() * 3);
+    for (i, l) in stack.iter().enumerate() {
+        if i > 0 {
+            p.push('.');
+        }
+        p.push_str(&l.ordinal.to_string());
+    }
+    p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(s: &str) -> (String, Vec<Block>) {
+        let layout = Layout::default();
+        let n = layout.normalize(s);
+        let b = parse(&n.text, &n.lines, &layout);
+        (n.text, b)
+    }
+
+    fn tasks(s: &str) -> Vec<(String, String)> {
+        let (t, b) = blocks(s);
+        b.iter().filter(|b| b.kind == BlockKind::Task && !b.path.is_empty()).map(|b| (b.path.clone(), b.text(&t).to_string())).collect()
+    }
+
+    #[test]
+    fn hierarchy_in_any_order_of_styles() {
+        let got = tasks("（一）甲类\n1、第一项。内容。\n2、第二项。内容。\n（二）乙类\n1、第三项。内容。");
+        assert_eq!(got.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(), ["1.1", "1.2", "2.1"]);
+        let got = tasks("一、总体\n①甲。乙。\n②丙。丁。\n二、其他\n(1)戊。己。");
+        assert_eq!(got.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(), ["1.1", "1.2", "2.1"]);
+    }
+
+    #[test]
+    fn headings_and_paragraphs() {
+        let (t, b) = blocks("一、总体要求\n全面落实要求。加强建设。\n坚持需求导向。围绕群众。\n二、主要任务\n（一）制定工作方案（4月25日前）。结合实际制定方案。");
+        let rec: Vec<_> = b.iter().filter(|b| b.kind == BlockKind::Task).map(|b| (b.path.as_str(), b.heading.as_str())).collect();
+        assert_eq!(rec, [("1", "全面落实要求"), ("1", "坚持需求导向"), ("2.1", "制定工作方案（4月25日前）")]);
+        let h: Vec<_> = b.iter().filter(|b| b.kind == BlockKind::Heading).map(|b| b.text(&t)).collect();
+        assert_eq!(h, ["总体要求", "主要任务"]);
+    }
+
+    #[test]
+    fn regulations() {
+        let got = tasks("第一章　总则\n第一条　为了规范管理，制定本办法。\n第二条　本办法适用于全省。\n第二章　职责\n第三条　民政部门负责：\n（一）登记；\n（二）监督。\n本条另有规定的除外。");
+        let paths: Vec<_> = got.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(paths, ["1.1", "1.2", "2.3", "2.3.1", "2.3.2", "2.3"]);
+    }
+
+    #[test]
+    fn front_and_back_matter() {
+        let doc = "吉林省民政厅关于印发《2019年实施方案》的通知\n吉民发〔2019〕15号\n各市（州）民政局：\n现将方案印发给你们，请认真抓好落实。\n吉林省民政厅\n2019年3月11日\n（此件公开发布）\n2019年实施方案\n为落实意见，制定本方案。\n一、总体要求\n全面落实，加强建设。\n附件：月进展情况报表\n联系人：张三，电话：0431-88888888\n扫一扫在手机打开当前页";
+        let (_, b) = blocks(doc);
+        let kinds: Vec<_> = b.iter().map(|b| b.kind.name()).collect();
+        assert_eq!(kinds, ["title", "doc_number", "addressee", "notice", "signature", "date", "note", "title", "preamble", "heading", "task", "attachment_list", "contact", "boilerplate"]);
+    }
+
+    #[test]
+    fn attachment_list_is_not_numbered_body() {
+        let doc = "关于印发工作方案的通知\n附件：1. 工作方案\n2. 标准目录\n3. 服务目录\n吉林省民政厅\n2020年4月21日\n附件 1\n工作方案\n一、总体要求\n（一）指导思想\n以思想为指导，全面贯彻。";
+        let (_, b) = blocks(doc);
+        let kinds: Vec<_> = b.iter().map(|b| (b.kind.name(), b.path.as_str())).collect();
+        assert_eq!(
+            kinds,
+            [("title", ""), ("attachment_list", ""), ("attachment_list", ""), ("attachment_list", ""), ("signature", ""), ("date", ""), ("attachment_label", ""), ("title", ""), ("heading", "1"), ("heading", "1.1"), ("task", "1.1")]
+        );
+    }
+
+    #[test]
+    fn task_tables() {
+        let doc = "一、社会救助\n序号\t重点任务\t牵头处室\t配合处室\t完成时限\n1\t提高城乡低保标准\t社会救助处\t规划财务处、社会事务处\t2020年6月底前\n2\t开展专项治理\t社会救助处\t\t2020年全年\n二、养老服务\n（一）加强保障。落实资金。";
+        let (t, b) = blocks(doc);
+        let rows: Vec<_> = b.iter().filter(|b| b.style == Some(Style::Row)).collect();
+        assert_eq!(rows.iter().map(|r| (r.path.as_str(), r.heading.as_str())).collect::<Vec<_>>(), [("1.1", "提高城乡低保标准"), ("1.2", "开展专项治理")]);
+        let d: Vec<_> = rows[0].departments.iter().map(|d| (d.name.as_str(), d.role.name(), &t[d.start..d.end])).collect();
+        assert_eq!(d, [("社会救助处", "lead", "社会救助处"), ("规划财务处", "co", "规划财务处"), ("社会事务处", "co", "社会事务处")]);
+        assert!(rows[0].text(&t).starts_with("提高城乡低保标准"));
+        assert_eq!(b.iter().filter(|b| b.kind == BlockKind::TableHeader).count(), 1);
+        assert_eq!(b.last().unwrap().path, "2.1");
+    }
+
+    #[test]
+    fn articles_and_adoption_notes() {
+        let (_, b) = blocks("江西省社会救助条例\n（2020年11月26日江西省第十三届人民代表大会常务委员会第二十五次会议通过）\n第一章　总则\n第二条　本条例适用于全省。\n社会救助坚持托底线。");
+        let kinds: Vec<_> = b.iter().map(|b| (b.kind.name(), b.path.as_str())).collect();
+        assert_eq!(kinds, [("title", ""), ("note", ""), ("heading", "1"), ("task", "1.2"), ("task", "1.2")]);
+    }
+
+    #[test]
+    fn standalone_bracketed_attribution_joins_its_record() {
+        let (_, b) = blocks("一、任务\n1.实施专项行动。力争全省养老床位达到38万张。\n（省发展改革委牵头，省民政厅配合）\n2.加强管理。完善制度。");
+        let r: Vec<_> = b.iter().filter(|b| b.kind == BlockKind::Task).collect();
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[0].departments.iter().map(|d| (d.name.as_str(), d.role.name())).collect::<Vec<_>>(), [("省发展改革委", "lead"), ("省民政厅", "co")]);
+    }
+
+    #[test]
+    fn standalone_department_line_joins_its_record() {
+        let (t, b) = blocks("一、任务\n1.提高标准。落实资金。\n责任单位：省民政厅、省财政厅\n2.加强管理。完善制度。");
+        let r: Vec<_> = b.iter().filter(|b| b.kind == BlockKind::Task).collect();
+        assert_eq!(r.len(), 2);
+        assert!(r[0].text(&t).ends_with("省财政厅"));
+        assert_eq!(r[0].departments.iter().map(|d| d.name.as_str()).collect::<Vec<_>>(), ["省民政厅", "省财政厅"]);
+    }
+}

@@ -1,0 +1,193 @@
+//! What the stages find in a document, as plain data: numbering styles,
+//! targets and deadlines, numbered formulations, and the labels of each block.
+//! The stages that find them live in `layout`, `extract` and `label`.
+
+use std::any::Any;
+use std::sync::Arc;
+
+/// The numbering style of a marker; the hierarchy of a document is built from
+/// the order in which styles first appear.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Style {
+    /// 第一部分 / 第一篇
+    Part,
+    /// 第一章
+    Chapter,
+    /// 第一节
+    Section,
+    /// 第一条 (numbered globally through a regulation)
+    Article,
+    /// 一、 一． 一.
+    CnComma,
+    /// （一） (一) ㈠
+    CnParen,
+    /// 1. 1． ⒈
+    ArabicDot,
+    /// 1、
+    ArabicComma,
+    /// （1） (1) ⑴
+    ArabicParen,
+    /// 1） 1)
+    ArabicHalfParen,
+    /// ① ② …
+    Circled,
+    /// 1.1, 1.1.1 (decimal outline numbering; depth = number of parts)
+    Outline(u8),
+    /// A row of a task table (序号 | 重点任务 | 牵头单位 …), numbered by its 序号 cell.
+    Row,
+}
+
+impl Style {
+    /// A short stable name, used in warnings and the `style` column.
+    pub fn name(self) -> String {
+        match self {
+            Style::Part => "part".into(),
+            Style::Chapter => "chapter".into(),
+            Style::Section => "section".into(),
+            Style::Article => "article".into(),
+            Style::CnComma => "cn".into(),
+            Style::CnParen => "cn_paren".into(),
+            Style::ArabicDot => "arabic_dot".into(),
+            Style::ArabicComma => "arabic_comma".into(),
+            Style::ArabicParen => "arabic_paren".into(),
+            Style::ArabicHalfParen => "arabic_half_paren".into(),
+            Style::Circled => "circled".into(),
+            Style::Outline(d) => format!("outline{d}"),
+            Style::Row => "table_row".into(),
+        }
+    }
+}
+
+/// How a target bounds its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Comparator {
+    Ge,
+    Le,
+    Gt,
+    Lt,
+    Eq,
+}
+
+impl Comparator {
+    /// The symbol used in the `comparator` column (>=, <=, >, <, =).
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Comparator::Ge => ">=",
+            Comparator::Le => "<=",
+            Comparator::Gt => ">",
+            Comparator::Lt => "<",
+            Comparator::Eq => "=",
+        }
+    }
+}
+
+/// A quantitative commitment. Offsets are bytes into the text it was read from
+/// (the document's normalised text in [`Document::targets`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Target {
+    /// Index of the block it was found in.
+    pub block: usize,
+    /// The phrase that carries the number and its comparator.
+    pub start: usize,
+    pub end: usize,
+    /// The number itself.
+    pub number_start: usize,
+    pub number_end: usize,
+    pub value: f64,
+    pub value_max: Option<f64>,
+    pub unit: String,
+    pub per: Option<String>,
+    pub comparator: Comparator,
+    pub deadline: Option<String>,
+    pub indicator: Option<String>,
+    pub scope: Option<String>,
+}
+
+/// A dated commitment (工作进度安排: 4月25日前 制定工作方案).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deadline {
+    pub block: usize,
+    /// Byte offsets of the date phrase.
+    pub start: usize,
+    pub end: usize,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub date: String,
+    /// The date phrase as written.
+    pub phrase: String,
+    /// What is due.
+    pub action: String,
+}
+
+/// A numbered formulation as written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Slogan {
+    pub block: usize,
+    /// Byte offsets of the formulation in the normalised text (quotation marks excluded).
+    pub start: usize,
+    pub end: usize,
+    /// The formulation without quotation marks.
+    pub text: String,
+    /// The same formulation wherever written (white space and quotation marks removed).
+    pub normalized: String,
+}
+
+/// Scores by section index (theme or instrument), sparse.
+pub type Scores = Vec<(u32, f32)>;
+
+/// The lexicons a document was labelled with, opaque to the data model (the
+/// `label` stage owns their type and reads them back with
+/// `crate::label::lexicons_of`).
+pub type LexiconHandle = Arc<dyn Any + Send + Sync>;
+
+/// The labels of one block.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BlockLabels {
+    /// Tokens that are not white space.
+    pub n_tokens: u32,
+    /// Whether the block's kind is labelled (task records, headings, titles,
+    /// preambles, notices, attachments); other kinds have no labels.
+    pub labelled: bool,
+    /// Theme scores with the heading context, by theme index.
+    pub theme_scores: Scores,
+    /// Assigned themes, best first.
+    pub themes: Vec<u32>,
+    /// (theme, term) found in the block's own text, first occurrence order.
+    pub theme_terms: Vec<(u32, u32)>,
+    pub instrument_scores: Scores,
+    /// Instruments used, in dictionary order.
+    pub instruments: Vec<u32>,
+    /// (instrument, term) found in the text.
+    pub instrument_terms: Vec<(u32, u32)>,
+    /// Summed weights of binding and soft language.
+    pub binding: f32,
+    pub soft: f32,
+    pub strength: f32,
+    pub strength_label: &'static str,
+}
+
+/// The labels of a document's blocks (parallel to `Document::blocks`) and the
+/// lexicons they were made with (the tokens frame re-tokenises with them).
+#[derive(Clone, Default)]
+pub struct DocLabels {
+    pub blocks: Vec<BlockLabels>,
+    pub lexicons: Option<LexiconHandle>,
+}
+
+impl PartialEq for DocLabels {
+    fn eq(&self, other: &Self) -> bool {
+        let same_lex = match (&self.lexicons, &other.lexicons) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        same_lex && self.blocks == other.blocks
+    }
+}
+
+impl std::fmt::Debug for DocLabels {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DocLabels").field("blocks", &self.blocks.len()).finish()
+    }
+}
+
+

@@ -1,0 +1,436 @@
+//! A corpus: many documents read in parallel, with the problems met on the way.
+//!
+//! ```
+//! use zhengce::pipeline::corpus::{Corpus, Options};
+//! let c = Corpus::from_texts(vec![("jl".into(), "一、总体要求\n全面落实。加强建设。".into())], &Options::default());
+//! let tasks: Vec<_> = c.documents[0].records().filter(|(_, b)| b.path == "1").collect();
+//! assert_eq!(tasks.len(), 1);
+//! ```
+
+use std::collections::HashMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+use rayon::prelude::*;
+
+use crate::model::document::{Document, Meta, Source, Ymd};
+use crate::error::Error;
+use crate::extract::meta::{self, Regions};
+use crate::input::read::{self, Format, Input};
+use crate::layout::structure::{self, Layout};
+
+/// Everything loaded once per process and shared by all documents and threads:
+/// layout patterns, regions, dictionaries.
+#[derive(Debug, Clone)]
+pub struct Resources {
+    pub layout: Layout,
+    pub regions: Regions,
+    /// Known numbered formulations (data/slogans.txt).
+    pub slogans: crate::extract::slogans::Lexicon,
+    /// Tokeniser and label dictionaries, built on first use (loading jieba's
+    /// dictionary takes a while); see [`Resources::lexicons`].
+    pub lexicons: OnceLock<Arc<crate::label::Lexicons>>,
+}
+
+impl Default for Resources {
+    fn default() -> Self {
+        Resources { layout: Layout::default(), regions: Regions::default(), slogans: crate::extract::slogans::Lexicon::default(), lexicons: OnceLock::new() }
+    }
+}
+
+impl Resources {
+    /// The default resources, built on first use and shared afterwards.
+    pub fn shared() -> Arc<Resources> {
+        static SHARED: OnceLock<Arc<Resources>> = OnceLock::new();
+        SHARED.get_or_init(|| Arc::new(Resources::default())).clone()
+    }
+
+    /// The tokeniser and label dictionaries: the shipped ones unless these
+    /// resources were made for a user configuration.
+    pub fn lexicons(&self) -> &Arc<crate::label::Lexicons> {
+        self.lexicons.get_or_init(crate::label::Lexicons::shared)
+    }
+
+    /// Resources for a user configuration of dictionaries (see
+    /// [`crate::label::Config`]), built once per configuration and shared;
+    /// a malformed file is an [`Error::DataFile`].
+    pub fn configured(cfg: &crate::label::Config) -> Result<Arc<Resources>, Error> {
+        if cfg.is_default() {
+            return Ok(Resources::shared());
+        }
+        let lex = crate::label::Lexicons::cached(cfg)?;
+        // Keyed by the lexicons, which are themselves cached by configuration.
+        static CACHE: std::sync::Mutex<Vec<Arc<Resources>>> = std::sync::Mutex::new(Vec::new());
+        let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(r) = cache.iter().find(|r| r.lexicons.get().map_or(false, |l| Arc::ptr_eq(l, &lex))) {
+            return Ok(r.clone());
+        }
+        let r = Resources::default();
+        r.lexicons.set(lex).ok();
+        let r = Arc::new(r);
+        if cache.len() >= 4 {
+            cache.remove(0);
+        }
+        cache.push(r.clone());
+        Ok(r)
+    }
+}
+
+pub use crate::lexicon::{dictionary_loads, note_dictionary_load};
+
+/// Metadata a user sets for one document, overriding what was read.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MetaOverride {
+    pub province: Option<String>,
+    pub issuer: Option<String>,
+    pub doc_number: Option<String>,
+    pub title: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub date: Option<String>,
+    pub year: Option<i32>,
+}
+
+/// How to read a corpus.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Documents larger than this many bytes are refused with an error.
+    pub max_bytes: u64,
+    /// Worker threads (None: all cores).
+    pub threads: Option<usize>,
+    /// Overrides by doc_id, file name or path as given.
+    pub overrides: HashMap<String, MetaOverride>,
+    pub resources: Arc<Resources>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { max_bytes: 256 * 1024 * 1024, threads: None, overrides: HashMap::new(), resources: Resources::shared() }
+    }
+}
+
+/// A problem met while reading: an error that lost a document, or a warning.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub source: String,
+    pub doc_id: Option<String>,
+    /// "error" (the document was not read) or "warning".
+    pub severity: &'static str,
+    pub kind: String,
+    pub message: String,
+}
+
+impl Problem {
+    fn error(e: &Error, source: String) -> Problem {
+        Problem { source, doc_id: None, severity: "error", kind: e.kind().to_string(), message: e.to_string() }
+    }
+}
+
+/// Documents and the problems met reading them.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    pub documents: Vec<Document>,
+    pub errors: Vec<Problem>,
+    /// The errors themselves, in the order met (for raising in Python).
+    pub failures: Vec<Error>,
+}
+
+/// What a file yields before processing.
+struct Loaded {
+    source: Source,
+    text: String,
+    warnings: Vec<String>,
+}
+
+fn load_file(path: &Path, opts: &Options) -> Result<Loaded, Error> {
+    let bytes = read::read_bytes(path, opts.max_bytes)?;
+    let format = read::sniff(&bytes, path);
+    let size = bytes.len() as u64;
+    let (text, encoding, warnings) = match format {
+        Format::Text => {
+            let d = read::decode(&bytes).map_err(|f| Error::Decode { path: path.to_path_buf(), reason: f.0 })?;
+            (d.text, d.encoding, d.warnings)
+        }
+        Format::Html | Format::Docx | Format::Pdf => {
+            let x = crate::input::formats::extract(format, &bytes).map_err(|reason| match reason {
+                crate::input::formats::FormatError::Decode(r) => Error::Decode { path: path.to_path_buf(), reason: r },
+                crate::input::formats::FormatError::Unsupported(r) => Error::Format { path: path.to_path_buf(), reason: r },
+            })?;
+            (x.text, x.encoding, x.warnings)
+        }
+        Format::LegacyWord => {
+            return Err(Error::Format {
+                path: path.to_path_buf(),
+                reason: "legacy Word/WPS binary file; convert it to .docx first (e.g. `libreoffice --headless --convert-to docx FILE`)".into(),
+            })
+        }
+        Format::Binary => return Err(Error::Format { path: path.to_path_buf(), reason: "binary file (not text, HTML, .docx or PDF)".into() }),
+    };
+    Ok(Loaded { source: Source { source: path.display().to_string(), format: format.name().to_string(), encoding: encoding.to_string(), bytes: size }, text, warnings })
+}
+
+/// Run the whole pipeline on one decoded text.
+pub fn process(doc_id: &str, source: Source, raw: &str, mut warnings: Vec<String>, res: &Resources) -> Document {
+    let n = res.layout.normalize(raw);
+    if n.removed_chars > 0 {
+        warnings.push(format!("{} zero-width or control characters were removed", n.removed_chars));
+    }
+    let blocks = structure::parse(&n.text, &n.lines, &res.layout);
+    let meta = meta::extract(&n.text, &blocks, &res.regions);
+    let mut doc = Document {
+        doc_id: doc_id.to_string(),
+        source,
+        text: n.text,
+        anchors: n.anchors,
+        meta,
+        blocks,
+        targets: Vec::new(),
+        deadlines: Vec::new(),
+        slogans: Vec::new(),
+        warnings,
+        labels: Default::default(),
+    };
+    // One pass per record: numbers inside slogans are not targets.
+    let (slogans, targets, deadlines) = crate::extract::targets::extract(&doc, &res.slogans);
+    doc.slogans = slogans;
+    doc.targets = targets;
+    doc.deadlines = deadlines;
+    doc.labels = crate::label::label(&doc, res.lexicons());
+    doc
+}
+
+fn guarded<T>(source: &str, f: impl FnOnce() -> Result<T, Error>) -> Result<T, Error> {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(r) => r,
+        Err(panic) => {
+            let msg = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_else(|| "unknown panic".into());
+            Err(Error::Internal { path: PathBuf::from(source), reason: msg })
+        }
+    }
+}
+
+fn stem_of(path: &Path) -> String {
+    path.file_stem().and_then(|s| s.to_str()).unwrap_or("document").to_string()
+}
+
+/// Make ids unique in order: a repeated id gets `~2`, `~3` …
+fn unique_ids(ids: Vec<String>) -> Vec<String> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    ids.into_iter()
+        .map(|id| {
+            let n = seen.entry(id.clone()).or_insert(0);
+            *n += 1;
+            if *n == 1 {
+                id
+            } else {
+                format!("{id}~{n}")
+            }
+        })
+        .collect()
+}
+
+impl Corpus {
+    /// Read files, folders (recursively) and glob patterns.
+    pub fn read(specs: &[String], opts: &Options) -> Corpus {
+        let (items, mut corpus) = Corpus::plan(specs);
+        corpus.extend(Corpus::read_planned(&items, opts));
+        corpus
+    }
+
+    /// Expand files, folders and globs into the files to read, each with the
+    /// doc_id it gets (unique over the whole list); the returned corpus holds
+    /// only the problems met (missing paths, skipped files). Reading the items in
+    /// batches or on other machines gives the same documents as one `read`.
+    pub fn plan(specs: &[String]) -> (Vec<(PathBuf, String)>, Corpus) {
+        let mut corpus = Corpus::default();
+        let mut files: Vec<PathBuf> = Vec::new();
+        for input in read::expand(specs) {
+            match input {
+                Input::File(p) => files.push(p),
+                Input::Skipped(p, why) => corpus.errors.push(Problem {
+                    source: p.display().to_string(),
+                    doc_id: None,
+                    severity: "warning",
+                    kind: "skipped".into(),
+                    message: format!("{}: skipped: {why}", p.display()),
+                }),
+                Input::Missing(e) => {
+                    corpus.errors.push(Problem::error(&e, e.path().map(|p| p.display().to_string()).unwrap_or_default()));
+                    corpus.failures.push(e);
+                }
+            }
+        }
+        let ids = unique_ids(files.iter().map(|p| stem_of(p)).collect());
+        (files.into_iter().zip(ids).collect(), corpus)
+    }
+
+    /// Read files given with their doc_ids (see [`Corpus::plan`]).
+    pub fn read_planned(items: &[(PathBuf, String)], opts: &Options) -> Corpus {
+        let res = opts.resources.clone();
+        let work = || -> Vec<Result<Document, Error>> {
+            items
+                .par_iter()
+                .map(|(path, id)| {
+                    let src = path.display().to_string();
+                    guarded(&src, || {
+                        let loaded = load_file(path, opts)?;
+                        let mut doc = process(id, loaded.source, &loaded.text, loaded.warnings, &res);
+                        apply_override(&mut doc, opts, path)?;
+                        crate::pipeline::messy::finish(&loaded.text, doc, &src)
+                    })
+                })
+                .collect()
+        };
+        let results = run_in_pool(opts.threads, work);
+        let mut corpus = Corpus::default();
+        corpus.absorb(results, items.iter().map(|(p, _)| p.display().to_string()).collect());
+        corpus
+    }
+
+    /// Read in-memory texts given as (name, text) pairs; the name is the doc_id.
+    pub fn from_texts(items: Vec<(String, String)>, opts: &Options) -> Corpus {
+        let ids = unique_ids(items.iter().map(|(n, _)| n.clone()).collect());
+        let res = opts.resources.clone();
+        let work = || -> Vec<Result<Document, Error>> {
+            items
+                .par_iter()
+                .zip(ids.par_iter())
+                .map(|((name, text), id)| {
+                    guarded(name, || {
+                        if text.len() as u64 > opts.max_bytes {
+                            return Err(Error::TooLarge { path: PathBuf::from(name), size: text.len() as u64, limit: opts.max_bytes });
+                        }
+                        let source = Source { source: name.clone(), format: "text".into(), encoding: "utf-8".into(), bytes: text.len() as u64 };
+                        let mut doc = process(id, source, text, Vec::new(), &res);
+                        apply_override(&mut doc, opts, Path::new(name))?;
+                        crate::pipeline::messy::finish(text, doc, name)
+                    })
+                })
+                .collect()
+        };
+        let results = run_in_pool(opts.threads, work);
+        let mut corpus = Corpus::default();
+        corpus.absorb(results, items.iter().map(|(n, _)| n.clone()).collect());
+        corpus
+    }
+
+    fn absorb(&mut self, results: Vec<Result<Document, Error>>, sources: Vec<String>) {
+        for (r, src) in results.into_iter().zip(sources) {
+            match r {
+                Ok(doc) => {
+                    for w in &doc.warnings {
+                        self.errors.push(Problem { source: src.clone(), doc_id: Some(doc.doc_id.clone()), severity: "warning", kind: "warning".into(), message: format!("{src}: {w}") });
+                    }
+                    self.documents.push(doc);
+                }
+                Err(e) => {
+                    self.errors.push(Problem::error(&e, src));
+                    self.failures.push(e);
+                }
+            }
+        }
+    }
+
+    /// A document by id.
+    pub fn get(&self, doc_id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.doc_id == doc_id)
+    }
+
+    /// Join corpora (documents and problems, in order).
+    pub fn extend(&mut self, other: Corpus) {
+        self.documents.extend(other.documents);
+        self.errors.extend(other.errors);
+        self.failures.extend(other.failures);
+    }
+}
+
+/// Runs `f` on a rayon pool of `threads` threads (None or 0: the global pool).
+pub fn run_in_pool<T: Send>(threads: Option<usize>, f: impl FnOnce() -> T + Send) -> T {
+    match threads {
+        Some(n) if n > 0 => match rayon::ThreadPoolBuilder::new().num_threads(n).build() {
+            Ok(pool) => pool.install(f),
+            Err(_) => f(),
+        },
+        _ => f(),
+    }
+}
+
+fn apply_override(doc: &mut Document, opts: &Options, path: &Path) -> Result<(), Error> {
+    if opts.overrides.is_empty() {
+        return Ok(());
+    }
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let key_candidates = [doc.doc_id.as_str(), name, doc.source.source.as_str()];
+    let Some(o) = key_candidates.iter().find_map(|k| opts.overrides.get(*k)) else { return Ok(()) };
+    apply_meta_override(&mut doc.meta, o)
+}
+
+/// Set the fields an override gives; the year follows a new date unless given.
+pub fn apply_meta_override(meta: &mut Meta, o: &MetaOverride) -> Result<(), Error> {
+    if let Some(p) = &o.province {
+        meta.province = Some(p.clone());
+        meta.province_source = Some("override".into());
+    }
+    if let Some(v) = &o.issuer {
+        meta.issuer = Some(v.clone());
+    }
+    if let Some(v) = &o.doc_number {
+        meta.doc_number = Some(crate::text::lines::normalize_doc_number(v));
+    }
+    if let Some(v) = &o.title {
+        meta.title = Some(v.clone());
+    }
+    if let Some(v) = &o.date {
+        let d = parse_iso(v).ok_or_else(|| Error::Value { field: "date".into(), reason: format!("{v:?} is not a date in YYYY-MM-DD form") })?;
+        meta.date = Some(d);
+        meta.year = Some(d.year);
+    }
+    if let Some(y) = o.year {
+        meta.year = Some(y);
+    }
+    Ok(())
+}
+
+/// Parse `YYYY-MM-DD` (or any date form [`crate::text::dates::find_date`] reads).
+pub fn parse_iso(s: &str) -> Option<Ymd> {
+    let t = s.trim();
+    let p: Vec<&str> = t.split('-').collect();
+    if p.len() == 3 {
+        if let (Ok(y), Ok(m), Ok(d)) = (p[0].parse(), p[1].parse(), p[2].get(..2).unwrap_or(p[2]).parse()) {
+            return Ymd::new(y, m, d);
+        }
+    }
+    crate::text::dates::find_date(t).map(|(d, _, _)| d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_files_do_not_lose_good_ones() {
+        let dir = std::env::temp_dir().join(format!("zhengce-corpus-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("a.txt"), "一、总体要求\n全面落实。加强建设。").unwrap();
+        std::fs::write(dir.join("b.txt"), (0..5000u32).map(|i| (i * 31 % 256) as u8).collect::<Vec<u8>>()).unwrap();
+        let c = Corpus::read(&[dir.display().to_string(), dir.join("missing.txt").display().to_string()], &Options::default());
+        assert_eq!(c.documents.len(), 1);
+        let kinds: Vec<_> = c.errors.iter().filter(|e| e.severity == "error").map(|e| e.kind.as_str()).collect();
+        assert_eq!(kinds, ["not_found", "decode"]);
+        assert!(c.errors.iter().all(|e| e.message.contains(&*dir.display().to_string())));
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn overrides_win() {
+        let mut opts = Options::default();
+        opts.overrides.insert("x".into(), MetaOverride { province: Some("广东".into()), date: Some("2021-05-06".into()), ..Default::default() });
+        let c = Corpus::from_texts(vec![("x".into(), "吉林省民政厅关于印发《方案》的通知\n一、总体\n落实。加强。".into())], &opts);
+        let m = &c.documents[0].meta;
+        assert_eq!((m.province.as_deref(), m.year), (Some("广东"), Some(2021)));
+        let mut bad = Options::default();
+        bad.overrides.insert("x".into(), MetaOverride { date: Some("soon".into()), ..Default::default() });
+        let c = Corpus::from_texts(vec![("x".into(), "一、总体".into())], &bad);
+        assert_eq!(c.errors[0].kind, "value");
+    }
+}

@@ -1,0 +1,113 @@
+//! Messy input: what the pipeline tells a researcher about a document that
+//! was read but is probably not what they meant to read, and the last checks
+//! before a document leaves the core.
+//!
+//! Every outcome for bad input (empty files, binary data, broken encodings,
+//! HTML residue, huge or deeply numbered documents …) is listed in the README
+//! section "Messy input".
+//!
+//! ```
+//! use zhengce::pipeline::corpus::{Corpus, Options};
+//! let c = Corpus::from_texts(vec![("blank".into(), " \n\u{3000}\r\n".into())], &Options::default());
+//! assert_eq!(c.documents[0].blocks.len(), 0);
+//! assert!(c.errors[0].message.contains("only white space"));
+//! ```
+
+use crate::model::document::{BlockKind, Document};
+use crate::error::Error;
+
+/// Tag names that betray a web page saved or pasted as plain text.
+const TAGS: [&str; 20] = ["p", "br", "div", "span", "td", "tr", "table", "font", "a", "img", "strong", "b", "li", "ul", "h1", "h2", "h3", "h4", "style", "script"];
+/// Named character references seen in such pages.
+const ENTITIES: [&str; 10] = ["nbsp;", "amp;", "lt;", "gt;", "quot;", "ldquo;", "rdquo;", "mdash;", "emsp;", "ensp;"];
+
+/// Count HTML tags (`<p>`, `</div>`, `<br/>`, `<span class=…>`) and character
+/// references (`&nbsp;`, `&#8220;`) in `s`, up to `limit`.
+fn markup_count(s: &str, limit: usize) -> usize {
+    let b = s.as_bytes();
+    let mut n = 0;
+    let mut i = 0;
+    while i < b.len() && n < limit {
+        match b[i] {
+            b'<' => {
+                let j = i + 1 + usize::from(b.get(i + 1) == Some(&b'/'));
+                let name_end = b[j..].iter().position(|c| !c.is_ascii_alphanumeric()).map_or(b.len(), |k| j + k);
+                let name = &s[j..name_end];
+                let closed = matches!(b.get(name_end), Some(b'>' | b'/' | b' ' | b'\t' | b'\n'));
+                if closed && TAGS.iter().any(|t| t.eq_ignore_ascii_case(name)) {
+                    n += 1;
+                }
+            }
+            b'&' => {
+                let rest = &b[i + 1..];
+                let numeric = rest.first() == Some(&b'#') && {
+                    let digits = rest[1..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+                    (1..=7).contains(&digits) && rest.get(1 + digits) == Some(&b';')
+                };
+                if numeric || ENTITIES.iter().any(|e| rest.len() >= e.len() && rest[..e.len()].eq_ignore_ascii_case(e.as_bytes())) {
+                    n += 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    n
+}
+
+/// How many markup tags or entities make a text file "HTML residue".
+const HTML_RESIDUE_MIN: usize = 3;
+
+/// Warnings about a document that was read but may not be what the
+/// researcher meant: an empty file, white space only, no numbered structure,
+/// markup left over from a web page, text damaged by an earlier wrong decoding.
+pub fn input_warnings(raw: &str, doc: &Document) -> Vec<String> {
+    let mut out = Vec::new();
+    if raw.is_empty() {
+        out.push("the file is empty: no text to read (an interrupted download?)".to_string());
+        return out;
+    }
+    if doc.text.is_empty() {
+        out.push(format!("the file holds only white space and invisible characters ({} bytes): no text to read", raw.len()));
+        return out;
+    }
+    if !doc.blocks.iter().any(|b| b.kind == BlockKind::Task || b.kind == BlockKind::Heading) {
+        out.push("no numbered task structure (一、 （一） 1. 第一条 …) was found: the text is kept as front-matter records with path \"\"".to_string());
+    }
+    let tags = markup_count(raw, 10_000);
+    if doc.source.format == "text" && tags >= HTML_RESIDUE_MIN {
+        out.push(format!(
+            "{}{tags} HTML tags or entities in a plain-text document (a web page saved as text?): they are kept as text; save the page as .html to have them removed",
+            if tags == 10_000 { "at least " } else { "" }
+        ));
+    }
+    let replaced = doc.text.chars().filter(|&c| c == '\u{FFFD}').count();
+    if replaced > 0 && !doc.warnings.iter().any(|w| w.contains("U+FFFD")) {
+        out.push(format!("the text holds {replaced} replacement characters (U+FFFD): it was damaged by a wrong decoding before zhengce read it"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn markup_is_counted_and_prose_is_not() {
+        assert_eq!(super::markup_count("<P>甲</p><br/>&nbsp;&#8220;<span class=\"x\">乙</SPAN>", 100), 7);
+        assert_eq!(super::markup_count("a < b、c<d、AT&T、《规定》<  p>、&#;、<pre>", 100), 0);
+        assert_eq!(super::markup_count(&"<p>".repeat(50), 10), 10);
+    }
+}
+
+/// The last step of reading a document: add the input warnings, refuse a
+/// document whose blocks break the promises of [`crate::pipeline::invariants`] (a bug,
+/// reported as [`Error::Internal`] naming the file instead of crashing when
+/// the frames are built), and drop extractions with stray offsets with a warning.
+pub fn finish(raw: &str, mut doc: Document, source: &str) -> Result<Document, Error> {
+    let warnings = input_warnings(raw, &doc);
+    doc.warnings.extend(warnings);
+    crate::pipeline::invariants::check_blocks(&doc).map_err(|reason| Error::Internal { path: source.into(), reason })?;
+    if let Some(w) = crate::pipeline::invariants::drop_stray_items(&mut doc) {
+        doc.warnings.push(w);
+    }
+    Ok(doc)
+}
