@@ -28,9 +28,9 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkGroup, Criterion, Throughput};
-use zhengce::pipeline::corpus::{process, Corpus, Resources};
-use zhengce::model::document::Source;
 use zhengce::input::read::{decode, expand, Input};
+use zhengce::model::document::Source;
+use zhengce::pipeline::corpus::{process, Corpus, Resources};
 
 struct Input_ {
     name: String,
@@ -88,7 +88,9 @@ fn stages(c: &mut Criterion) {
 
     let mut g = c.benchmark_group("stages");
     configure(&mut g, bytes);
-    g.bench_function("decode", |b| b.iter(|| inputs.iter().map(|i| decode(black_box(&i.bytes)).map(|d| d.text.len()).unwrap_or(0)).sum::<usize>()));
+    g.bench_function("decode", |b| {
+        b.iter(|| inputs.iter().map(|i| decode(black_box(&i.bytes)).map(|d| d.text.len()).unwrap_or(0)).sum::<usize>())
+    });
     g.bench_function("normalize_structure", |b| {
         b.iter(|| {
             inputs
@@ -120,7 +122,9 @@ fn stages(c: &mut Criterion) {
     let block_texts: Vec<&str> = docs.iter().flat_map(|d| d.blocks.iter().map(move |b| b.text(&d.text))).collect();
     g.bench_function("jieba_bare_blocks", |b| b.iter(|| block_texts.iter().map(|t| jieba.cut(black_box(t), true).len()).sum::<usize>()));
     g.bench_function("tokenizer_blocks", |b| b.iter(|| block_texts.iter().map(|t| lex.tokenizer.cut(black_box(t)).len()).sum::<usize>()));
-    g.bench_function("process", |b| b.iter(|| inputs.iter().map(|i| process(&i.name, source(i), black_box(&i.text), Vec::new(), &res).blocks.len()).sum::<usize>()));
+    g.bench_function("process", |b| {
+        b.iter(|| inputs.iter().map(|i| process(&i.name, source(i), black_box(&i.text), Vec::new(), &res).blocks.len()).sum::<usize>())
+    });
     g.finish();
 
     let corpus = Corpus { documents: docs, ..Default::default() };
@@ -135,7 +139,9 @@ fn stages(c: &mut Criterion) {
                 + zhengce::frames::deadlines(&corpus).unwrap().height()
         })
     });
-    g.bench_function("themes+instruments", |b| b.iter(|| zhengce::frames::themes(&corpus).unwrap().height() + zhengce::frames::instruments(&corpus).unwrap().height()));
+    g.bench_function("themes+instruments", |b| {
+        b.iter(|| zhengce::frames::themes(&corpus).unwrap().height() + zhengce::frames::instruments(&corpus).unwrap().height())
+    });
     g.finish();
 }
 

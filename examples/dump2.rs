@@ -5,7 +5,19 @@ fn main() {
     for d in &c.documents {
         println!("== {}", d.doc_id);
         for t in &d.targets {
-            println!("  T {} [{}] v={} max={:?} unit={} per={:?} {} dl={:?} ind={:?} scope={:?}", d.blocks[t.block].path, &d.text[t.start..t.end], t.value, t.value_max, t.unit, t.per, t.comparator.symbol(), t.deadline, t.indicator, t.scope);
+            println!(
+                "  T {} [{}] v={} max={:?} unit={} per={:?} {} dl={:?} ind={:?} scope={:?}",
+                d.blocks[t.block].path,
+                &d.text[t.start..t.end],
+                t.value,
+                t.value_max,
+                t.unit,
+                t.per,
+                t.comparator.symbol(),
+                t.deadline,
+                t.indicator,
+                t.scope
+            );
         }
         for x in &d.deadlines {
             println!("  D {} {} [{}] -> {}", d.blocks[x.block].path, x.date, x.phrase, x.action);

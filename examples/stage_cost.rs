@@ -8,9 +8,9 @@
 //! Stages: none (loading only), structure, targets, labels, jieba (bare jieba-rs
 //! cut of each text, HMM on), process (all per-document work). Compare a
 //! stage's count minus `none` with `jieba` minus `none`.
-use zhengce::pipeline::corpus::{process, Resources};
-use zhengce::model::document::Source;
 use zhengce::input::read::{decode, expand, Input};
+use zhengce::model::document::Source;
+use zhengce::pipeline::corpus::{process, Resources};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -49,15 +49,30 @@ fn main() {
             }
         }
         "targets" => {
-            let docs: Vec<_> = texts.iter().map(|t| {
-                let norm = res.layout.normalize(t);
-                let blocks = zhengce::layout::structure::parse(&norm.text, &norm.lines, &res.layout);
-                (norm.text, blocks)
-            }).collect();
+            let docs: Vec<_> = texts
+                .iter()
+                .map(|t| {
+                    let norm = res.layout.normalize(t);
+                    let blocks = zhengce::layout::structure::parse(&norm.text, &norm.lines, &res.layout);
+                    (norm.text, blocks)
+                })
+                .collect();
             // Count only what follows: the structure was built above.
             let start = std::time::Instant::now();
             for (text, blocks) in &docs {
-                let doc = zhengce::model::document::Document { doc_id: "x".into(), source: src(), text: text.clone(), anchors: vec![], meta: Default::default(), blocks: blocks.clone(), targets: vec![], deadlines: vec![], slogans: vec![], warnings: vec![], labels: Default::default() };
+                let doc = zhengce::model::document::Document {
+                    doc_id: "x".into(),
+                    source: src(),
+                    text: text.clone(),
+                    anchors: vec![],
+                    meta: Default::default(),
+                    blocks: blocks.clone(),
+                    targets: vec![],
+                    deadlines: vec![],
+                    slogans: vec![],
+                    warnings: vec![],
+                    labels: Default::default(),
+                };
                 n += zhengce::extract::targets::extract(&doc, &res.slogans).1.len();
             }
             eprintln!("{:?}", start.elapsed());

@@ -8,8 +8,8 @@
 //! assert_eq!(check_pipeline("一、任务\n1.提高标准。（责任单位：救助处）"), Ok(()));
 //! ```
 
-pub use crate::pipeline::invariants::*;
 use crate::model::document::Document;
+pub use crate::pipeline::invariants::*;
 
 /// Decoding arbitrary bytes: no panic, and bytes that are already clean UTF-8
 /// text (no byte order mark, no NUL) decode to exactly themselves.
@@ -37,7 +37,12 @@ pub fn check_structure(raw: &str) -> Result<(), Violation> {
     let blocks = crate::layout::structure::parse(&n.text, &n.lines, &layout);
     let doc = Document {
         doc_id: "check".into(),
-        source: crate::model::document::Source { source: "check".into(), format: "text".into(), encoding: "utf-8".into(), bytes: raw.len() as u64 },
+        source: crate::model::document::Source {
+            source: "check".into(),
+            format: "text".into(),
+            encoding: "utf-8".into(),
+            bytes: raw.len() as u64,
+        },
         text: n.text,
         anchors: n.anchors,
         meta: Default::default(),
@@ -53,7 +58,11 @@ pub fn check_structure(raw: &str) -> Result<(), Violation> {
 
 /// Character offsets of a frame's `start`/`end` columns slice `chars` into
 /// the piece the `check` closure expects (row index, piece).
-fn check_frame_offsets(df: &polars::prelude::DataFrame, chars: &[char], mut check: impl FnMut(usize, &str) -> Result<(), Violation>) -> Result<(), Violation> {
+fn check_frame_offsets(
+    df: &polars::prelude::DataFrame,
+    chars: &[char],
+    mut check: impl FnMut(usize, &str) -> Result<(), Violation>,
+) -> Result<(), Violation> {
     let col = |name: &str| -> Result<Vec<i64>, Violation> {
         let c = df.column(name).map_err(|e| e.to_string())?;
         let c = c.i64().map_err(|e| e.to_string())?;
@@ -80,8 +89,8 @@ fn str_col(df: &polars::prelude::DataFrame, name: &str) -> Result<Vec<String>, V
 /// internal error, the document's promises, and frame offsets that slice the
 /// text into the frame's own `text`/`span` columns.
 pub fn check_pipeline(raw: &str) -> Result<(), Violation> {
-    use crate::pipeline::corpus::{Corpus, Options};
     use crate::frames;
+    use crate::pipeline::corpus::{Corpus, Options};
     check_structure(raw)?;
     let c = Corpus::from_texts(vec![("check".into(), raw.to_string())], &Options::default());
     if let Some(e) = c.errors.iter().find(|e| e.severity == "error" || e.message.contains("internal error")) {
@@ -117,10 +126,13 @@ pub fn check_pipeline(raw: &str) -> Result<(), Violation> {
     }
     let targets = frames::targets(&c).map_err(|e| e.to_string())?;
     let spans = str_col(&targets, "span")?;
-    check_frame_offsets(&targets, &chars, |i, piece| (piece == spans[i]).then_some(()).ok_or_else(|| format!("target row {i}: span differs from the slice")))?;
+    check_frame_offsets(&targets, &chars, |i, piece| {
+        (piece == spans[i]).then_some(()).ok_or_else(|| format!("target row {i}: span differs from the slice"))
+    })?;
     let tokens = frames::tokens(&c).map_err(|e| e.to_string())?;
     let words = str_col(&tokens, "token")?;
-    check_frame_offsets(&tokens, &chars, |i, piece| (piece == words[i]).then_some(()).ok_or_else(|| format!("token row {i}: {:?} differs from the slice {piece:?}", words[i])))?;
+    check_frame_offsets(&tokens, &chars, |i, piece| {
+        (piece == words[i]).then_some(()).ok_or_else(|| format!("token row {i}: {:?} differs from the slice {piece:?}", words[i]))
+    })?;
     Ok(())
 }
-

@@ -10,8 +10,8 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use serde_json::Value;
-use zhengce::pipeline::corpus::{Corpus, Options};
 use zhengce::model::document::Document;
+use zhengce::pipeline::corpus::{Corpus, Options};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -46,7 +46,15 @@ impl Score {
         self.gold += gold;
     }
     fn f1(&self) -> f64 {
-        let p = if self.out == 0 { if self.gold == 0 { 1.0 } else { 0.0 } } else { self.tp as f64 / self.out as f64 };
+        let p = if self.out == 0 {
+            if self.gold == 0 {
+                1.0
+            } else {
+                0.0
+            }
+        } else {
+            self.tp as f64 / self.out as f64
+        };
         let r = if self.gold == 0 { 1.0 } else { self.tp as f64 / self.gold as f64 };
         if p + r == 0.0 {
             0.0
@@ -63,7 +71,12 @@ struct Gold {
 
 fn golds() -> Vec<Gold> {
     let dir = root().join("tests/data/gold");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().map_or(false, |e| e == "json")).collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().map_or(false, |e| e == "json"))
+        .collect();
     files.sort();
     assert_eq!(files.len(), 5, "five gold files in {}", dir.display());
     files
@@ -90,7 +103,8 @@ fn match_records(doc: &Document, gold: &Value) -> Vec<(usize, usize)> {
     for (gi, g) in gold["records"].as_array().unwrap().iter().enumerate() {
         let path = g["path"].as_str().unwrap();
         let starts = squash(g["starts"].as_str().unwrap());
-        if let Some(pos) = free.iter().position(|&i| doc.blocks[i].path == path && body(doc.blocks[i].text(&doc.text)).starts_with(&starts)) {
+        if let Some(pos) = free.iter().position(|&i| doc.blocks[i].path == path && body(doc.blocks[i].text(&doc.text)).starts_with(&starts))
+        {
             pairs.push((gi, free.remove(pos)));
         } else if verbose() {
             println!("  {} missed record {} {}", doc.doc_id, path, starts);
@@ -98,7 +112,12 @@ fn match_records(doc: &Document, gold: &Value) -> Vec<(usize, usize)> {
     }
     if verbose() {
         for &i in &free {
-            println!("  {} extra record {} {}", doc.doc_id, doc.blocks[i].path, body(doc.blocks[i].text(&doc.text)).chars().take(14).collect::<String>());
+            println!(
+                "  {} extra record {} {}",
+                doc.doc_id,
+                doc.blocks[i].path,
+                body(doc.blocks[i].text(&doc.text)).chars().take(14).collect::<String>()
+            );
         }
     }
     pairs
@@ -218,7 +237,9 @@ fn targets_and_slogans_match_the_gold() {
             let vmax = gt["value_max"].as_f64();
             let hit = free.iter().position(|&i| {
                 let t = &doc.targets[i];
-                doc.blocks[t.block].path == path && (t.value - value).abs() <= 1e-6 * value.abs().max(1.0) && vmax.map_or(true, |m| t.value_max.map_or(false, |x| (x - m).abs() < 1e-6))
+                doc.blocks[t.block].path == path
+                    && (t.value - value).abs() <= 1e-6 * value.abs().max(1.0)
+                    && vmax.map_or(true, |m| t.value_max.map_or(false, |x| (x - m).abs() < 1e-6))
             });
             let Some(pos) = hit else {
                 if verbose() {
@@ -233,7 +254,18 @@ fn targets_and_slogans_match_the_gold() {
             let cmp_good = t.comparator.symbol() == gt["comparator"].as_str().unwrap();
             let dl_good = t.deadline.as_deref() == gt["deadline"].as_str();
             if verbose() && !(unit_good && cmp_good && dl_good) {
-                println!("  {} target {} {}: unit {:?}/{} cmp {}/{} deadline {:?}/{}", g.file, path, gt["span"], t.unit, gt["unit"], t.comparator.symbol(), gt["comparator"], t.deadline, gt["deadline"]);
+                println!(
+                    "  {} target {} {}: unit {:?}/{} cmp {}/{} deadline {:?}/{}",
+                    g.file,
+                    path,
+                    gt["span"],
+                    t.unit,
+                    gt["unit"],
+                    t.comparator.symbol(),
+                    gt["comparator"],
+                    t.deadline,
+                    gt["deadline"]
+                );
             }
             unit_ok += unit_good as usize;
             cmp_ok += cmp_good as usize;
@@ -263,7 +295,16 @@ fn targets_and_slogans_match_the_gold() {
         slogans.add(overlap(&gs, &os), os.values().sum(), gs.values().sum());
     }
     let share = |x: usize| x as f64 / n_attr.max(1) as f64;
-    println!("targets F1 {:.3} {:?}; unit {:.3} comparator {:.3} deadline {:.3}\nslogans F1 {:.3} {:?}", targets.f1(), targets, share(unit_ok), share(cmp_ok), share(dl_ok), slogans.f1(), slogans);
+    println!(
+        "targets F1 {:.3} {:?}; unit {:.3} comparator {:.3} deadline {:.3}\nslogans F1 {:.3} {:?}",
+        targets.f1(),
+        targets,
+        share(unit_ok),
+        share(cmp_ok),
+        share(dl_ok),
+        slogans.f1(),
+        slogans
+    );
     assert!(targets.f1() >= 0.95, "targets F1 {:.3}", targets.f1());
     assert!(share(unit_ok) >= 0.95 && share(cmp_ok) >= 0.95 && share(dl_ok) >= 0.95);
     assert!(slogans.f1() >= 0.90, "slogans F1 {:.3}", slogans.f1());
@@ -290,8 +331,15 @@ fn themes_match_the_gold() {
             if verbose() && (hit != want.len() || hit != got.len()) {
                 let l = &doc.labels.blocks[bi];
                 let scores: Vec<String> = l.theme_scores.iter().map(|&(t, s)| format!("{}:{s:.1}", lex.theme_id(t))).collect();
-                let terms: Vec<String> = l.theme_terms.iter().map(|&(t, k)| format!("{}={}", lex.theme_id(t), lex.matcher.term(k))).collect();
-                println!("  {} {} gold={:?} got={:?} {scores:?} {terms:?}", doc.doc_id, doc.blocks[bi].path, want.keys().collect::<Vec<_>>(), ids(bi));
+                let terms: Vec<String> =
+                    l.theme_terms.iter().map(|&(t, k)| format!("{}={}", lex.theme_id(t), lex.matcher.term(k))).collect();
+                println!(
+                    "  {} {} gold={:?} got={:?} {scores:?} {terms:?}",
+                    doc.doc_id,
+                    doc.blocks[bi].path,
+                    want.keys().collect::<Vec<_>>(),
+                    ids(bi)
+                );
             }
             tp += hit;
         }
@@ -300,4 +348,3 @@ fn themes_match_the_gold() {
     println!("themes F1 {:.3} {:?}", score.f1(), score);
     assert!(score.f1() >= 0.85, "themes micro-F1 {:.3}", score.f1());
 }
-

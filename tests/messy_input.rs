@@ -9,8 +9,8 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use zhengce::pipeline::corpus::{Corpus, Options};
 use zhengce::invariants;
+use zhengce::pipeline::corpus::{Corpus, Options};
 
 struct TempDir(PathBuf);
 
@@ -34,7 +34,8 @@ impl Drop for TempDir {
     }
 }
 
-const PLAN: &str = "一、总体要求\n全面落实省委部署，加强基层建设。\n二、主要任务\n（一）提高标准。城市低保标准不低于20%。（责任单位：省民政厅）\n";
+const PLAN: &str =
+    "一、总体要求\n全面落实省委部署，加强基层建设。\n二、主要任务\n（一）提高标准。城市低保标准不低于20%。（责任单位：省民政厅）\n";
 
 /// Read one file and return the corpus, after checking that nothing internal failed.
 fn read_one(path: &str, opts: &Options) -> Corpus {
@@ -80,7 +81,9 @@ fn binary_and_undecodable_files_are_errors_naming_the_file() {
     elf.extend_from_slice(&noise[..4000]);
     let zip = [b"PK\x03\x04".as_slice(), &noise[..3000]].concat();
     let ole = [[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1].as_slice(), &noise[..3000]].concat();
-    for (name, bytes, kind) in [("noise.txt", noise.clone(), "decode"), ("prog.txt", elf, "decode"), ("archive.txt", zip, "format"), ("old.doc", ole, "format")] {
+    for (name, bytes, kind) in
+        [("noise.txt", noise.clone(), "decode"), ("prog.txt", elf, "decode"), ("archive.txt", zip, "format"), ("old.doc", ole, "format")]
+    {
         let path = dir.write(name, &bytes);
         let c = read_one(&path, &Options::default());
         assert!(c.documents.is_empty(), "{name}");
@@ -101,9 +104,15 @@ fn damaged_encodings_are_read_with_a_warning() {
     // GBK given where UTF-8 is usual.
     let (gbk, _, _) = encoding_rs::GBK.encode(PLAN);
     let c = read_one(&dir.write("gbk.txt", &gbk), &Options::default());
-    assert_eq!((c.documents[0].source.encoding.as_str(), c.documents[0].text.as_str()), ("gb18030", zhengce::layout::normalize::normalize(PLAN).text.as_str()));
+    assert_eq!(
+        (c.documents[0].source.encoding.as_str(), c.documents[0].text.as_str()),
+        ("gb18030", zhengce::layout::normalize::normalize(PLAN).text.as_str())
+    );
     // UTF-16 without a byte order mark, both byte orders.
-    for (name, bytes) in [("le.txt", PLAN.encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<u8>>()), ("be.txt", PLAN.encode_utf16().flat_map(u16::to_be_bytes).collect())] {
+    for (name, bytes) in [
+        ("le.txt", PLAN.encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<u8>>()),
+        ("be.txt", PLAN.encode_utf16().flat_map(u16::to_be_bytes).collect()),
+    ] {
         let c = read_one(&dir.write(name, &bytes), &Options::default());
         assert!(c.documents[0].source.encoding.starts_with("utf-16"), "{name}");
         assert_eq!(c.documents[0].text, zhengce::layout::normalize::normalize(PLAN).text);
@@ -132,7 +141,8 @@ fn missing_paths_unreadable_entries_and_link_loops() {
     }
     let c = Corpus::read(&[dir.0.display().to_string(), missing.clone()], &Options::default());
     assert_eq!(c.documents.len(), 1);
-    let errors: Vec<(&str, &str)> = c.errors.iter().filter(|e| e.severity == "error").map(|e| (e.kind.as_str(), e.source.as_str())).collect();
+    let errors: Vec<(&str, &str)> =
+        c.errors.iter().filter(|e| e.severity == "error").map(|e| (e.kind.as_str(), e.source.as_str())).collect();
     assert!(errors.contains(&("not_found", missing.as_str())), "{errors:?}");
     #[cfg(unix)]
     {
@@ -188,10 +198,14 @@ fn mixed_line_ends_read_like_unix_ones() {
 #[test]
 fn odd_structure_is_parsed_best_effort_and_keeps_every_character() {
     let ten = ["一、", "（一）", "1.", "（1）", "①", "1）", "1、", "第一章", "第一节", "第一条 "];
-    let nested: String = ten.iter().enumerate().map(|(i, m)| format!("{m}第{}层标题\n", i + 1)).chain(["落实责任。加强督查。\n".to_string()]).collect();
+    let nested: String =
+        ten.iter().enumerate().map(|(i, m)| format!("{m}第{}层标题\n", i + 1)).chain(["落实责任。加强督查。\n".to_string()]).collect();
     let shuffled: String = [5, 2, 9, 2, 2, 1, 7].iter().map(|n| format!("{n}.完成第{n}项任务。落实。\n")).collect();
     let brackets = "一、加强（保障\n落实〔2019号文件\n（二）完善制度）。推进）（（\n二、“要求《规定\n提高）》”标准。\n";
-    let c = Corpus::from_texts(vec![("nested".into(), nested), ("shuffled".into(), shuffled.clone()), ("brackets".into(), brackets.into())], &Options::default());
+    let c = Corpus::from_texts(
+        vec![("nested".into(), nested), ("shuffled".into(), shuffled.clone()), ("brackets".into(), brackets.into())],
+        &Options::default(),
+    );
     assert!(c.errors.iter().all(|e| e.severity != "error"));
     for d in &c.documents {
         invariants::check_document(d).unwrap();
@@ -222,7 +236,8 @@ fn a_paragraph_broken_into_many_lines_is_joined_in_linear_time() {
     for _ in 0..100_000 {
         text.push_str("加强基层民政建设，\r\n");
     }
-    let c = timed(Duration::from_secs(60), "joining 100,000 lines", || Corpus::from_texts(vec![("wrapped".into(), text)], &Options::default()));
+    let c =
+        timed(Duration::from_secs(60), "joining 100,000 lines", || Corpus::from_texts(vec![("wrapped".into(), text)], &Options::default()));
     assert_eq!(c.documents[0].blocks.len(), 2);
 }
 
@@ -230,7 +245,9 @@ fn a_paragraph_broken_into_many_lines_is_joined_in_linear_time() {
 fn a_hundred_thousand_markers_and_a_long_single_line() {
     let markers: String = (0..100_000).map(|i| format!("{}.加强建设，完成任务。\n", i % 999 + 1)).collect();
     let line: String = "加强基层民政建设，提高保障标准达到20%以上；".repeat(200_000);
-    let c = timed(Duration::from_secs(90), "100,000 markers and an 8 MB line", || Corpus::from_texts(vec![("markers".into(), markers), ("line".into(), line)], &Options::default()));
+    let c = timed(Duration::from_secs(90), "100,000 markers and an 8 MB line", || {
+        Corpus::from_texts(vec![("markers".into(), markers), ("line".into(), line)], &Options::default())
+    });
     assert_eq!(c.documents[0].blocks.len(), 100_000);
     assert_eq!(c.documents[1].blocks.len(), 1);
     timed(Duration::from_secs(60), "frames of 100,000 records", || {
@@ -246,16 +263,26 @@ fn a_hundred_thousand_markers_and_a_long_single_line() {
 /// the start of its sentence.
 #[test]
 fn one_sentence_with_twenty_thousand_numbers() {
-    let text: String = std::iter::once("一、任务\n".to_string()).chain((0..20_000).map(|i| format!("城市低保标准不低于{}%，", i % 97))).collect();
-    let c = timed(Duration::from_secs(60), "20,000 numbers in one sentence", || Corpus::from_texts(vec![("table".into(), text)], &Options::default()));
+    let text: String =
+        std::iter::once("一、任务\n".to_string()).chain((0..20_000).map(|i| format!("城市低保标准不低于{}%，", i % 97))).collect();
+    let c = timed(Duration::from_secs(60), "20,000 numbers in one sentence", || {
+        Corpus::from_texts(vec![("table".into(), text)], &Options::default())
+    });
     assert_eq!(c.documents[0].targets.len(), 20_000);
 
-    let text: String = std::iter::once("一、任务\n".to_string()).chain((0..20_000).map(|i| format!("新建养老床位{}张 ", i % 97 + 1))).collect();
-    let c = timed(Duration::from_secs(60), "20,000 numbers in one clause", || Corpus::from_texts(vec![("flat".into(), text)], &Options::default()));
+    let text: String =
+        std::iter::once("一、任务\n".to_string()).chain((0..20_000).map(|i| format!("新建养老床位{}张 ", i % 97 + 1))).collect();
+    let c = timed(Duration::from_secs(60), "20,000 numbers in one clause", || {
+        Corpus::from_texts(vec![("flat".into(), text)], &Options::default())
+    });
     assert_eq!(c.documents[0].targets.len(), 20_000);
 
-    let text: String = std::iter::once("一、任务\n".to_string()).chain((0..10_000).map(|i| format!("2020年{}月{}日前完成（2021年{}月底前），", i % 12 + 1, i % 28 + 1, i % 12 + 1))).collect();
-    let c = timed(Duration::from_secs(60), "20,000 dates in one sentence", || Corpus::from_texts(vec![("dates".into(), text)], &Options::default()));
+    let text: String = std::iter::once("一、任务\n".to_string())
+        .chain((0..10_000).map(|i| format!("2020年{}月{}日前完成（2021年{}月底前），", i % 12 + 1, i % 28 + 1, i % 12 + 1)))
+        .collect();
+    let c = timed(Duration::from_secs(60), "20,000 dates in one sentence", || {
+        Corpus::from_texts(vec![("dates".into(), text)], &Options::default())
+    });
     assert_eq!(c.documents[0].deadlines.len(), 20_000);
 }
 

@@ -16,15 +16,83 @@ use zhengce::pipeline::corpus::{Corpus, Options};
 use zhengce::{frames, invariants};
 
 const MARKERS: &[&str] = &[
-    "一、", "二、", "十一、", "（一）", "(二)", "（三)", "㈣", "1.", "2．", "１２．", "1、", "3、", "（1）", "(2)", "3）", "4)", "①", "⑤", "⑴", "⒈", "1.1 ", "2.3.4 ", "第一章", "第二节", "第三条　", "第十二条 ", "第一部分", "第二篇", "一是", "二是",
+    "一、",
+    "二、",
+    "十一、",
+    "（一）",
+    "(二)",
+    "（三)",
+    "㈣",
+    "1.",
+    "2．",
+    "１２．",
+    "1、",
+    "3、",
+    "（1）",
+    "(2)",
+    "3）",
+    "4)",
+    "①",
+    "⑤",
+    "⑴",
+    "⒈",
+    "1.1 ",
+    "2.3.4 ",
+    "第一章",
+    "第二节",
+    "第三条　",
+    "第十二条 ",
+    "第一部分",
+    "第二篇",
+    "一是",
+    "二是",
 ];
 
 const WORDS: &[&str] = &[
-    "加强", "基层", "民政", "建设", "提高", "城乡", "低保", "标准", "推进", "养老服务", "体系", "完善", "社会救助", "制度", "落实", "资金", "保障", "两不愁、三保障", "“四个意识”", "三社联动", "省民政厅", "各市（州）",
-    "不低于", "达到", "以上", "不超过", "20%", "３０％", "1.5倍", "3万人", "每千名老年人30张", "2020年底前", "4月25日前", "2019年3月11日", "二○一二年一月九日", "吉民发〔2019〕15号", "ABC", "e-mail", "100", "１２３",
+    "加强",
+    "基层",
+    "民政",
+    "建设",
+    "提高",
+    "城乡",
+    "低保",
+    "标准",
+    "推进",
+    "养老服务",
+    "体系",
+    "完善",
+    "社会救助",
+    "制度",
+    "落实",
+    "资金",
+    "保障",
+    "两不愁、三保障",
+    "“四个意识”",
+    "三社联动",
+    "省民政厅",
+    "各市（州）",
+    "不低于",
+    "达到",
+    "以上",
+    "不超过",
+    "20%",
+    "３０％",
+    "1.5倍",
+    "3万人",
+    "每千名老年人30张",
+    "2020年底前",
+    "4月25日前",
+    "2019年3月11日",
+    "二○一二年一月九日",
+    "吉民发〔2019〕15号",
+    "ABC",
+    "e-mail",
+    "100",
+    "１２３",
 ];
 
-const PUNCT: &[&str] = &["，", "。", "；", "：", "、", "！", "？", ",", ";", ":", "…", "（", "）", "(", ")", "《", "》", "“", "”", "〔", "〕", "【", "】"];
+const PUNCT: &[&str] =
+    &["，", "。", "；", "：", "、", "！", "？", ",", ";", ":", "…", "（", "）", "(", ")", "《", "》", "“", "”", "〔", "〕", "【", "】"];
 
 const LINES: &[&str] = &[
     "扫一扫在手机打开当前页",
@@ -78,7 +146,8 @@ fn line() -> impl Strategy<Value = String> {
 
 /// A document: lines joined by line ends of every kind.
 fn document() -> impl Strategy<Value = String> {
-    prop::collection::vec((line(), prop::sample::select(ENDS)), 0..40).prop_map(|lines| lines.into_iter().map(|(l, e)| format!("{l}{e}")).collect())
+    prop::collection::vec((line(), prop::sample::select(ENDS)), 0..40)
+        .prop_map(|lines| lines.into_iter().map(|(l, e)| format!("{l}{e}")).collect())
 }
 
 fn cases(default: u32) -> u32 {
@@ -109,7 +178,16 @@ fn the_output_is_the_same_whatever_the_thread_count() {
             let two = Corpus::from_texts(items, &Options { threads: Some(2), ..Options::default() });
             prop_assert_eq!(&one.documents, &two.documents);
             prop_assert_eq!(&one.errors, &two.errors);
-            for build in [frames::documents, frames::records, frames::blocks, frames::departments, frames::targets, frames::slogans, frames::deadlines, frames::errors] {
+            for build in [
+                frames::documents,
+                frames::records,
+                frames::blocks,
+                frames::departments,
+                frames::targets,
+                frames::slogans,
+                frames::deadlines,
+                frames::errors,
+            ] {
                 let (a, b) = (build(&one).unwrap(), build(&two).unwrap());
                 prop_assert!(a.equals_missing(&b), "frames differ:\n{}\n{}", a, b);
             }
@@ -121,6 +199,10 @@ fn the_output_is_the_same_whatever_the_thread_count() {
 #[test]
 fn normalisation_drops_nothing_but_layout_on_arbitrary_text() {
     let mut runner = TestRunner::new(Config { cases: cases(2_000), failure_persistence: None, ..Config::default() });
-    runner.run(&any::<String>(), |text| invariants::check_structure(&text).map_err(|v| TestCaseError::fail(format!("{v}\ninput: {text:?}")))).unwrap();
-    runner.run(&prop::collection::vec(any::<u8>(), 0..512), |bytes| invariants::check_decoding(&bytes).map_err(TestCaseError::fail)).unwrap();
+    runner
+        .run(&any::<String>(), |text| invariants::check_structure(&text).map_err(|v| TestCaseError::fail(format!("{v}\ninput: {text:?}"))))
+        .unwrap();
+    runner
+        .run(&prop::collection::vec(any::<u8>(), 0..512), |bytes| invariants::check_decoding(&bytes).map_err(TestCaseError::fail))
+        .unwrap();
 }

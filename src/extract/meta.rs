@@ -17,7 +17,6 @@ use crate::text::dates::{find_date, year_ok};
 use crate::text::lines::{doc_number_line, find_doc_numbers, normalize_doc_number, parse_header_line};
 use crate::text::numbers::read_digits as read_int;
 
-
 /// Places that tell which province a document comes from: the 31
 /// provincial-level divisions (full and short names, document-number
 /// abbreviations) and their cities and prefectures. Loaded from a data file.
@@ -61,7 +60,10 @@ impl Regions {
                 names.push((f[0].to_string(), f[1].to_string(), f[2].to_string()));
             }
         }
-        let matcher = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(names.iter().map(|n| n.0.as_str())).map_err(|e| (0, e.to_string()))?;
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(names.iter().map(|n| n.0.as_str()))
+            .map_err(|e| (0, e.to_string()))?;
         Ok(Regions { names, matcher, abbrs })
     }
 
@@ -209,15 +211,15 @@ pub fn extract(text: &str, blocks: &[Block], regions: &Regions) -> Meta {
 
     // Document number.
     meta.doc_number = h_number.map(|n| normalize_doc_number(&n)).or_else(|| {
-        blocks.iter().filter(|b| b.kind == BlockKind::DocNumber).find_map(|b| doc_number_line(block_text(b)).map(|(s, e)| normalize_doc_number(&block_text(b)[s..e])))
+        blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::DocNumber)
+            .find_map(|b| doc_number_line(block_text(b)).map(|(s, e)| normalize_doc_number(&block_text(b)[s..e])))
     });
 
     // Date: 成文日期, a date under the signature, or the date on the document-number line.
     meta.date = h_date.as_deref().and_then(parse_any_date).or_else(|| {
-        blocks
-            .iter()
-            .filter(|b| matches!(b.kind, BlockKind::Date | BlockKind::DocNumber))
-            .find_map(|b| parse_any_date(block_text(b)))
+        blocks.iter().filter(|b| matches!(b.kind, BlockKind::Date | BlockKind::DocNumber)).find_map(|b| parse_any_date(block_text(b)))
     });
     // A regulation's date is the date of its adoption note.
     if meta.date.is_none() {
@@ -233,10 +235,9 @@ pub fn extract(text: &str, blocks: &[Block], regions: &Regions) -> Meta {
         .or_else(|| meta.title.as_deref().and_then(leading_year))
         .or_else(|| first_title.as_deref().and_then(any_year))
         .or_else(|| {
-            front
-                .iter()
-                .filter(|b| matches!(b.kind, BlockKind::Preamble | BlockKind::Notice))
-                .find_map(|b| find_doc_numbers(block_text(b)).first().and_then(|&(s, e)| doc_number_year(&normalize_doc_number(&block_text(b)[s..e]))))
+            front.iter().filter(|b| matches!(b.kind, BlockKind::Preamble | BlockKind::Notice)).find_map(|b| {
+                find_doc_numbers(block_text(b)).first().and_then(|&(s, e)| doc_number_year(&normalize_doc_number(&block_text(b)[s..e])))
+            })
         })
         .or_else(|| meta.published.map(|d| d.year));
 
@@ -270,7 +271,13 @@ fn looks_like_issuer_only(s: &str) -> bool {
 
 /// The first year written in a title (浙江省民政厅2021年工作要点 → 2021).
 fn any_year(s: &str) -> Option<i32> {
-    s.char_indices().filter(|(_, c)| c.is_ascii_digit()).find_map(|(i, _)| if i == 0 || !s[..i].ends_with(|c: char| c.is_ascii_digit()) { leading_year(&s[i..]) } else { None })
+    s.char_indices().filter(|(_, c)| c.is_ascii_digit()).find_map(|(i, _)| {
+        if i == 0 || !s[..i].ends_with(|c: char| c.is_ascii_digit()) {
+            leading_year(&s[i..])
+        } else {
+            None
+        }
+    })
 }
 
 fn leading_year(s: &str) -> Option<i32> {
@@ -309,7 +316,14 @@ mod tests {
 
     #[test]
     fn dates() {
-        for (s, iso) in [("2019年3月11日", "2019-03-11"), ("2020年04月21日", "2020-04-21"), ("二○一二年一月九日", "2012-01-09"), ("二〇二〇年十二月三十一日", "2020-12-31"), ("2012-10-10 10:49", "2012-10-10"), ("２０１９年３月１１日", "2019-03-11")] {
+        for (s, iso) in [
+            ("2019年3月11日", "2019-03-11"),
+            ("2020年04月21日", "2020-04-21"),
+            ("二○一二年一月九日", "2012-01-09"),
+            ("二〇二〇年十二月三十一日", "2020-12-31"),
+            ("2012-10-10 10:49", "2012-10-10"),
+            ("２０１９年３月１１日", "2019-03-11"),
+        ] {
             assert_eq!(find_date(s).map(|d| d.0.iso()).as_deref(), Some(iso), "{s}");
         }
         assert!(find_date("2019年2月30日").is_none());
@@ -340,7 +354,10 @@ mod tests {
         assert_eq!(issuer_of_title("浙江省民政厅2021年工作要点").as_deref(), Some("浙江省民政厅"));
         assert_eq!(issuer_of_title("吉林省民政厅关于印发《方案》的通知").as_deref(), Some("吉林省民政厅"));
         assert_eq!(issuer_of_title("2021年全省民政工作要点"), None);
-        assert_eq!(issuer_of_note("（2020年11月26日江西省第十三届人民代表大会常务委员会第二十五次会议通过）").as_deref(), Some("江西省人民代表大会常务委员会"));
+        assert_eq!(
+            issuer_of_note("（2020年11月26日江西省第十三届人民代表大会常务委员会第二十五次会议通过）").as_deref(),
+            Some("江西省人民代表大会常务委员会")
+        );
         assert_eq!(any_year("浙江省民政厅2021年工作要点"), Some(2021));
     }
 

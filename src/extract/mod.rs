@@ -1,5 +1,5 @@
 //! Blocks to facts: document metadata, targets and deadlines, numbered formulations.
 
 pub mod meta;
-pub mod targets;
 pub mod slogans;
+pub mod targets;

@@ -20,7 +20,6 @@
 //! assert_eq!(found, ["两不愁", "三保障", "四个意识"]);
 //! ```
 
-
 pub use crate::model::facts::Slogan;
 use crate::text::numbers::cn_digit;
 
@@ -53,7 +52,11 @@ impl Lexicon {
     /// A lexicon of known formulations (`#` lines are comments). Entries must
     /// start with a Chinese numeral; others could never be found and are dropped.
     pub fn new(entries: Vec<String>) -> Lexicon {
-        let known: Vec<String> = entries.into_iter().map(|e| e.trim().to_string()).filter(|e| !e.is_empty() && !e.starts_with('#') && e.chars().next().map_or(false, is_numeral)).collect();
+        let known: Vec<String> = entries
+            .into_iter()
+            .map(|e| e.trim().to_string())
+            .filter(|e| !e.is_empty() && !e.starts_with('#') && e.chars().next().map_or(false, is_numeral))
+            .collect();
         let mut by_first: Vec<(char, Vec<usize>)> = Vec::new();
         for (i, k) in known.iter().enumerate() {
             let c = k.chars().next().unwrap();
@@ -88,7 +91,8 @@ const CLASSIFIERS: [char; 12] = ['个', '项', '类', '大', '型', '种', '张'
 
 /// Where the noun that a run-on slogan qualifies stops.
 const NOUN_STOPS: [&str; 22] = [
-    "建设", "开展", "安排", "联动", "工作", "推进", "落实", "实施", "的", "和", "与", "及", "或", "等", "为", "是", "在", "中", "上", "要", "将", "把",
+    "建设", "开展", "安排", "联动", "工作", "推进", "落实", "实施", "的", "和", "与", "及", "或", "等", "为", "是", "在", "中", "上", "要",
+    "将", "把",
 ];
 
 fn run_on_noun(s: &str, max_chars: usize) -> usize {
@@ -120,14 +124,20 @@ fn excluded(s: &str) -> bool {
     // Level counts (三级) and durations (三年行动, 两个月).
     let k = chars.iter().position(|&c| !is_numeral(c)).unwrap_or(chars.len());
     let rest: String = chars[k..].iter().collect();
-    if rest.starts_with('级') || rest.starts_with('年') || rest.starts_with("个月") || rest.starts_with('天') || rest.starts_with("周年") {
+    if rest.starts_with('级') || rest.starts_with('年') || rest.starts_with("个月") || rest.starts_with('天') || rest.starts_with("周年")
+    {
         return true;
     }
     // Plan periods (十三五) and party congresses (十九大, 十八届, 六中全会).
     if chars.len() >= 3 && chars[0] == '十' && chars[2] == '五' && is_numeral(chars[1]) {
         return true;
     }
-    if rest.starts_with('届') || rest.starts_with("中全会") || rest.starts_with("次全会") || rest.starts_with("次党代会") || (rest == "大" && chars[0] == '十') {
+    if rest.starts_with('届')
+        || rest.starts_with("中全会")
+        || rest.starts_with("次全会")
+        || rest.starts_with("次党代会")
+        || (rest == "大" && chars[0] == '十')
+    {
         return true;
     }
     // One-thing 一-phrases: 一 is the only numeral, once.
@@ -154,7 +164,7 @@ pub fn find(s: &str, lex: &Lexicon) -> Vec<Found> {
 pub(crate) fn find_at(s: &str, lex: &Lexicon, numerals: &[usize]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     let mut quoted: Vec<(usize, usize)> = Vec::new(); // byte ranges inside quotes
-    // 1. Quotations.
+                                                      // 1. Quotations.
     let mut i = 0;
     // Two single-character searches (memchr-backed) beat one two-character one.
     let next_open = |from: usize| match (s[from..].find('“'), s[from..].find('「')) {
@@ -198,7 +208,8 @@ pub(crate) fn find_at(s: &str, lex: &Lexicon, numerals: &[usize]) -> Vec<Found> 
         }
         // Only the numeral and its classifier are quoted: run on to the noun.
         let mut cs = content.chars();
-        let classifier_only = content.chars().count() == 2 && cs.next().map_or(false, is_numeral) && cs.next().map_or(false, |c| CLASSIFIERS.contains(&c));
+        let classifier_only =
+            content.chars().count() == 2 && cs.next().map_or(false, is_numeral) && cs.next().map_or(false, |c| CLASSIFIERS.contains(&c));
         if classifier_only && !preceded_by_deng {
             let n = run_on_noun(&s[after..], 6);
             if n > 0 {
@@ -229,7 +240,12 @@ pub(crate) fn find_at(s: &str, lex: &Lexicon, numerals: &[usize]) -> Vec<Found> 
     for &pos in numerals {
         let c = s[pos..].chars().next().unwrap_or(' ');
         let p = s[..pos].chars().next_back();
-        if pos < skip_to || !is_numeral(c) || p.map_or(false, |p| is_numeral(p) || p == '第' || p == '进') || in_quotes(pos) || out.iter().any(|f| pos >= f.covers.0 && pos < f.covers.1) {
+        if pos < skip_to
+            || !is_numeral(c)
+            || p.map_or(false, |p| is_numeral(p) || p == '第' || p == '进')
+            || in_quotes(pos)
+            || out.iter().any(|f| pos >= f.covers.0 && pos < f.covers.1)
+        {
             continue;
         }
         let mut win: [(usize, char); 7] = [(s.len(), '\0'); 7];
@@ -248,7 +264,10 @@ pub(crate) fn find_at(s: &str, lex: &Lexicon, numerals: &[usize]) -> Vec<Found> 
                 let end = at(2 * w + 2);
                 let text = &s[pos..end];
                 let mid = &s[at(1)..at(w + 1)];
-                if !excluded(text) && !CLASSIFIERS.iter().any(|&cl| mid.starts_with(cl)) && !mid.starts_with(['届', '次', '中', '年', '级', '批']) {
+                if !excluded(text)
+                    && !CLASSIFIERS.iter().any(|&cl| mid.starts_with(cl))
+                    && !mid.starts_with(['届', '次', '中', '年', '级', '批'])
+                {
                     push(&mut out, pos, end, text, (pos, end));
                     skip_to = end;
                     matched = true;

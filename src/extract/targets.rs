@@ -21,10 +21,10 @@
 //! assert_eq!(t[1].indicator.as_deref(), Some("城市低保标准"));
 //! ```
 
-pub use crate::model::facts::{Comparator, Deadline, Target};
-use crate::model::document::{BlockKind, Document};
-use crate::text::numbers::{cn_digit, digit_value, read_number, Num, NumForm};
 use crate::extract::slogans;
+use crate::model::document::{BlockKind, Document};
+pub use crate::model::facts::{Comparator, Deadline, Target};
+use crate::text::numbers::{cn_digit, digit_value, read_number, Num, NumForm};
 
 // ---------------------------------------------------------------------------
 // Words
@@ -51,13 +51,70 @@ const BEFORE: [(&str, Comparator); 17] = [
 ];
 
 /// Comparators written after the unit.
-const AFTER: [(&str, Comparator); 7] =
-    [("及以上", Comparator::Ge), ("以上", Comparator::Ge), ("及以下", Comparator::Le), ("以下", Comparator::Le), ("以内", Comparator::Le), ("之内", Comparator::Le), ("左右", Comparator::Eq)];
+const AFTER: [(&str, Comparator); 7] = [
+    ("及以上", Comparator::Ge),
+    ("以上", Comparator::Ge),
+    ("及以下", Comparator::Le),
+    ("以下", Comparator::Le),
+    ("以内", Comparator::Le),
+    ("之内", Comparator::Le),
+    ("左右", Comparator::Eq),
+];
 
 /// Measure words after Arabic numbers, longest first.
 const MEASURES: [&str; 52] = [
-    "平方公里", "平方米", "人次", "户次", "万元", "亿元", "公里", "千米", "公顷", "元", "个", "所", "名", "项", "张", "件", "家", "处", "座", "间", "台", "辆", "次", "人",
-    "户", "床", "套", "类", "批", "支", "条", "块", "部", "种", "份", "册", "位", "米", "亩", "吨", "岁", "场", "期", "轮", "篇", "株", "棵", "班", "栋", "层", "村", "站",
+    "平方公里",
+    "平方米",
+    "人次",
+    "户次",
+    "万元",
+    "亿元",
+    "公里",
+    "千米",
+    "公顷",
+    "元",
+    "个",
+    "所",
+    "名",
+    "项",
+    "张",
+    "件",
+    "家",
+    "处",
+    "座",
+    "间",
+    "台",
+    "辆",
+    "次",
+    "人",
+    "户",
+    "床",
+    "套",
+    "类",
+    "批",
+    "支",
+    "条",
+    "块",
+    "部",
+    "种",
+    "份",
+    "册",
+    "位",
+    "米",
+    "亩",
+    "吨",
+    "岁",
+    "场",
+    "期",
+    "轮",
+    "篇",
+    "株",
+    "棵",
+    "班",
+    "栋",
+    "层",
+    "村",
+    "站",
 ];
 
 /// Measure words that make a Chinese numeral a count.
@@ -65,7 +122,8 @@ const CN_MEASURES: [&str; 17] = ["个", "所", "名", "项", "张", "件", "家"
 
 /// Verbs that commit to making or providing something (for a bare 一).
 const MAKE_VERBS: [&str; 20] = [
-    "建有", "建成", "建立", "设立", "设有", "确定", "配备", "配齐", "明确", "新建", "设置", "配置", "培育", "打造", "选派", "建设", "扶持", "支持", "建", "有",
+    "建有", "建成", "建立", "设立", "设有", "确定", "配备", "配齐", "明确", "新建", "设置", "配置", "培育", "打造", "选派", "建设", "扶持",
+    "支持", "建", "有",
 ];
 
 /// Verbs that govern a count without committing to it (指导…4个联系点, 分4个阶段).
@@ -73,8 +131,8 @@ const NON_COMMIT: [&str; 12] = ["指导", "依托", "围绕", "针对", "参照"
 
 /// Verbs that commit (used to find the governing verb of a count).
 const COMMIT: [&str; 26] = [
-    "推进", "实施", "完成", "建成", "建设", "建立", "实现", "支持", "新建", "改造", "培育", "打造", "设立", "取消", "组织", "举办", "开展", "纳入", "达到", "确保", "力争", "争取",
-    "落实", "提供", "覆盖", "做实",
+    "推进", "实施", "完成", "建成", "建设", "建立", "实现", "支持", "新建", "改造", "培育", "打造", "设立", "取消", "组织", "举办", "开展",
+    "纳入", "达到", "确保", "力争", "争取", "落实", "提供", "覆盖", "做实",
 ];
 
 /// Nouns after a count that describe the plan itself, not a commitment.
@@ -320,7 +378,19 @@ fn explicit_date(s: &str, start: usize, j: usize, led: bool, year: Option<i32>) 
         // opens a clause and something follows (2023年，基本建成 …).
         let opens_clause = prev_char(s, start).map_or(true, |c| CLAUSE_BREAKS.contains(&c) || c == '（' || c == '(');
         let follows = s[end..].chars().next();
-        let bare_ok = opens_clause && month.is_none() && !end_of_period && !before && follows.map_or(false, |c| c == '，' || c == ',' || (is_cjk(c) && !s[end..].starts_with("以来") && !s[end..].starts_with('度') && !s[end..].starts_with('的') && !s[end..].starts_with("起")));
+        let bare_ok = opens_clause
+            && month.is_none()
+            && !end_of_period
+            && !before
+            && follows.map_or(false, |c| {
+                c == '，'
+                    || c == ','
+                    || (is_cjk(c)
+                        && !s[end..].starts_with("以来")
+                        && !s[end..].starts_with('度')
+                        && !s[end..].starts_with('的')
+                        && !s[end..].starts_with("起"))
+            });
         if !(led || before || end_of_period || month.is_some() && before || bare_ok) {
             return None;
         }
@@ -468,7 +538,12 @@ fn comparator_before(s: &str, cstart: usize, num_start: usize) -> Option<(Compar
             let at = from + p;
             let end = at + w.len();
             // 达 inside 达标/到达/下达 is not a comparator.
-            let ok = w != "达" || (!seg[end..].starts_with('标') && !seg[end..].starts_with('成') && !seg[..at].ends_with('下') && !seg[..at].ends_with('到') && !seg[..at].ends_with('传'));
+            let ok = w != "达"
+                || (!seg[end..].starts_with('标')
+                    && !seg[end..].starts_with('成')
+                    && !seg[..at].ends_with('下')
+                    && !seg[..at].ends_with('到')
+                    && !seg[..at].ends_with('传'));
             if ok && best.map_or(true, |(_, bs, be)| end > be || (end == be && at < bs)) {
                 best = Some((cmp, at, end));
             }
@@ -510,7 +585,10 @@ fn indicator_after(s: &str, from: usize) -> Option<String> {
     while n < 16 {
         let rest = &s[end..];
         let Some(c) = rest.chars().next() else { break };
-        if !(is_cjk(c) || matches!(c, '“' | '”' | '（' | '）' | '(' | ')')) || matches!(c, '、' | '和' | '或' | '及' | '与') || stops.iter().any(|w| rest.starts_with(w)) {
+        if !(is_cjk(c) || matches!(c, '“' | '”' | '（' | '）' | '(' | ')'))
+            || matches!(c, '、' | '和' | '或' | '及' | '与')
+            || stops.iter().any(|w| rest.starts_with(w))
+        {
             break;
         }
         if matches!(c, '（' | '(') && n > 0 {
@@ -546,7 +624,28 @@ fn indicator_after(s: &str, from: usize) -> Option<String> {
 
 /// Words that open a clause but are not part of what is measured.
 const LEADING: [&str; 22] = [
-    "按照", "根据", "确保", "力争", "争取", "努力", "实现", "推动", "使", "将", "把", "全面", "基本", "逐步", "进一步", "要", "应", "并", "且", "其中", "采取", "全省",
+    "按照",
+    "根据",
+    "确保",
+    "力争",
+    "争取",
+    "努力",
+    "实现",
+    "推动",
+    "使",
+    "将",
+    "把",
+    "全面",
+    "基本",
+    "逐步",
+    "进一步",
+    "要",
+    "应",
+    "并",
+    "且",
+    "其中",
+    "采取",
+    "全省",
 ];
 
 fn indicator_before(s: &str, cstart: usize, upto: usize) -> Option<String> {
@@ -584,7 +683,11 @@ fn scope_of(s: &str, cstart: usize, num_start: usize) -> Option<String> {
             seg = seg[d.end..].trim_start_matches(['，', ',']);
         }
     }
-    if !["每个", "每", "各", "全省", "全市", "所有"].iter().any(|w| seg.starts_with(w)) || seg.starts_with("每千") || seg.starts_with("每万") || seg.starts_with("每百") {
+    if !["每个", "每", "各", "全省", "全市", "所有"].iter().any(|w| seg.starts_with(w))
+        || seg.starts_with("每千")
+        || seg.starts_with("每万")
+        || seg.starts_with("每百")
+    {
         return None;
     }
     let stops = ["至少", "分别", "建", "要", "应", "都", "均", "全部", "基本", "达到", "不低于", "不少于", "达", "实现", "设", "配"];
@@ -612,7 +715,8 @@ fn per_of(s: &str, cstart: usize, num_start: usize) -> Option<String> {
         }
     }
     let n = per.chars().count();
-    if n == 0 || n > 10 || per.starts_with('个') || ["至少", "建", "要", "应", "均", "都", "分别"].iter().any(|w| per.contains(w)) {
+    if n == 0 || n > 10 || per.starts_with('个') || ["至少", "建", "要", "应", "均", "都", "分别"].iter().any(|w| per.contains(w))
+    {
         return None;
     }
     Some(per.to_string())
@@ -641,14 +745,25 @@ fn targets_in(s: &str, found: &[slogans::Found], dates: &[DatePhrase], numbers: 
             continue;
         }
         let prev = prev_char(s, i);
-        let continues_number = prev.map_or(false, |p| digit_value(p).is_some() || p == '.' || p == '．' || (cn_digit(p).is_some() && cn_digit(c).is_some()) || p == '十' || p == '百' || p == '千');
+        let continues_number = prev.map_or(false, |p| {
+            digit_value(p).is_some()
+                || p == '.'
+                || p == '．'
+                || (cn_digit(p).is_some() && cn_digit(c).is_some())
+                || p == '十'
+                || p == '百'
+                || p == '千'
+        });
         if continues_number || ex.contains(i) || date_spans.contains(i) {
             continue;
         }
         // A Chinese numeral counts only with a measure word, 倍 or % after its run:
         // check that cheaply before reading it (most are inside words: 进一步, 统一).
         if cn_digit(c).is_some() || c == '十' {
-            let run_end = s[i..].char_indices().find(|&(_, x)| !(cn_digit(x).is_some() || matches!(x, '十' | '百' | '千' | '万' | '亿'))).map_or(s.len(), |(k, _)| i + k);
+            let run_end = s[i..]
+                .char_indices()
+                .find(|&(_, x)| !(cn_digit(x).is_some() || matches!(x, '十' | '百' | '千' | '万' | '亿')))
+                .map_or(s.len(), |(k, _)| i + k);
             let next = s[run_end..].chars().next();
             if !next.map_or(false, |n| matches!(n, '倍' | '%' | '％' | '点') || CN_MEASURES.iter().any(|m| m.starts_with(n))) {
                 next_free = run_end;
@@ -680,22 +795,48 @@ fn judge(s: &str, num: &Num, dates: &[DatePhrase]) -> Option<Target> {
     let prev = prev_char(s, num.start);
     let rest = &s[num.end..];
     // Ordinals, identifiers, codes and telephone numbers.
-    if matches!(prev, Some('第' | '-' | '—' | '－' | '/' | '+' | '#' | '～' | '~')) || prev.map_or(false, |c| c.is_ascii_alphanumeric()) {
+    if matches!(prev, Some('第' | '-' | '—' | '－' | '/' | '+' | '#' | '～' | '~')) || prev.map_or(false, |c| c.is_ascii_alphanumeric())
+    {
         return None;
     }
-    if rest.starts_with(|c: char| c.is_ascii_alphabetic() || c == '+' || c == '-' && num.form == NumForm::Arabic && !rest[1..].starts_with(|d: char| digit_value(d).is_some())) {
+    if rest.starts_with(|c: char| {
+        c.is_ascii_alphabetic()
+            || c == '+'
+            || c == '-' && num.form == NumForm::Arabic && !rest[1..].starts_with(|d: char| digit_value(d).is_some())
+    }) {
         return None;
     }
     if num.form == NumForm::Arabic && !num.decimal && !num.multiplied && num.value >= 1_000_000.0 && !num.percent {
         return None; // hotlines and telephone numbers
     }
     // Years, dates, anniversaries, congresses, durations, levels.
-    for w in ["年", "月", "日", "号", "周年", "届", "次全会", "中全会", "次党代会", "次代表大会", "大", "级", "天", "小时", "周", "季度", "期间", "批次"] {
+    for w in [
+        "年",
+        "月",
+        "日",
+        "号",
+        "周年",
+        "届",
+        "次全会",
+        "中全会",
+        "次党代会",
+        "次代表大会",
+        "大",
+        "级",
+        "天",
+        "小时",
+        "周",
+        "季度",
+        "期间",
+        "批次",
+    ] {
         if rest.starts_with(w) {
             return None;
         }
     }
-    if num.form == NumForm::Chinese && prev.map_or(false, |p| matches!(p, '统' | '进' | '唯' | '同' | '逐' | '单' | '万' | '某' | '之' | '专' | '如')) {
+    if num.form == NumForm::Chinese
+        && prev.map_or(false, |p| matches!(p, '统' | '进' | '唯' | '同' | '逐' | '单' | '万' | '某' | '之' | '专' | '如'))
+    {
         return None;
     }
     // The unit, and ranges: 1至2个, 3—5年, 10%-15%, 1-2个 (the unit follows the second number).
@@ -863,7 +1004,15 @@ pub fn extract(doc: &Document, lex: &slogans::Lexicon) -> (Vec<slogans::Slogan>,
         for t in targets_in(text, &found, &dates, &numbers, &triggers.numerals) {
             let o = b.text_start;
             let deadline = t.deadline.clone().or_else(|| row_deadline.clone());
-            tg.push(Target { block: i, start: t.start + o, end: t.end + o, number_start: t.number_start + o, number_end: t.number_end + o, deadline, ..t });
+            tg.push(Target {
+                block: i,
+                start: t.start + o,
+                end: t.end + o,
+                number_start: t.number_start + o,
+                number_end: t.number_end + o,
+                deadline,
+                ..t
+            });
         }
         for d in &dates {
             if inside(&numbers, d.start) {
@@ -888,7 +1037,10 @@ mod tests {
     use super::*;
 
     fn t(s: &str) -> Vec<(f64, Option<f64>, String, &'static str, Option<String>)> {
-        find_targets(s, Some(2020), &slogans::Lexicon::default()).into_iter().map(|t| (t.value, t.value_max, t.unit, t.comparator.symbol(), t.deadline)).collect()
+        find_targets(s, Some(2020), &slogans::Lexicon::default())
+            .into_iter()
+            .map(|t| (t.value, t.value_max, t.unit, t.comparator.symbol(), t.deadline))
+            .collect()
     }
 
     fn values(s: &str) -> Vec<f64> {
@@ -902,7 +1054,10 @@ mod tests {
         assert_eq!(t("争取将1至2个地区纳入全国第二批试点"), [(1.0, Some(2.0), "个".into(), "=", None)]);
         assert_eq!(t("到2022年底每个县(区)至少建有一所标准较高的照护服务设施"), [(1.0, None, "所".into(), ">=", Some("2022-12".into()))]);
         assert_eq!(t("做实做细全省53.9万建档立卡贫困对象的数据比对工作"), [(539000.0, None, "".into(), "=", None)]);
-        assert_eq!(t("力争完成1个平台、1个中心、3个基础库和4个综合系统基础架构建设"), [1.0, 1.0, 3.0, 4.0].iter().map(|&v| (v, None, "个".to_string(), "=", None)).collect::<Vec<_>>());
+        assert_eq!(
+            t("力争完成1个平台、1个中心、3个基础库和4个综合系统基础架构建设"),
+            [1.0, 1.0, 3.0, 4.0].iter().map(|&v| (v, None, "个".to_string(), "=", None)).collect::<Vec<_>>()
+        );
         assert_eq!(t("省本级彩票公益金55%以上用于发展养老服务事业"), [(55.0, None, "%".into(), ">=", None)]);
         assert_eq!(t("民政管理服务人员不少于3名"), [(3.0, None, "名".into(), ">=", None)]);
         assert_eq!(t("覆盖率控制在百分之十五以内"), [(15.0, None, "%".into(), "<=", None)]);
@@ -913,7 +1068,10 @@ mod tests {
     #[test]
     fn per_scope_indicator() {
         let x = &find_targets("到2015年,养老机构床位数达到每千名老年人30张以上", Some(2012), &Default::default())[0];
-        assert_eq!((x.per.as_deref(), x.indicator.as_deref(), x.deadline.as_deref()), (Some("千名老年人"), Some("养老机构床位数"), Some("2015")));
+        assert_eq!(
+            (x.per.as_deref(), x.indicator.as_deref(), x.deadline.as_deref()),
+            (Some("千名老年人"), Some("养老机构床位数"), Some("2015"))
+        );
         let x = &find_targets("各省辖市分别建有1所功能设施齐全的社会福利院", None, &Default::default())[0];
         assert_eq!((x.scope.as_deref(), x.indicator.as_deref()), (Some("各省辖市"), Some("功能设施齐全的社会福利院")));
     }

@@ -15,8 +15,8 @@
 
 use polars::prelude::*;
 
-use crate::pipeline::corpus::Corpus;
 use crate::model::document::{Block, BlockKind, Document, Ymd};
+use crate::pipeline::corpus::Corpus;
 
 /// Converts byte offsets of one text to character offsets, walking the text
 /// once for ascending offsets. An offset behind the last one starts from the
@@ -160,7 +160,16 @@ fn documents_of(docs: &[Document]) -> PolarsResult<DataFrame> {
     f.i64("n_records", d.iter().map(|x| x.blocks.iter().filter(|b| b.kind == BlockKind::Task).count() as i64).collect());
     f.i64("n_targets", d.iter().map(|x| x.targets.len() as i64).collect());
     f.i64("n_warnings", d.iter().map(|x| x.warnings.len() as i64).collect());
-    f.i64("n_unthemed", d.iter().map(|x| x.records().filter(|(i, b)| b.kind == BlockKind::Task && x.labels.blocks.get(*i).map_or(true, |l| l.themes.is_empty())).count() as i64).collect());
+    f.i64(
+        "n_unthemed",
+        d.iter()
+            .map(|x| {
+                x.records()
+                    .filter(|(i, b)| b.kind == BlockKind::Task && x.labels.blocks.get(*i).map_or(true, |l| l.themes.is_empty()))
+                    .count() as i64
+            })
+            .collect(),
+    );
     f.finish()
 }
 
@@ -474,10 +483,15 @@ pub fn themes(c: &Corpus) -> PolarsResult<DataFrame> {
 }
 
 fn themes_of(docs: &[Document]) -> PolarsResult<DataFrame> {
-    labelled_long(docs, |l| (&l.theme_scores, &l.themes, &l.theme_terms), |lex, t| {
-        let s = &lex.themes.dict.sections[t as usize];
-        (s.id.as_str(), s.name.as_str(), "")
-    }, false)
+    labelled_long(
+        docs,
+        |l| (&l.theme_scores, &l.themes, &l.theme_terms),
+        |lex, t| {
+            let s = &lex.themes.dict.sections[t as usize];
+            (s.id.as_str(), s.name.as_str(), "")
+        },
+        false,
+    )
 }
 
 /// One row per (record, policy instrument) with a score: the instrument,
@@ -488,16 +502,26 @@ pub fn instruments(c: &Corpus) -> PolarsResult<DataFrame> {
 }
 
 fn instruments_of(docs: &[Document]) -> PolarsResult<DataFrame> {
-    labelled_long(docs, |l| (&l.instrument_scores, &l.instruments, &l.instrument_terms), |lex, t| {
-        let s = &lex.instruments.dict.sections[t as usize];
-        (s.id.as_str(), s.name.as_str(), crate::label::instruments::type_of(&s.id))
-    }, true)
+    labelled_long(
+        docs,
+        |l| (&l.instrument_scores, &l.instruments, &l.instrument_terms),
+        |lex, t| {
+            let s = &lex.instruments.dict.sections[t as usize];
+            (s.id.as_str(), s.name.as_str(), crate::label::instruments::type_of(&s.id))
+        },
+        true,
+    )
 }
 
 type LongOf = for<'a> fn(&'a crate::label::BlockLabels) -> (&'a crate::label::themes::Scores, &'a Vec<u32>, &'a Vec<(u32, u32)>);
 
 /// The long frames of themes and instruments (records only).
-fn labelled_long(docs: &[Document], of: LongOf, names: for<'a> fn(&'a crate::label::Lexicons, u32) -> (&'a str, &'a str, &'a str), with_type: bool) -> PolarsResult<DataFrame> {
+fn labelled_long(
+    docs: &[Document],
+    of: LongOf,
+    names: for<'a> fn(&'a crate::label::Lexicons, u32) -> (&'a str, &'a str, &'a str),
+    with_type: bool,
+) -> PolarsResult<DataFrame> {
     let (mut doc_id, mut record_id, mut path, mut id, mut name, mut kind, mut score, mut assigned) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     // The terms go straight into the list column: a Vec per row would be
@@ -549,7 +573,8 @@ pub fn tokens(c: &Corpus) -> PolarsResult<DataFrame> {
 }
 
 fn tokens_of(docs: &[Document]) -> PolarsResult<DataFrame> {
-    let (mut doc_id, mut record_id, mut token, mut start, mut end, mut kind) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut doc_id, mut record_id, mut token, mut start, mut end, mut kind) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for d in docs {
         let lex = crate::label::lexicons_of(&d.labels);
         let mut cur = CharCursor::new(&d.text);
@@ -606,7 +631,10 @@ mod tests {
 
     #[test]
     fn char_offsets_slice_the_text() {
-        let c = Corpus::from_texts(vec![("d".into(), "关于印发方案的通知\n一、任务\n1.提高标准。落实资金。（责任单位：救助处、财务处）".into())], &Options::default());
+        let c = Corpus::from_texts(
+            vec![("d".into(), "关于印发方案的通知\n一、任务\n1.提高标准。落实资金。（责任单位：救助处、财务处）".into())],
+            &Options::default(),
+        );
         let doc = &c.documents[0];
         let chars: Vec<char> = doc.text.chars().collect();
         let r = records(&c).unwrap();
@@ -631,12 +659,21 @@ mod tests {
         // Documents of uneven size, more than a few per thread, so that chunks differ.
         let texts: Vec<(String, String)> = (0..23)
             .map(|i| {
-                let body: String = (0..(i % 7 + 1)).map(|k| format!("{}.到2025年，养老机构床位数达到{}张以上，落实“三无”人员救助。（责任单位：省民政厅、省财政厅）\n", k + 1, 10 * i + k)).collect();
+                let body: String = (0..(i % 7 + 1))
+                    .map(|k| {
+                        format!(
+                            "{}.到2025年，养老机构床位数达到{}张以上，落实“三无”人员救助。（责任单位：省民政厅、省财政厅）\n",
+                            k + 1,
+                            10 * i + k
+                        )
+                    })
+                    .collect();
                 (format!("d{i}"), format!("吉林省民政厅关于印发方案的通知\n一、任务\n{body}二、保障\n加强组织领导。"))
             })
             .collect();
         let c = Corpus::from_texts(texts, &Options::default());
-        let all: [fn(&Corpus) -> PolarsResult<DataFrame>; 11] = [documents, records, headings, blocks, departments, targets, slogans, deadlines, themes, instruments, tokens];
+        let all: [fn(&Corpus) -> PolarsResult<DataFrame>; 11] =
+            [documents, records, headings, blocks, departments, targets, slogans, deadlines, themes, instruments, tokens];
         for (k, f) in all.iter().enumerate() {
             let one = crate::pipeline::corpus::run_in_pool(Some(1), || f(&c)).unwrap();
             let three = crate::pipeline::corpus::run_in_pool(Some(3), || f(&c)).unwrap();

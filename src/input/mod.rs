@@ -1,4 +1,4 @@
 //! Bytes to text: paths, sniffing, decoding, and the formats (HTML, .docx, PDF).
 
-pub mod read;
 pub mod formats;
+pub mod read;

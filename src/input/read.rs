@@ -91,7 +91,8 @@ pub fn decode(bytes: &[u8]) -> std::result::Result<Decoded, DecodeFailure> {
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         return decode_utf8(rest, "utf-8", warnings);
     }
-    for (bom, enc, name) in [(&[0xFF, 0xFE][..], encoding_rs::UTF_16LE, "utf-16le"), (&[0xFE, 0xFF][..], encoding_rs::UTF_16BE, "utf-16be")] {
+    for (bom, enc, name) in [(&[0xFF, 0xFE][..], encoding_rs::UTF_16LE, "utf-16le"), (&[0xFE, 0xFF][..], encoding_rs::UTF_16BE, "utf-16be")]
+    {
         if let Some(rest) = bytes.strip_prefix(bom) {
             let (text, had_errors) = enc.decode_without_bom_handling(rest);
             if had_errors {
@@ -142,7 +143,10 @@ fn decode_utf8(bytes: &[u8], name: &'static str, mut warnings: Vec<String>) -> s
         Err(e) if e.error_len().is_none() => {
             // Only the last character is incomplete: the file was cut off.
             let good = e.valid_up_to();
-            warnings.push(format!("the last {} bytes are an incomplete UTF-8 character (file truncated?) and were dropped", bytes.len() - good));
+            warnings.push(format!(
+                "the last {} bytes are an incomplete UTF-8 character (file truncated?) and were dropped",
+                bytes.len() - good
+            ));
             Ok(Decoded { text: std::str::from_utf8(&bytes[..good]).unwrap_or_default().to_string(), encoding: name, warnings })
         }
         Err(e) => {
@@ -210,7 +214,12 @@ pub fn sniff(bytes: &[u8], path: &Path) -> Format {
     let lower: Vec<u8> = head.iter().map(|b| b.to_ascii_lowercase()).collect();
     let skip = lower.iter().position(|b| !b.is_ascii_whitespace() && *b != 0xEF && *b != 0xBB && *b != 0xBF).unwrap_or(0);
     let start = &lower[skip..];
-    if start.starts_with(b"<!doctype html") || start.starts_with(b"<html") || memfind(&lower, b"<html").is_some() || memfind(&lower, b"<body").is_some() || memfind(&lower, b"<p>").is_some() && matches!(ext.as_str(), "htm" | "html" | "shtml") {
+    if start.starts_with(b"<!doctype html")
+        || start.starts_with(b"<html")
+        || memfind(&lower, b"<html").is_some()
+        || memfind(&lower, b"<body").is_some()
+        || memfind(&lower, b"<p>").is_some() && matches!(ext.as_str(), "htm" | "html" | "shtml")
+    {
         return Format::Html;
     }
     if matches!(ext.as_str(), "htm" | "html" | "shtml" | "xhtml") && memfind(&lower, b"<").is_some() {

@@ -32,7 +32,10 @@ pub const MIN_SCORE: f32 = 1.0;
 /// The type of an instrument id: supply, environment, demand, or "" when the
 /// id does not start with one of them.
 pub fn type_of(id: &str) -> &str {
-    ["supply", "environment", "demand"].into_iter().find(|t| id.strip_prefix(t).map_or(false, |r| r.is_empty() || r.starts_with('_'))).unwrap_or("")
+    ["supply", "environment", "demand"]
+        .into_iter()
+        .find(|t| id.strip_prefix(t).map_or(false, |r| r.is_empty() || r.starts_with('_')))
+        .unwrap_or("")
 }
 
 /// An instrument dictionary.

@@ -27,14 +27,14 @@ pub use crate::model::facts::{BlockLabels, DocLabels};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
-use crate::lexicon::agencies::Agencies;
-use crate::model::document::{BlockKind, Document};
 use crate::error::Error;
 use crate::label::instruments::{Instruments, INSTRUMENTS};
 use crate::label::strength::{Strength, STRENGTH};
-use crate::lexicon::terms::{Matcher, TermDict, DEADLINE_TERM, TARGET_TERM};
 use crate::label::themes::{Scores, Themes, THEMES};
+use crate::lexicon::agencies::Agencies;
+use crate::lexicon::terms::{Matcher, TermDict, DEADLINE_TERM, TARGET_TERM};
 use crate::lexicon::tokens::{Source, TokenKind, Tokenizer};
+use crate::model::document::{BlockKind, Document};
 
 /// Which dictionaries to use. `None` for themes, instruments and strength
 /// means the shipped file; a list replaces it (put [`Source::Default`] first
@@ -173,11 +173,14 @@ impl Lexicons {
     pub fn build(cfg: &Config) -> Result<Lexicons, Error> {
         crate::lexicon::note_dictionary_load();
         let tokenizer = tokenizer_for(&cfg.user_dicts, &cfg.stopwords, cfg.hmm)?;
-        let load = |o: &Option<Vec<Source>>, default: &'static str, name: &str| TermDict::load(o.as_deref().unwrap_or(&[Source::Default]), default, name);
+        let load = |o: &Option<Vec<Source>>, default: &'static str, name: &str| {
+            TermDict::load(o.as_deref().unwrap_or(&[Source::Default]), default, name)
+        };
         let themes = Themes { dict: load(&cfg.themes, THEMES, "data/themes.tsv")?, rules: themes::Rules::default() };
         let instruments = Instruments::new(load(&cfg.instruments, INSTRUMENTS, "data/instruments.tsv")?);
         let strength_sources = cfg.strength.as_deref().unwrap_or(&[Source::Default]);
-        let strength_name = strength_sources.last().map_or("data/strength.tsv".into(), |s| s.name("data/strength.tsv").display().to_string());
+        let strength_name =
+            strength_sources.last().map_or("data/strength.tsv".into(), |s| s.name("data/strength.tsv").display().to_string());
         let strength = Strength::new(load(&cfg.strength, STRENGTH, "data/strength.tsv")?, &strength_name)?;
         let mut agency_sources = vec![Source::Default];
         agency_sources.extend(cfg.departments.iter().cloned());
@@ -204,7 +207,10 @@ pub fn lexicons_of(labels: &DocLabels) -> Arc<Lexicons> {
 
 /// Kinds of blocks that carry substantive text and get labels.
 pub fn is_labelled(kind: BlockKind) -> bool {
-    matches!(kind, BlockKind::Task | BlockKind::Heading | BlockKind::Title | BlockKind::Preamble | BlockKind::Notice | BlockKind::Attachment)
+    matches!(
+        kind,
+        BlockKind::Task | BlockKind::Heading | BlockKind::Title | BlockKind::Preamble | BlockKind::Notice | BlockKind::Attachment
+    )
 }
 
 /// End (bytes) of the first sentence of a text.
@@ -248,7 +254,12 @@ pub fn label(doc: &Document, lex: &Arc<Lexicons>) -> DocLabels {
             continue;
         }
         // Department names are who acts, not what the record is about.
-        let masked: Vec<(usize, usize)> = b.departments.iter().filter(|d| d.start >= b.text_start && d.end <= b.end).map(|d| (d.start - b.text_start, d.end - b.text_start)).collect();
+        let masked: Vec<(usize, usize)> = b
+            .departments
+            .iter()
+            .filter(|d| d.start >= b.text_start && d.end <= b.end)
+            .map(|d| (d.start - b.text_start, d.end - b.text_start))
+            .collect();
         let hits = lex.matcher.find(text, &tokens, &masked);
 
         let own = themes::own_scores(&hits[0], lead_end(text), rules);
@@ -366,7 +377,8 @@ mod tests {
 
     #[test]
     fn headings_give_context_and_departments_are_not_topics() {
-        let text = "一、加强民政信息化建设\n完善信息平台，建设覆盖全省的管理系统。（省民政厅、省财政厅）\n二、其他\n做好有关工作。（省财政厅）";
+        let text =
+            "一、加强民政信息化建设\n完善信息平台，建设覆盖全省的管理系统。（省民政厅、省财政厅）\n二、其他\n做好有关工作。（省财政厅）";
         let c = Corpus::from_texts(vec![("d".into(), text.into())], &Options::default());
         assert_eq!(themes_of(&c, "1"), ["digitalization"]);
         assert!(themes_of(&c, "2").is_empty(), "财政厅 in the attribution is not funding");
@@ -397,7 +409,8 @@ mod tests {
         let m = token_counts(&c.documents, None, &[TokenKind::Word]);
         assert_eq!(m.indptr.len(), m.doc_ids.len() + 1);
         assert_eq!((m.indices.len(), m.data.len()), (m.indptr[m.indptr.len() - 1] as usize, m.indices.len()));
-        let row: Vec<(&str, i32)> = (m.indptr[0] as usize..m.indptr[1] as usize).map(|k| (m.vocabulary[m.indices[k] as usize].as_str(), m.data[k])).collect();
+        let row: Vec<(&str, i32)> =
+            (m.indptr[0] as usize..m.indptr[1] as usize).map(|k| (m.vocabulary[m.indices[k] as usize].as_str(), m.data[k])).collect();
         assert_eq!(row, [("养老机构", 1), ("农村养老服务大院", 1), ("建设", 2)], "columns in code-point order");
         assert!(m.vocabulary.windows(2).all(|w| w[0] < w[1]));
         // Agrees with the tokens counted one by one.
@@ -405,7 +418,12 @@ mod tests {
         let lex = crate::label::lexicons_of(&d.labels);
         for (r, &rid) in m.record_ids.iter().enumerate() {
             let total: i32 = m.data[m.indptr[r] as usize..m.indptr[r + 1] as usize].iter().sum();
-            let words = lex.tokenizer.cut(d.blocks[rid as usize].text(&d.text)).iter().filter(|t| lex.tokenizer.kind(t.word) == Some(TokenKind::Word)).count();
+            let words = lex
+                .tokenizer
+                .cut(d.blocks[rid as usize].text(&d.text))
+                .iter()
+                .filter(|t| lex.tokenizer.kind(t.word) == Some(TokenKind::Word))
+                .count();
             assert_eq!(total as usize, words);
         }
     }

@@ -38,14 +38,24 @@ pub struct Strength {
 
 impl Default for Strength {
     fn default() -> Self {
-        Strength::new(TermDict::parse(STRENGTH, "data/strength.tsv".as_ref()).expect("the bundled strength.tsv is valid"), "data/strength.tsv").expect("it has binding and soft")
+        Strength::new(
+            TermDict::parse(STRENGTH, "data/strength.tsv".as_ref()).expect("the bundled strength.tsv is valid"),
+            "data/strength.tsv",
+        )
+        .expect("it has binding and soft")
     }
 }
 
 impl Strength {
     /// A dictionary must have `binding` and `soft` sections (other sections are ignored).
     pub fn new(dict: TermDict, path: &str) -> Result<Strength, Error> {
-        let need = |id: &str| dict.index(id).ok_or_else(|| Error::DataFile { path: path.into(), line: 0, reason: format!("a strength dictionary needs a [{id}] section") });
+        let need = |id: &str| {
+            dict.index(id).ok_or_else(|| Error::DataFile {
+                path: path.into(),
+                line: 0,
+                reason: format!("a strength dictionary needs a [{id}] section"),
+            })
+        };
         let (binding, soft) = (need("binding")?, need("soft")?);
         Ok(Strength { dict, binding, soft })
     }

@@ -120,7 +120,10 @@ pub struct Themes {
 
 impl Default for Themes {
     fn default() -> Self {
-        Themes { dict: TermDict::parse(THEMES, "data/themes.tsv".as_ref()).expect("the bundled themes.tsv is valid"), rules: Rules::default() }
+        Themes {
+            dict: TermDict::parse(THEMES, "data/themes.tsv".as_ref()).expect("the bundled themes.tsv is valid"),
+            rules: Rules::default(),
+        }
     }
 }
 
@@ -149,7 +152,12 @@ mod tests {
     fn the_shipped_taxonomy_has_the_themes_of_themes_md() {
         let t = Themes::default();
         let md = include_str!("../../data/themes.md");
-        let ids: Vec<&str> = md.lines().filter_map(|l| l.strip_prefix("| ")).filter_map(|l| l.split(' ').next()).filter(|id| id.chars().all(|c| c.is_ascii_lowercase() || c == '_') && !id.is_empty() && *id != "id").collect();
+        let ids: Vec<&str> = md
+            .lines()
+            .filter_map(|l| l.strip_prefix("| "))
+            .filter_map(|l| l.split(' ').next())
+            .filter(|id| id.chars().all(|c| c.is_ascii_lowercase() || c == '_') && !id.is_empty() && *id != "id")
+            .collect();
         assert_eq!(ids.len(), 28);
         assert_eq!(t.dict.sections.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ids);
         assert!(t.dict.sections.iter().all(|s| !s.name.is_empty() && s.terms.len() >= 10), "every theme has a name and terms");

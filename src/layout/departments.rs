@@ -73,9 +73,64 @@ const ROLE_SUFFIXES: [(&str, Option<Role>); 14] = [
 /// Endings of names of organisations and their units (also used to spot
 /// signatures and addressees).
 pub const ORG_SUFFIXES: [&str; 58] = [
-    "厅", "局", "委", "办", "部", "院", "会", "联", "处", "室", "中心", "单位", "组", "所", "站", "行", "司", "署", "馆", "社", "府", "政府", "委员会",
-    "党委", "党组", "总会", "协会", "法院", "检察院", "分行", "监局", "银行", "公司", "集团", "学校", "大学", "医院", "机构", "部门", "支队", "总队", "大队",
-    "科", "股", "办公室", "工作组", "小组", "指挥部", "管委会", "成员单位", "街道", "乡镇", "团省委", "团市委", "党校", "学院", "工会", "妇联",
+    "厅",
+    "局",
+    "委",
+    "办",
+    "部",
+    "院",
+    "会",
+    "联",
+    "处",
+    "室",
+    "中心",
+    "单位",
+    "组",
+    "所",
+    "站",
+    "行",
+    "司",
+    "署",
+    "馆",
+    "社",
+    "府",
+    "政府",
+    "委员会",
+    "党委",
+    "党组",
+    "总会",
+    "协会",
+    "法院",
+    "检察院",
+    "分行",
+    "监局",
+    "银行",
+    "公司",
+    "集团",
+    "学校",
+    "大学",
+    "医院",
+    "机构",
+    "部门",
+    "支队",
+    "总队",
+    "大队",
+    "科",
+    "股",
+    "办公室",
+    "工作组",
+    "小组",
+    "指挥部",
+    "管委会",
+    "成员单位",
+    "街道",
+    "乡镇",
+    "团省委",
+    "团市委",
+    "党校",
+    "学院",
+    "工会",
+    "妇联",
 ];
 
 #[inline]
@@ -116,7 +171,10 @@ pub fn is_attribution_line(s: &str) -> bool {
         }
     }
     // Bare 牵头/配合 are role words inside a list, not line labels.
-    LABELS.iter().filter(|(l, _)| l.chars().count() > 2).any(|(l, _)| t.starts_with(l) && t[l.len()..].trim_start_matches(is_space).starts_with(['：', ':']))
+    LABELS
+        .iter()
+        .filter(|(l, _)| l.chars().count() > 2)
+        .any(|(l, _)| t.starts_with(l) && t[l.len()..].trim_start_matches(is_space).starts_with(['：', ':']))
 }
 
 /// Whether a string looks like the name of a department or unit.
@@ -125,11 +183,18 @@ pub fn looks_like_dept(name: &str) -> bool {
     if n == 0 || n > 30 {
         return false;
     }
-    if name.chars().any(|c| c.is_ascii_digit() || matches!(c, '。' | '；' | '：' | '《' | '》' | '“' | '”' | '年' | '月' | '日' | '%' | '％')) {
+    if name
+        .chars()
+        .any(|c| c.is_ascii_digit() || matches!(c, '。' | '；' | '：' | '《' | '》' | '“' | '”' | '年' | '月' | '日' | '%' | '％'))
+    {
         return false;
     }
     let core = strip_role_suffix(name).0;
-    ORG_SUFFIXES.iter().any(|s| core.ends_with(s)) || core.starts_with('省') || core.starts_with("各") || core.starts_with("有关") || core.starts_with("相关")
+    ORG_SUFFIXES.iter().any(|s| core.ends_with(s))
+        || core.starts_with('省')
+        || core.starts_with("各")
+        || core.starts_with("有关")
+        || core.starts_with("相关")
 }
 
 fn strip_role_suffix(s: &str) -> (&str, Option<Option<Role>>) {
@@ -191,7 +256,11 @@ pub fn split_attribution(text: &str) -> (&str, Option<usize>) {
             let at_break = before.map_or(true, |c| matches!(c, '。' | '\n' | '；' | ';' | '！' | ' ' | '\u{3000}'));
             if at_break && after.starts_with(['：', ':']) && !after.contains('。') {
                 // Use the earliest label of a 牵头单位：…配合单位：… run.
-                let start = LABELS.iter().filter_map(|(l, _)| trimmed[..pos].rfind(l).filter(|&p| !trimmed[p..pos].contains('。'))).min().unwrap_or(pos);
+                let start = LABELS
+                    .iter()
+                    .filter_map(|(l, _)| trimmed[..pos].rfind(l).filter(|&p| !trimmed[p..pos].contains('。')))
+                    .min()
+                    .unwrap_or(pos);
                 return (text[..start].trim_end_matches(is_space), Some(start));
             }
         }
@@ -388,7 +457,13 @@ fn push_name(name: &str, name_off: usize, base: usize, role: Option<Role>, out: 
     }
     group.push(out.len());
     out.push((
-        Department { name: name.to_string(), role: role.unwrap_or(Role::Co), labelled: role.is_some(), start: base + name_off, end: base + name_off + name.len() },
+        Department {
+            name: name.to_string(),
+            role: role.unwrap_or(Role::Co),
+            labelled: role.is_some(),
+            start: base + name_off,
+            end: base + name_off + name.len(),
+        },
         role.is_some(),
     ));
 }
@@ -412,7 +487,10 @@ mod tests {
     #[test]
     fn labelled_forms() {
         assert_eq!(names("加强保障。（责任单位：救助处）"), n(&[("救助处", "lead")]));
-        assert_eq!(names("加强保障。（责任单位：办公室，各相关处室、事业单位）"), n(&[("办公室", "lead"), ("各相关处室", "co"), ("事业单位", "co")]));
+        assert_eq!(
+            names("加强保障。（责任单位：办公室，各相关处室、事业单位）"),
+            n(&[("办公室", "lead"), ("各相关处室", "co"), ("事业单位", "co")])
+        );
         assert_eq!(names("加强宣传。（责任单位：办公室、相关处室）、"), n(&[("办公室", "lead"), ("相关处室", "co")]));
         assert_eq!(
             names("完善制度。牵头单位：省民政厅 配合单位：省财政厅、省人力资源社会保障厅"),
@@ -425,8 +503,14 @@ mod tests {
     fn trailing_list() {
         assert_eq!(names("完善救助制度。(省民政厅、省财政厅)"), n(&[("省民政厅", "lead"), ("省财政厅", "co")]));
         assert_eq!(names("构建养老服务体系。(省老龄委各成员单位)"), n(&[("省老龄委各成员单位", "lead")]));
-        assert_eq!(names("推进工作。（省民政厅牵头，省财政厅、省卫生健康委配合）"), n(&[("省民政厅", "lead"), ("省财政厅", "co"), ("省卫生健康委", "co")]));
-        assert_eq!(names("推进工作。（省科技厅、工业和信息化厅等部门按职责分工负责）"), n(&[("省科技厅", "lead"), ("工业和信息化厅", "co")]));
+        assert_eq!(
+            names("推进工作。（省民政厅牵头，省财政厅、省卫生健康委配合）"),
+            n(&[("省民政厅", "lead"), ("省财政厅", "co"), ("省卫生健康委", "co")])
+        );
+        assert_eq!(
+            names("推进工作。（省科技厅、工业和信息化厅等部门按职责分工负责）"),
+            n(&[("省科技厅", "lead"), ("工业和信息化厅", "co")])
+        );
     }
 
     #[test]

@@ -152,7 +152,13 @@ pub fn marker_at(line: &str) -> Option<Marker> {
         let i = skip_space(line, i);
         let j = take_while(line, i, |c| cn_digit(c).is_some() || matches!(c, '十' | '百'));
         let k = take_while(line, i, |c| digit_value(c).is_some());
-        let (style, end_num) = if j > i { (Style::CnParen, j) } else if k > i { (Style::ArabicParen, k) } else { return None };
+        let (style, end_num) = if j > i {
+            (Style::CnParen, j)
+        } else if k > i {
+            (Style::ArabicParen, k)
+        } else {
+            return None;
+        };
         let num = &line[i..end_num];
         let ordinal = if style == Style::CnParen { cn_marker_value(num)? } else { arabic_value(num)? };
         let close = skip_space(line, end_num);
@@ -256,7 +262,22 @@ mod tests {
 
     #[test]
     fn not_markers() {
-        for s in ["2019年全省", "1.3倍以上", "一是加强", "两个目录", "第一条规定要求", "第一批试点", "2020年12月底前", "一张网", "(此件公开发布)", "（责任单位：救助处）", "10月15日前", "3.5万人", "一、", "0.5"] {
+        for s in [
+            "2019年全省",
+            "1.3倍以上",
+            "一是加强",
+            "两个目录",
+            "第一条规定要求",
+            "第一批试点",
+            "2020年12月底前",
+            "一张网",
+            "(此件公开发布)",
+            "（责任单位：救助处）",
+            "10月15日前",
+            "3.5万人",
+            "一、",
+            "0.5",
+        ] {
             let got = marker_at(s);
             // "一、" alone is a marker with empty text; everything else is not a marker.
             if s == "一、" {

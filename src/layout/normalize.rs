@@ -101,11 +101,17 @@ fn may_hold_removable(b: &[u8]) -> bool {
 /// a branch-free fold over the bytes for control bytes, DEL and the C2 lead
 /// byte, and a multi-pattern search for the three-byte invisible characters.
 fn text_may_hold_removable(raw: &str) -> bool {
-    let simple = raw.as_bytes().chunks(64).any(|c| c.iter().fold(false, |a, &x| a | (x < 0x20 && x != b'\t' && x != b'\n' && x != b'\r') | (x == 0x7f) | (x == 0xc2)));
+    let simple = raw
+        .as_bytes()
+        .chunks(64)
+        .any(|c| c.iter().fold(false, |a, &x| a | (x < 0x20 && x != b'\t' && x != b'\n' && x != b'\r') | (x == 0x7f) | (x == 0xc2)));
     simple || {
         static SEQ: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
         let seq = SEQ.get_or_init(|| {
-            let chars = ['\u{200b}', '\u{200c}', '\u{200d}', '\u{200e}', '\u{200f}', '\u{2028}', '\u{2029}', '\u{2060}', '\u{2061}', '\u{2062}', '\u{2063}', '\u{2064}', '\u{feff}', '\u{fffe}'];
+            let chars = [
+                '\u{200b}', '\u{200c}', '\u{200d}', '\u{200e}', '\u{200f}', '\u{2028}', '\u{2029}', '\u{2060}', '\u{2061}', '\u{2062}',
+                '\u{2063}', '\u{2064}', '\u{feff}', '\u{fffe}',
+            ];
             aho_corasick::AhoCorasick::new(chars.iter().map(|c| c.to_string())).expect("plain strings")
         });
         seq.is_match(raw)
@@ -241,7 +247,10 @@ fn continues(prev: &Para, next: &str, own_block: &dyn Fn(&str) -> bool) -> bool 
     // The common case first: a paragraph that ends a sentence ends, unless the
     // next line starts with punctuation that carries a sentence on.
     let carries_on = matches!(first, '，' | '、' | '。' | '；' | '）' | ')' | '》' | '”' | '：');
-    if !carries_on && (is_terminal(last) || matches!(last, '）' | ')' | '”' | '》' | '】' | '」') && prev.text.chars().rev().nth(1).map_or(false, is_terminal)) {
+    if !carries_on
+        && (is_terminal(last)
+            || matches!(last, '）' | ')' | '”' | '》' | '】' | '」') && prev.text.chars().rev().nth(1).map_or(false, is_terminal))
+    {
         return false;
     }
     if starts_own_block(next) || own_block(next) {
@@ -265,7 +274,9 @@ fn continues(prev: &Para, next: &str, own_block: &dyn Fn(&str) -> bool) -> bool 
     if matches!(first, '，' | '、' | '。' | '；' | '）' | ')' | '》' | '”' | '：') {
         return true;
     }
-    if is_terminal(last) || matches!(last, '）' | ')' | '”' | '》' | '】' | '」') && prev.text.chars().rev().nth(1).map_or(false, is_terminal) {
+    if is_terminal(last)
+        || matches!(last, '）' | ')' | '”' | '》' | '】' | '」') && prev.text.chars().rev().nth(1).map_or(false, is_terminal)
+    {
         return false;
     }
     // A closed bracket group after a full sentence: a trailing attribution.
@@ -424,7 +435,9 @@ mod tests {
 
     #[test]
     fn boilerplate_and_attributions_end_a_paragraph() {
-        let n = normalize_with("80.充分发挥作用。(省双拥办、省民政厅)\n扫一扫在手机打开当前页", &|s| s.contains("扫一扫"));
+        let n = normalize_with("80.充分发挥作用。(省双拥办、省民政厅)\n扫一扫在手机打开当前页", &|s| {
+            s.contains("扫一扫")
+        });
         assert_eq!(n.lines.len(), 2);
         let n = normalize("1.加强保障。(省民政厅、省财政厅)\n各地要落实");
         assert_eq!(n.lines.len(), 2);

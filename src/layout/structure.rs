@@ -20,14 +20,12 @@
 //! assert_eq!(task.departments[0].name, "救助处");
 //! ```
 
-
-
 use crate::layout::departments;
-use crate::model::document::{Block, BlockKind};
 use crate::layout::markers::{marker_at, Marker, Style};
+use crate::layout::normalize::{is_terminal, Line};
+use crate::model::document::{Block, BlockKind};
 use crate::text::boilerplate::Boilerplate;
 use crate::text::{dates, lines};
-use crate::layout::normalize::{is_terminal, Line};
 
 /// Layout knowledge that is data rather than code: the substrings that mark
 /// web boilerplate lines (see [`Boilerplate`]).
@@ -119,7 +117,8 @@ fn column_of(name: &str) -> Column {
     if n.contains("时限") || n.contains("时间") || n.contains("时间节点") || n.contains("进度") {
         return Column::Deadline;
     }
-    if n.contains("任务") || n.contains("工作内容") || n.contains("措施") || n.contains("事项") || n.contains("内容") || n.contains("目标") {
+    if n.contains("任务") || n.contains("工作内容") || n.contains("措施") || n.contains("事项") || n.contains("内容") || n.contains("目标")
+    {
         return Column::Task;
     }
     Column::Other
@@ -149,7 +148,8 @@ fn table_header(line: &str) -> Option<Vec<Column>> {
     (cols.len() >= 2 && has_task && has_who).then_some(cols)
 }
 
-const CONTACT_KEYS: [&str; 12] = ["联系人", "联系电话", "联系方式", "联 系 人", "电话：", "电话:", "传真", "通讯地址", "通信地址", "邮箱", "电子邮箱", "邮政编码"];
+const CONTACT_KEYS: [&str; 12] =
+    ["联系人", "联系电话", "联系方式", "联 系 人", "电话：", "电话:", "传真", "通讯地址", "通信地址", "邮箱", "电子邮箱", "邮政编码"];
 
 fn starts_with_any(s: &str, keys: &[&str]) -> bool {
     keys.iter().any(|k| s.starts_with(k))
@@ -173,7 +173,9 @@ fn is_note(s: &str) -> bool {
 fn attachment_head(s: &str) -> Option<Special> {
     let rest = s.strip_prefix("附件")?;
     let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
-    let after_num = rest.trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c) || crate::text::numbers::cn_digit(c).is_some() || c == '十');
+    let after_num = rest.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || ('０'..='９').contains(&c) || crate::text::numbers::cn_digit(c).is_some() || c == '十'
+    });
     let after_num = after_num.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
     if after_num.is_empty() || after_num == "：" || after_num == ":" {
         return Some(Special::AttachmentHead);
@@ -259,7 +261,8 @@ fn is_titleish(s: &str) -> bool {
 }
 
 const DOC_TYPES: [&str; 26] = [
-    "通知", "意见", "方案", "要点", "办法", "措施", "规定", "条例", "细则", "规划", "计划", "决定", "批复", "报告", "纲要", "指引", "清单", "目录", "函", "公告", "通告", "决议", "安排", "标准", "规则", "指南",
+    "通知", "意见", "方案", "要点", "办法", "措施", "规定", "条例", "细则", "规划", "计划", "决定", "批复", "报告", "纲要", "指引", "清单",
+    "目录", "函", "公告", "通告", "决议", "安排", "标准", "规则", "指南",
 ];
 
 fn ends_with_doc_type(s: &str) -> bool {
@@ -344,7 +347,11 @@ pub fn parse(text: &str, lines: &[Line], layout: &Layout) -> Vec<Block> {
                 break;
             }
             let cells = cells_of(row_line);
-            let ordinal = columns.iter().zip(&cells).find(|(c, _)| **c == Column::Ordinal).and_then(|(_, &(a, b))| row_line[a..b].trim().parse::<u32>().ok());
+            let ordinal = columns
+                .iter()
+                .zip(&cells)
+                .find(|(c, _)| **c == Column::Ordinal)
+                .and_then(|(_, &(a, b))| row_line[a..b].trim().parse::<u32>().ok());
             infos[j].special = None;
             infos[j].marker = None;
             infos[j].row = Some(Row { cells, columns: columns.clone(), ordinal });
@@ -358,7 +365,11 @@ pub fn parse(text: &str, lines: &[Line], layout: &Layout) -> Vec<Block> {
     while i < infos.len() {
         if infos[i].special == Some(Special::AttachmentList) {
             let s = &text[infos[i].start..infos[i].end];
-            let inline = s.find(['：', ':']).map(|p| &s[p + s[p..].chars().next().unwrap().len_utf8()..]).map(|r| r.trim_start()).and_then(marker_at);
+            let inline = s
+                .find(['：', ':'])
+                .map(|p| &s[p + s[p..].chars().next().unwrap().len_utf8()..])
+                .map(|r| r.trim_start())
+                .and_then(marker_at);
             let mut expect = inline.map(|m| m.ordinal + 1).unwrap_or(1);
             let mut j = i + 1;
             while j < infos.len() {
@@ -447,7 +458,11 @@ pub fn parse(text: &str, lines: &[Line], layout: &Layout) -> Vec<Block> {
                 Special::Date => tail = true,
                 _ => {}
             }
-            let kind = if appendix && sp != Special::AttachmentHead && sp != Special::Boilerplate { BlockKind::Attachment } else { special_kind(sp) };
+            let kind = if appendix && sp != Special::AttachmentHead && sp != Special::Boilerplate {
+                BlockKind::Attachment
+            } else {
+                special_kind(sp)
+            };
             blocks.push(plain(kind, info));
             ancestors.push(Vec::new());
             if sp == Special::Date {
@@ -496,7 +511,15 @@ pub fn parse(text: &str, lines: &[Line], layout: &Layout) -> Vec<Block> {
             continue;
         }
         if tail || stack.is_empty() {
-            let kind = if tail { if looks_like_org(s) { BlockKind::Signature } else { BlockKind::Attachment } } else { BlockKind::Preamble };
+            let kind = if tail {
+                if looks_like_org(s) {
+                    BlockKind::Signature
+                } else {
+                    BlockKind::Attachment
+                }
+            } else {
+                BlockKind::Preamble
+            };
             blocks.push(plain(kind, info));
             ancestors.push(Vec::new());
             continue;
@@ -532,7 +555,8 @@ pub fn parse(text: &str, lines: &[Line], layout: &Layout) -> Vec<Block> {
         });
         let core = &text[blocks[k].text_start..blocks[k].text_start + split[k].0];
         // Articles of a regulation and list items are body text, never headings.
-        let list_item = ancestors[k].last().map_or(false, |&p| ends_with_colon(text, &blocks[p])) || matches!(blocks[k].style, Some(Style::Article | Style::Row));
+        let list_item = ancestors[k].last().map_or(false, |&p| ends_with_colon(text, &blocks[p]))
+            || matches!(blocks[k].style, Some(Style::Article | Style::Row));
         if (below && !list_item && is_title_only(core)) || core.trim().is_empty() {
             blocks[k].kind = BlockKind::Heading;
         }
@@ -542,7 +566,8 @@ pub fn parse(text: &str, lines: &[Line], layout: &Layout) -> Vec<Block> {
     for k in 0..n {
         let (start, end) = (blocks[k].text_start, blocks[k].end);
         if blocks[k].style == Some(Style::Row) {
-            let titles: Vec<String> = ancestors[k].iter().filter(|&&a| blocks[a].kind == BlockKind::Heading).map(|&a| blocks[a].heading.clone()).collect();
+            let titles: Vec<String> =
+                ancestors[k].iter().filter(|&&a| blocks[a].kind == BlockKind::Heading).map(|&a| blocks[a].heading.clone()).collect();
             blocks[k].section_titles = titles;
             continue;
         }
@@ -557,7 +582,8 @@ pub fn parse(text: &str, lines: &[Line], layout: &Layout) -> Vec<Block> {
             BlockKind::Heading | BlockKind::Title => title_text(core),
             _ => first_sentence(core),
         };
-        let titles: Vec<String> = ancestors[k].iter().filter(|&&a| blocks[a].kind == BlockKind::Heading).map(|&a| blocks[a].heading.clone()).collect();
+        let titles: Vec<String> =
+            ancestors[k].iter().filter(|&&a| blocks[a].kind == BlockKind::Heading).map(|&a| blocks[a].heading.clone()).collect();
         blocks[k].section_titles = titles;
     }
     blocks
@@ -568,7 +594,8 @@ pub fn parse(text: &str, lines: &[Line], layout: &Layout) -> Vec<Block> {
 fn table_row(text: &str, info: &Info, row: &Row, path: String, level: u32) -> Block {
     let line = &text[info.start..info.end];
     let first = row.columns.iter().zip(&row.cells).find(|(c, _)| **c != Column::Ordinal).map_or(0, |(_, &(a, _))| a);
-    let ordinal_cell = row.columns.iter().zip(&row.cells).find(|(c, _)| **c == Column::Ordinal).map(|(_, &(a, b))| line[a..b].trim().to_string());
+    let ordinal_cell =
+        row.columns.iter().zip(&row.cells).find(|(c, _)| **c == Column::Ordinal).map(|(_, &(a, b))| line[a..b].trim().to_string());
     let mut depts = Vec::new();
     let mut heading = String::new();
     for (col, &(a, b)) in row.columns.iter().zip(&row.cells) {
@@ -743,7 +770,25 @@ mod tests {
         let doc = "吉林省民政厅关于印发《2019年实施方案》的通知\n吉民发〔2019〕15号\n各市（州）民政局：\n现将方案印发给你们，请认真抓好落实。\n吉林省民政厅\n2019年3月11日\n（此件公开发布）\n2019年实施方案\n为落实意见，制定本方案。\n一、总体要求\n全面落实，加强建设。\n附件：月进展情况报表\n联系人：张三，电话：0431-88888888\n扫一扫在手机打开当前页";
         let (_, b) = blocks(doc);
         let kinds: Vec<_> = b.iter().map(|b| b.kind.name()).collect();
-        assert_eq!(kinds, ["title", "doc_number", "addressee", "notice", "signature", "date", "note", "title", "preamble", "heading", "task", "attachment_list", "contact", "boilerplate"]);
+        assert_eq!(
+            kinds,
+            [
+                "title",
+                "doc_number",
+                "addressee",
+                "notice",
+                "signature",
+                "date",
+                "note",
+                "title",
+                "preamble",
+                "heading",
+                "task",
+                "attachment_list",
+                "contact",
+                "boilerplate"
+            ]
+        );
     }
 
     #[test]
@@ -753,7 +798,19 @@ mod tests {
         let kinds: Vec<_> = b.iter().map(|b| (b.kind.name(), b.path.as_str())).collect();
         assert_eq!(
             kinds,
-            [("title", ""), ("attachment_list", ""), ("attachment_list", ""), ("attachment_list", ""), ("signature", ""), ("date", ""), ("attachment_label", ""), ("title", ""), ("heading", "1"), ("heading", "1.1"), ("task", "1.1")]
+            [
+                ("title", ""),
+                ("attachment_list", ""),
+                ("attachment_list", ""),
+                ("attachment_list", ""),
+                ("signature", ""),
+                ("date", ""),
+                ("attachment_label", ""),
+                ("title", ""),
+                ("heading", "1"),
+                ("heading", "1.1"),
+                ("task", "1.1")
+            ]
         );
     }
 
@@ -762,7 +819,10 @@ mod tests {
         let doc = "一、社会救助\n序号\t重点任务\t牵头处室\t配合处室\t完成时限\n1\t提高城乡低保标准\t社会救助处\t规划财务处、社会事务处\t2020年6月底前\n2\t开展专项治理\t社会救助处\t\t2020年全年\n二、养老服务\n（一）加强保障。落实资金。";
         let (t, b) = blocks(doc);
         let rows: Vec<_> = b.iter().filter(|b| b.style == Some(Style::Row)).collect();
-        assert_eq!(rows.iter().map(|r| (r.path.as_str(), r.heading.as_str())).collect::<Vec<_>>(), [("1.1", "提高城乡低保标准"), ("1.2", "开展专项治理")]);
+        assert_eq!(
+            rows.iter().map(|r| (r.path.as_str(), r.heading.as_str())).collect::<Vec<_>>(),
+            [("1.1", "提高城乡低保标准"), ("1.2", "开展专项治理")]
+        );
         let d: Vec<_> = rows[0].departments.iter().map(|d| (d.name.as_str(), d.role.name(), &t[d.start..d.end])).collect();
         assert_eq!(d, [("社会救助处", "lead", "社会救助处"), ("规划财务处", "co", "规划财务处"), ("社会事务处", "co", "社会事务处")]);
         assert!(rows[0].text(&t).starts_with("提高城乡低保标准"));
@@ -779,10 +839,14 @@ mod tests {
 
     #[test]
     fn standalone_bracketed_attribution_joins_its_record() {
-        let (_, b) = blocks("一、任务\n1.实施专项行动。力争全省养老床位达到38万张。\n（省发展改革委牵头，省民政厅配合）\n2.加强管理。完善制度。");
+        let (_, b) =
+            blocks("一、任务\n1.实施专项行动。力争全省养老床位达到38万张。\n（省发展改革委牵头，省民政厅配合）\n2.加强管理。完善制度。");
         let r: Vec<_> = b.iter().filter(|b| b.kind == BlockKind::Task).collect();
         assert_eq!(r.len(), 2);
-        assert_eq!(r[0].departments.iter().map(|d| (d.name.as_str(), d.role.name())).collect::<Vec<_>>(), [("省发展改革委", "lead"), ("省民政厅", "co")]);
+        assert_eq!(
+            r[0].departments.iter().map(|d| (d.name.as_str(), d.role.name())).collect::<Vec<_>>(),
+            [("省发展改革委", "lead"), ("省民政厅", "co")]
+        );
     }
 
     #[test]

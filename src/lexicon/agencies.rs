@@ -44,7 +44,8 @@ pub const DEPARTMENTS: &str = include_str!("../../data/departments.tsv");
 const REGIONS: [&str; 2] = [include_str!("../../data/regions.tsv"), include_str!("../../data/counties.tsv")];
 
 /// Levels a department may have.
-pub const LEVELS: [&str; 9] = ["national", "provincial", "local", "all_levels", "division", "affiliated", "generic", "unspecific", "unknown"];
+pub const LEVELS: [&str; 9] =
+    ["national", "provincial", "local", "all_levels", "division", "affiliated", "generic", "unspecific", "unknown"];
 
 /// A resolved department name.
 #[derive(Debug, Clone, PartialEq)]
@@ -98,7 +99,8 @@ impl Agencies {
 
     /// Load mappings in order; later rows override earlier ones.
     pub fn load(sources: &[Source]) -> Result<Agencies, Error> {
-        let mut a = Agencies { units: HashMap::new(), globs: Vec::new(), prefixes: HashMap::new(), members: Vec::new(), long_aliases: Vec::new() };
+        let mut a =
+            Agencies { units: HashMap::new(), globs: Vec::new(), prefixes: HashMap::new(), members: Vec::new(), long_aliases: Vec::new() };
         a.add_regions();
         for s in sources {
             let (path, text) = s.read(DEPARTMENTS, "data/departments.tsv")?;
@@ -172,7 +174,10 @@ impl Agencies {
                 "prefixes" => {
                     let level = f.get(1).copied().unwrap_or("");
                     if f[0].is_empty() || !(level.is_empty() || level_ok(level)) {
-                        return Err(bad(format!("a prefix row is `prefix[<TAB>level[<TAB>qualifier]]`, the level empty or one of {}", LEVELS.join(", "))));
+                        return Err(bad(format!(
+                            "a prefix row is `prefix[<TAB>level[<TAB>qualifier]]`, the level empty or one of {}",
+                            LEVELS.join(", ")
+                        )));
                     }
                     self.add_prefix(Prefix { text: f[0].into(), level: level.into(), qualifier: f.get(2).copied().unwrap_or("").into() });
                 }
@@ -204,7 +209,12 @@ impl Agencies {
                 return Some(u);
             }
         }
-        self.units.get(core).or_else(|| self.globs.iter().find(|(a, b, _)| core.len() > a.len() + b.len() && core.starts_with(a.as_str()) && core.ends_with(b.as_str())).map(|g| &g.2))
+        self.units.get(core).or_else(|| {
+            self.globs
+                .iter()
+                .find(|(a, b, _)| core.len() > a.len() + b.len() && core.starts_with(a.as_str()) && core.ends_with(b.as_str()))
+                .map(|g| &g.2)
+        })
     }
 
     /// Strip prefixes and look the core up: (unit, level from prefixes, core).
@@ -217,7 +227,11 @@ impl Agencies {
                 return (Some(u), level, s);
             }
             let first = s.chars().next().unwrap_or(' ');
-            let Some(p) = self.prefixes.get(&first).and_then(|v| v.iter().find(|p| s.len() > p.text.len() && s.starts_with(p.text.as_str()))) else { break };
+            let Some(p) =
+                self.prefixes.get(&first).and_then(|v| v.iter().find(|p| s.len() > p.text.len() && s.starts_with(p.text.as_str())))
+            else {
+                break;
+            };
             s = &s[p.text.len()..];
             if !p.level.is_empty() {
                 level = &p.level;
@@ -232,7 +246,12 @@ impl Agencies {
     /// Resolve a department name as written.
     pub fn resolve<'a>(&'a self, name: &str) -> Agency<'a> {
         let clean: String = name.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect();
-        let known = |u: &'a Unit, level: &str, canonical: String| Agency { canonical, category: Some(u.category.as_str()), level: level_str(if level.is_empty() { u.level.as_str() } else { level }), known: true };
+        let known = |u: &'a Unit, level: &str, canonical: String| Agency {
+            canonical,
+            category: Some(u.category.as_str()),
+            level: level_str(if level.is_empty() { u.level.as_str() } else { level }),
+            known: true,
+        };
         let (unit, level, core) = self.walk(&clean);
         if let Some(u) = unit {
             return known(u, level, u.canonical.clone());

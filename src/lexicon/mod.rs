@@ -1,8 +1,8 @@
 //! Tokens and term dictionaries: jieba-rs with the civil-affairs dictionary, whole-token term matching, department names made comparable.
 
-pub mod tokens;
-pub mod terms;
 pub mod agencies;
+pub mod terms;
+pub mod tokens;
 
 static DICTIONARY_LOADS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
@@ -16,4 +16,3 @@ pub fn note_dictionary_load() {
 pub fn dictionary_loads() -> usize {
     DICTIONARY_LOADS.load(std::sync::atomic::Ordering::Relaxed)
 }
-

@@ -39,7 +39,6 @@
 
 use std::path::Path;
 
-
 use crate::error::Error;
 use crate::lexicon::tokens::{Source, Token};
 
@@ -331,7 +330,13 @@ impl Matcher {
                         entries.push(Vec::new());
                         patterns.len() - 1
                     });
-                    entries[p].push(Entry { dict: di as u8, section: si as u32, weight: t.weight as f32, open_start: t.open_start, open_end: t.open_end });
+                    entries[p].push(Entry {
+                        dict: di as u8,
+                        section: si as u32,
+                        weight: t.weight as f32,
+                        open_start: t.open_start,
+                        open_end: t.open_end,
+                    });
                 }
             }
         }
@@ -375,7 +380,18 @@ impl Matcher {
             let (i, _) = hash1(*c);
             open_end_chars[i / 64] |= 1 << (i % 64);
         }
-        Matcher { prefixes, first_chars, first_pairs, open_end, open_end_chars, open_start, open_both, patterns, entries, n_dicts: dicts.len() }
+        Matcher {
+            prefixes,
+            first_chars,
+            first_pairs,
+            open_end,
+            open_end_chars,
+            open_start,
+            open_both,
+            patterns,
+            entries,
+            n_dicts: dicts.len(),
+        }
     }
 
     /// The text of a term by its index in [`Hit::term`] ([`TARGET_TERM`] and
@@ -529,7 +545,10 @@ mod tests {
     }
 
     fn found(m: &Matcher, text: &str, words: &[&str]) -> Vec<(u32, String)> {
-        m.find(text, &bounds_except(text, words), &[])[0].iter().map(|h| (h.section, text[h.start as usize..h.end as usize].to_string())).collect()
+        m.find(text, &bounds_except(text, words), &[])[0]
+            .iter()
+            .map(|h| (h.section, text[h.start as usize..h.end as usize].to_string()))
+            .collect()
     }
 
     #[test]

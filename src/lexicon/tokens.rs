@@ -134,7 +134,9 @@ pub fn parse_dict(text: &str, path: &Path) -> Result<Vec<DictEntry>, Error> {
             } else if tag.is_none() && x.chars().all(|c| c.is_ascii_alphabetic() || c == '_') {
                 tag = Some(x.to_string());
             } else {
-                return Err(bad(format!("expected `word [freq] [tag]`, found {x:?} (the frequency is a whole number, the tag letters like n or nz)")));
+                return Err(bad(format!(
+                    "expected `word [freq] [tag]`, found {x:?} (the frequency is a whole number, the tag letters like n or nz)"
+                )));
             }
         }
         out.push(DictEntry { word, freq, tag });

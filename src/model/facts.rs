@@ -189,5 +189,3 @@ impl std::fmt::Debug for DocLabels {
         f.debug_struct("DocLabels").field("blocks", &self.blocks.len()).finish()
     }
 }
-
-

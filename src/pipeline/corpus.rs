@@ -14,11 +14,11 @@ use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 
-use crate::model::document::{Document, Meta, Source, Ymd};
 use crate::error::Error;
 use crate::extract::meta::{self, Regions};
 use crate::input::read::{self, Format, Input};
 use crate::layout::structure::{self, Layout};
+use crate::model::document::{Document, Meta, Source, Ymd};
 
 /// Everything loaded once per process and shared by all documents and threads:
 /// layout patterns, regions, dictionaries.
@@ -35,7 +35,12 @@ pub struct Resources {
 
 impl Default for Resources {
     fn default() -> Self {
-        Resources { layout: Layout::default(), regions: Regions::default(), slogans: crate::extract::slogans::Lexicon::default(), lexicons: OnceLock::new() }
+        Resources {
+            layout: Layout::default(),
+            regions: Regions::default(),
+            slogans: crate::extract::slogans::Lexicon::default(),
+            lexicons: OnceLock::new(),
+        }
     }
 }
 
@@ -161,12 +166,24 @@ fn load_file(path: &Path, opts: &Options) -> Result<Loaded, Error> {
         Format::LegacyWord => {
             return Err(Error::Format {
                 path: path.to_path_buf(),
-                reason: "legacy Word/WPS binary file; convert it to .docx first (e.g. `libreoffice --headless --convert-to docx FILE`)".into(),
+                reason: "legacy Word/WPS binary file; convert it to .docx first (e.g. `libreoffice --headless --convert-to docx FILE`)"
+                    .into(),
             })
         }
-        Format::Binary => return Err(Error::Format { path: path.to_path_buf(), reason: "binary file (not text, HTML, .docx or PDF)".into() }),
+        Format::Binary => {
+            return Err(Error::Format { path: path.to_path_buf(), reason: "binary file (not text, HTML, .docx or PDF)".into() })
+        }
     };
-    Ok(Loaded { source: Source { source: path.display().to_string(), format: format.name().to_string(), encoding: encoding.to_string(), bytes: size }, text, warnings })
+    Ok(Loaded {
+        source: Source {
+            source: path.display().to_string(),
+            format: format.name().to_string(),
+            encoding: encoding.to_string(),
+            bytes: size,
+        },
+        text,
+        warnings,
+    })
 }
 
 /// Run the whole pipeline on one decoded text.
@@ -203,7 +220,11 @@ fn guarded<T>(source: &str, f: impl FnOnce() -> Result<T, Error>) -> Result<T, E
     match catch_unwind(AssertUnwindSafe(f)) {
         Ok(r) => r,
         Err(panic) => {
-            let msg = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_else(|| "unknown panic".into());
+            let msg = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
             Err(Error::Internal { path: PathBuf::from(source), reason: msg })
         }
     }
@@ -300,7 +321,8 @@ impl Corpus {
                         if text.len() as u64 > opts.max_bytes {
                             return Err(Error::TooLarge { path: PathBuf::from(name), size: text.len() as u64, limit: opts.max_bytes });
                         }
-                        let source = Source { source: name.clone(), format: "text".into(), encoding: "utf-8".into(), bytes: text.len() as u64 };
+                        let source =
+                            Source { source: name.clone(), format: "text".into(), encoding: "utf-8".into(), bytes: text.len() as u64 };
                         let mut doc = process(id, source, text, Vec::new(), &res);
                         apply_override(&mut doc, opts, Path::new(name))?;
                         crate::pipeline::messy::finish(text, doc, name)
@@ -319,7 +341,13 @@ impl Corpus {
             match r {
                 Ok(doc) => {
                     for w in &doc.warnings {
-                        self.errors.push(Problem { source: src.clone(), doc_id: Some(doc.doc_id.clone()), severity: "warning", kind: "warning".into(), message: format!("{src}: {w}") });
+                        self.errors.push(Problem {
+                            source: src.clone(),
+                            doc_id: Some(doc.doc_id.clone()),
+                            severity: "warning",
+                            kind: "warning".into(),
+                            message: format!("{src}: {w}"),
+                        });
                     }
                     self.documents.push(doc);
                 }
@@ -381,7 +409,8 @@ pub fn apply_meta_override(meta: &mut Meta, o: &MetaOverride) -> Result<(), Erro
         meta.title = Some(v.clone());
     }
     if let Some(v) = &o.date {
-        let d = parse_iso(v).ok_or_else(|| Error::Value { field: "date".into(), reason: format!("{v:?} is not a date in YYYY-MM-DD form") })?;
+        let d =
+            parse_iso(v).ok_or_else(|| Error::Value { field: "date".into(), reason: format!("{v:?} is not a date in YYYY-MM-DD form") })?;
         meta.date = Some(d);
         meta.year = Some(d.year);
     }
@@ -424,7 +453,8 @@ mod tests {
     #[test]
     fn overrides_win() {
         let mut opts = Options::default();
-        opts.overrides.insert("x".into(), MetaOverride { province: Some("广东".into()), date: Some("2021-05-06".into()), ..Default::default() });
+        opts.overrides
+            .insert("x".into(), MetaOverride { province: Some("广东".into()), date: Some("2021-05-06".into()), ..Default::default() });
         let c = Corpus::from_texts(vec![("x".into(), "吉林省民政厅关于印发《方案》的通知\n一、总体\n落实。加强。".into())], &opts);
         let m = &c.documents[0].meta;
         assert_eq!((m.province.as_deref(), m.year), (Some("广东"), Some(2021)));

@@ -15,8 +15,8 @@
 //! assert_eq!(check_document(&c.documents[0]), Ok(()));
 //! ```
 
-use crate::model::document::Document;
 use crate::layout::normalize::Normalized;
+use crate::model::document::Document;
 
 /// A broken promise, described for a bug report.
 pub type Violation = String;
@@ -33,7 +33,13 @@ pub fn check_blocks(doc: &Document) -> Result<(), Violation> {
     let mut covered_to = 0usize;
     for (i, b) in doc.blocks.iter().enumerate() {
         if !range_ok(text, b.start, b.end) || !(b.start <= b.text_start && b.text_start <= b.end) || !text.is_char_boundary(b.text_start) {
-            return Err(format!("block {i}: offsets {}..{} (text from {}) outside the text of {} bytes or not on character boundaries", b.start, b.end, b.text_start, text.len()));
+            return Err(format!(
+                "block {i}: offsets {}..{} (text from {}) outside the text of {} bytes or not on character boundaries",
+                b.start,
+                b.end,
+                b.text_start,
+                text.len()
+            ));
         }
         if b.start < covered_to {
             return Err(format!("block {i} starts at {} inside the block before it (which ends at {covered_to})", b.start));
@@ -49,7 +55,10 @@ pub fn check_blocks(doc: &Document) -> Result<(), Violation> {
         }
         for d in &b.departments {
             if !range_ok(text, d.start, d.end) || d.start < b.start || d.end > b.end {
-                return Err(format!("block {i}: department {:?} at {}..{} outside the block {}..{}", d.name, d.start, d.end, b.start, b.end));
+                return Err(format!(
+                    "block {i}: department {:?} at {}..{} outside the block {}..{}",
+                    d.name, d.start, d.end, b.start, b.end
+                ));
             }
         }
         covered_to = b.end;

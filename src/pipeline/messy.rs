@@ -13,11 +13,13 @@
 //! assert!(c.errors[0].message.contains("only white space"));
 //! ```
 
-use crate::model::document::{BlockKind, Document};
 use crate::error::Error;
+use crate::model::document::{BlockKind, Document};
 
 /// Tag names that betray a web page saved or pasted as plain text.
-const TAGS: [&str; 20] = ["p", "br", "div", "span", "td", "tr", "table", "font", "a", "img", "strong", "b", "li", "ul", "h1", "h2", "h3", "h4", "style", "script"];
+const TAGS: [&str; 20] = [
+    "p", "br", "div", "span", "td", "tr", "table", "font", "a", "img", "strong", "b", "li", "ul", "h1", "h2", "h3", "h4", "style", "script",
+];
 /// Named character references seen in such pages.
 const ENTITIES: [&str; 10] = ["nbsp;", "amp;", "lt;", "gt;", "quot;", "ldquo;", "rdquo;", "mdash;", "emsp;", "ensp;"];
 
@@ -72,7 +74,10 @@ pub fn input_warnings(raw: &str, doc: &Document) -> Vec<String> {
         return out;
     }
     if !doc.blocks.iter().any(|b| b.kind == BlockKind::Task || b.kind == BlockKind::Heading) {
-        out.push("no numbered task structure (一、 （一） 1. 第一条 …) was found: the text is kept as front-matter records with path \"\"".to_string());
+        out.push(
+            "no numbered task structure (一、 （一） 1. 第一条 …) was found: the text is kept as front-matter records with path \"\""
+                .to_string(),
+        );
     }
     let tags = markup_count(raw, 10_000);
     if doc.source.format == "text" && tags >= HTML_RESIDUE_MIN {
@@ -83,7 +88,9 @@ pub fn input_warnings(raw: &str, doc: &Document) -> Vec<String> {
     }
     let replaced = doc.text.chars().filter(|&c| c == '\u{FFFD}').count();
     if replaced > 0 && !doc.warnings.iter().any(|w| w.contains("U+FFFD")) {
-        out.push(format!("the text holds {replaced} replacement characters (U+FFFD): it was damaged by a wrong decoding before zhengce read it"));
+        out.push(format!(
+            "the text holds {replaced} replacement characters (U+FFFD): it was damaged by a wrong decoding before zhengce read it"
+        ));
     }
     out
 }

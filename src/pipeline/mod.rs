@@ -1,5 +1,5 @@
 //! The corpus: per-document processing in parallel, messy input, the promises every document keeps.
 
 pub mod corpus;
-pub mod messy;
 pub mod invariants;
+pub mod messy;

@@ -4,15 +4,15 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use numpy::PyArray1;
 use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyValueError};
 use pyo3::prelude::*;
 use pyo3_polars::PyDataFrame;
-use numpy::PyArray1;
 
-use crate::pipeline::corpus::{Corpus, MetaOverride, Options};
 use crate::error::Error;
 use crate::frames;
+use crate::pipeline::corpus::{Corpus, MetaOverride, Options};
 
 create_exception!(_zhengce, ZhengceError, PyException, "Base class of every error zhengce raises.");
 create_exception!(_zhengce, ReadError, ZhengceError, "A file could not be read (missing, unreadable, bad glob pattern).");
@@ -54,7 +54,11 @@ pub fn to_py_err(py: Python<'_>, e: &Error) -> PyErr {
 /// instead of a `PanicException` that can take a notebook session down.
 fn shielded<T>(what: &str, f: impl FnOnce() -> T) -> Result<T, String> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|panic| {
-        let msg = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_else(|| "unknown panic".into());
+        let msg = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into());
         format!("internal error while {what} (a bug in zhengce; please report it): {msg}")
     })
 }
@@ -90,7 +94,10 @@ impl PyCorpus {
         let c = self.inner.clone();
         let what = format!("building the {name} frame");
         let threads = self.threads;
-        py.detach(move || shielded(&what, || crate::pipeline::corpus::run_in_pool(threads, || build(&c)))).map_err(InternalError::new_err)?.map(PyDataFrame).map_err(polars_err)
+        py.detach(move || shielded(&what, || crate::pipeline::corpus::run_in_pool(threads, || build(&c))))
+            .map_err(InternalError::new_err)?
+            .map(PyDataFrame)
+            .map_err(polars_err)
     }
 
     /// Token counts of the records as a sparse CSR matrix: (indptr, indices,
@@ -103,25 +110,59 @@ impl PyCorpus {
         py: Python<'py>,
         kinds: Option<Vec<String>>,
         tokens: Vec<String>,
-    ) -> PyResult<(Bound<'py, PyArray1<i64>>, Bound<'py, PyArray1<i32>>, Bound<'py, PyArray1<i32>>, Vec<String>, Vec<String>, Bound<'py, PyArray1<i64>>)> {
-        use crate::model::document::BlockKind;
+    ) -> PyResult<(
+        Bound<'py, PyArray1<i64>>,
+        Bound<'py, PyArray1<i32>>,
+        Bound<'py, PyArray1<i32>>,
+        Vec<String>,
+        Vec<String>,
+        Bound<'py, PyArray1<i64>>,
+    )> {
         use crate::lexicon::tokens::TokenKind;
+        use crate::model::document::BlockKind;
         let kinds: Option<Vec<BlockKind>> = kinds
-            .map(|ks| ks.iter().map(|k| BlockKind::ALL.iter().copied().find(|b| b.name() == k).ok_or_else(|| PyValueError::new_err(format!("no record kind {k:?}")))).collect::<PyResult<_>>())
+            .map(|ks| {
+                ks.iter()
+                    .map(|k| {
+                        BlockKind::ALL
+                            .iter()
+                            .copied()
+                            .find(|b| b.name() == k)
+                            .ok_or_else(|| PyValueError::new_err(format!("no record kind {k:?}")))
+                    })
+                    .collect::<PyResult<_>>()
+            })
             .transpose()?;
         let all = [TokenKind::Word, TokenKind::Stop, TokenKind::Number, TokenKind::Punct];
         let count: Vec<TokenKind> = tokens
             .iter()
-            .map(|t| all.iter().copied().find(|k| k.name() == t).ok_or_else(|| PyValueError::new_err(format!("no token kind {t:?} (use word, stop, number, punct)"))))
+            .map(|t| {
+                all.iter()
+                    .copied()
+                    .find(|k| k.name() == t)
+                    .ok_or_else(|| PyValueError::new_err(format!("no token kind {t:?} (use word, stop, number, punct)")))
+            })
             .collect::<PyResult<_>>()?;
         let c = self.inner.clone();
-        let m = py.detach(move || shielded("counting tokens", || crate::label::token_counts(&c.documents, kinds.as_deref(), &count))).map_err(InternalError::new_err)?;
-        Ok((PyArray1::from_vec(py, m.indptr), PyArray1::from_vec(py, m.indices), PyArray1::from_vec(py, m.data), m.vocabulary, m.doc_ids, PyArray1::from_vec(py, m.record_ids)))
+        let m = py
+            .detach(move || shielded("counting tokens", || crate::label::token_counts(&c.documents, kinds.as_deref(), &count)))
+            .map_err(InternalError::new_err)?;
+        Ok((
+            PyArray1::from_vec(py, m.indptr),
+            PyArray1::from_vec(py, m.indices),
+            PyArray1::from_vec(py, m.data),
+            m.vocabulary,
+            m.doc_ids,
+            PyArray1::from_vec(py, m.record_ids),
+        ))
     }
 
     /// The normalised text of a document (all offsets point into it).
     fn text(&self, doc_id: &str) -> PyResult<String> {
-        self.inner.get(doc_id).map(|d| d.text.clone()).ok_or_else(|| pyo3::exceptions::PyKeyError::new_err(format!("no document with doc_id {doc_id:?}")))
+        self.inner
+            .get(doc_id)
+            .map(|d| d.text.clone())
+            .ok_or_else(|| pyo3::exceptions::PyKeyError::new_err(format!("no document with doc_id {doc_id:?}")))
     }
 
     /// The doc_ids, in reading order.
@@ -141,7 +182,11 @@ impl PyCorpus {
     }
 }
 
-fn options(threads: Option<usize>, max_bytes: Option<u64>, overrides: Option<HashMap<String, HashMap<String, Option<String>>>>) -> PyResult<Options> {
+fn options(
+    threads: Option<usize>,
+    max_bytes: Option<u64>,
+    overrides: Option<HashMap<String, HashMap<String, Option<String>>>>,
+) -> PyResult<Options> {
     let mut opts = Options::default();
     opts.threads = threads;
     if let Some(m) = max_bytes {
@@ -157,8 +202,16 @@ fn options(threads: Option<usize>, max_bytes: Option<u64>, overrides: Option<Has
                 "doc_number" => o.doc_number = Some(v),
                 "title" => o.title = Some(v),
                 "date" => o.date = Some(v),
-                "year" => o.year = Some(v.trim().parse().map_err(|_| PyValueError::new_err(format!("override for {key:?}: year {v:?} is not a number")))?),
-                other => return Err(PyValueError::new_err(format!("override for {key:?}: unknown field {other:?} (use province, issuer, doc_number, title, date, year)"))),
+                "year" => {
+                    o.year = Some(
+                        v.trim().parse().map_err(|_| PyValueError::new_err(format!("override for {key:?}: year {v:?} is not a number")))?,
+                    )
+                }
+                other => {
+                    return Err(PyValueError::new_err(format!(
+                        "override for {key:?}: unknown field {other:?} (use province, issuer, doc_number, title, date, year)"
+                    )))
+                }
             }
         }
         opts.overrides.insert(key, o);
@@ -173,7 +226,8 @@ fn configure(py: Python<'_>, opts: &mut Options, dictionaries: Option<HashMap<St
     use crate::lexicon::tokens::Source;
     let mut cfg = crate::label::Config { hmm, ..Default::default() };
     for (key, paths) in dictionaries.unwrap_or_default() {
-        let sources: Vec<Source> = paths.into_iter().map(|p| if p == "<default>" { Source::Default } else { Source::File(p.into()) }).collect();
+        let sources: Vec<Source> =
+            paths.into_iter().map(|p| if p == "<default>" { Source::Default } else { Source::File(p.into()) }).collect();
         match key.as_str() {
             "user_dict" => cfg.user_dicts = sources,
             "stopwords" => cfg.stopwords = sources,
@@ -181,11 +235,18 @@ fn configure(py: Python<'_>, opts: &mut Options, dictionaries: Option<HashMap<St
             "instruments" => cfg.instruments = Some(sources),
             "strength" => cfg.strength = Some(sources),
             "departments" => cfg.departments = sources,
-            other => return Err(PyValueError::new_err(format!("unknown dictionary {other:?} (use user_dict, stopwords, themes, instruments, strength, departments)"))),
+            other => {
+                return Err(PyValueError::new_err(format!(
+                    "unknown dictionary {other:?} (use user_dict, stopwords, themes, instruments, strength, departments)"
+                )))
+            }
         }
     }
     // Building a configuration loads jieba's dictionary: without the GIL.
-    opts.resources = py.detach(move || shielded("loading the dictionaries", || crate::pipeline::corpus::Resources::configured(&cfg))).map_err(InternalError::new_err)?.map_err(|e| to_py(&e))?;
+    opts.resources = py
+        .detach(move || shielded("loading the dictionaries", || crate::pipeline::corpus::Resources::configured(&cfg)))
+        .map_err(InternalError::new_err)?
+        .map_err(|e| to_py(&e))?;
     Ok(())
 }
 
@@ -211,7 +272,16 @@ fn finish(py: Python<'_>, c: Result<Corpus, String>, on_error: &str, threads: Op
 #[pyfunction]
 #[pyo3(signature = (paths, *, threads=None, max_bytes=None, overrides=None, on_error="collect", dictionaries=None, hmm=false))]
 #[allow(clippy::too_many_arguments)]
-fn read(py: Python<'_>, paths: Vec<String>, threads: Option<usize>, max_bytes: Option<u64>, overrides: Option<HashMap<String, HashMap<String, Option<String>>>>, on_error: &str, dictionaries: Option<HashMap<String, Vec<String>>>, hmm: bool) -> PyResult<PyCorpus> {
+fn read(
+    py: Python<'_>,
+    paths: Vec<String>,
+    threads: Option<usize>,
+    max_bytes: Option<u64>,
+    overrides: Option<HashMap<String, HashMap<String, Option<String>>>>,
+    on_error: &str,
+    dictionaries: Option<HashMap<String, Vec<String>>>,
+    hmm: bool,
+) -> PyResult<PyCorpus> {
     check_on_error(on_error)?;
     let mut opts = options(threads, max_bytes, overrides)?;
     configure(py, &mut opts, dictionaries, hmm)?;
@@ -232,7 +302,16 @@ fn plan(py: Python<'_>, paths: Vec<String>) -> PyResult<(Vec<(String, String)>, 
 #[pyfunction]
 #[pyo3(signature = (items, *, threads=None, max_bytes=None, overrides=None, on_error="collect", dictionaries=None, hmm=false))]
 #[allow(clippy::too_many_arguments)]
-fn read_planned(py: Python<'_>, items: Vec<(String, String)>, threads: Option<usize>, max_bytes: Option<u64>, overrides: Option<HashMap<String, HashMap<String, Option<String>>>>, on_error: &str, dictionaries: Option<HashMap<String, Vec<String>>>, hmm: bool) -> PyResult<PyCorpus> {
+fn read_planned(
+    py: Python<'_>,
+    items: Vec<(String, String)>,
+    threads: Option<usize>,
+    max_bytes: Option<u64>,
+    overrides: Option<HashMap<String, HashMap<String, Option<String>>>>,
+    on_error: &str,
+    dictionaries: Option<HashMap<String, Vec<String>>>,
+    hmm: bool,
+) -> PyResult<PyCorpus> {
     check_on_error(on_error)?;
     let mut opts = options(threads, max_bytes, overrides)?;
     configure(py, &mut opts, dictionaries, hmm)?;
@@ -251,7 +330,16 @@ fn dictionary_loads() -> usize {
 #[pyfunction]
 #[pyo3(signature = (items, *, threads=None, max_bytes=None, overrides=None, on_error="collect", dictionaries=None, hmm=false))]
 #[allow(clippy::too_many_arguments)]
-fn read_texts(py: Python<'_>, items: Vec<(String, String)>, threads: Option<usize>, max_bytes: Option<u64>, overrides: Option<HashMap<String, HashMap<String, Option<String>>>>, on_error: &str, dictionaries: Option<HashMap<String, Vec<String>>>, hmm: bool) -> PyResult<PyCorpus> {
+fn read_texts(
+    py: Python<'_>,
+    items: Vec<(String, String)>,
+    threads: Option<usize>,
+    max_bytes: Option<u64>,
+    overrides: Option<HashMap<String, HashMap<String, Option<String>>>>,
+    on_error: &str,
+    dictionaries: Option<HashMap<String, Vec<String>>>,
+    hmm: bool,
+) -> PyResult<PyCorpus> {
     check_on_error(on_error)?;
     let mut opts = options(threads, max_bytes, overrides)?;
     configure(py, &mut opts, dictionaries, hmm)?;

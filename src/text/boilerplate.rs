@@ -21,7 +21,8 @@ impl Default for Boilerplate {
 impl Boilerplate {
     /// From substrings (blank lines and lines starting with `#` are comments).
     pub fn from_patterns(patterns: Vec<String>) -> Boilerplate {
-        let patterns: Vec<String> = patterns.into_iter().map(|p| p.trim().to_string()).filter(|p| !p.is_empty() && !p.starts_with('#')).collect();
+        let patterns: Vec<String> =
+            patterns.into_iter().map(|p| p.trim().to_string()).filter(|p| !p.is_empty() && !p.starts_with('#')).collect();
         let matcher = AhoCorasick::new(&patterns).expect("boilerplate patterns are plain strings");
         Boilerplate { matcher, patterns }
     }

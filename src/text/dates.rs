@@ -130,4 +130,3 @@ pub fn is_date_line(s: &str) -> bool {
         None => false,
     }
 }
-

@@ -1,7 +1,7 @@
 //! Shared primitives of Chinese official text: numbers, dates, character classes, scanning, line predicates and vocabularies that several stages read.
 
-pub mod numbers;
-pub mod scan;
+pub mod boilerplate;
 pub mod dates;
 pub mod lines;
-pub mod boilerplate;
+pub mod numbers;
+pub mod scan;

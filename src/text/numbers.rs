@@ -135,7 +135,8 @@ pub fn parse_cn_int(s: &str) -> Option<u64> {
         let unit = cn_unit(c)?;
         if unit < 10_000 {
             // 十 at the start of a group means 一十 (十五, 一万零十).
-            let prev_opens_group = i == 0 || matches!(chars[i - 1], '零' | '〇' | '○') || cn_unit(chars[i - 1]).map_or(false, |u| u >= 10_000);
+            let prev_opens_group =
+                i == 0 || matches!(chars[i - 1], '零' | '〇' | '○') || cn_unit(chars[i - 1]).map_or(false, |u| u >= 10_000);
             let n = if pending {
                 number
             } else if unit == 10 && prev_opens_group {
@@ -355,15 +356,7 @@ fn read_chinese(s: &str, i: usize) -> Option<Num> {
                     e += c.len_utf8();
                 }
             }
-            return Some(Num {
-                value: round_dec(value),
-                start: i,
-                end: e,
-                form: NumForm::Chinese,
-                percent,
-                decimal,
-                multiplied: false,
-            });
+            return Some(Num { value: round_dec(value), start: i, end: e, form: NumForm::Chinese, percent, decimal, multiplied: false });
         }
         let last = s[i..end].chars().next_back()?;
         end -= last.len_utf8();
@@ -383,7 +376,13 @@ pub fn to_cn(n: u64) -> String {
 fn to_cn_inner(n: u64, top: bool) -> String {
     const YI: u64 = 100_000_000;
     const WAN: u64 = 10_000;
-    let (unit, ch) = if n >= YI { (YI, '亿') } else if n >= WAN { (WAN, '万') } else { return to_cn_small(n, top) };
+    let (unit, ch) = if n >= YI {
+        (YI, '亿')
+    } else if n >= WAN {
+        (WAN, '万')
+    } else {
+        return to_cn_small(n, top);
+    };
     let (hi, lo) = (n / unit, n % unit);
     let mut s = to_cn_inner(hi, top);
     s.push(ch);
@@ -497,7 +496,15 @@ mod tests {
 
     #[test]
     fn canonical_writer() {
-        for (n, s) in [(105, "一百零五"), (10, "十"), (15, "十五"), (21, "二十一"), (1001, "一千零一"), (10100, "一万零一百"), (100_000_010, "一亿零一十")] {
+        for (n, s) in [
+            (105, "一百零五"),
+            (10, "十"),
+            (15, "十五"),
+            (21, "二十一"),
+            (1001, "一千零一"),
+            (10100, "一万零一百"),
+            (100_000_010, "一亿零一十"),
+        ] {
             assert_eq!(to_cn(n), s, "{n}");
         }
     }

@@ -111,7 +111,9 @@ pub(crate) fn cn_numerals() -> &'static CharSet {
 /// of the vague forms (今年, 年内, 上半年, 一季度, 明年, 十二月 …).
 pub(crate) fn date_starts() -> &'static CharSet {
     static S: OnceLock<CharSet> = OnceLock::new();
-    S.get_or_init(|| CharSet::new(&[&DIGITS[..], &['截', '到', '至', '于', '今', '年', '十', '上', '下', '一', '二', '三', '四', '明']].concat()))
+    S.get_or_init(|| {
+        CharSet::new(&[&DIGITS[..], &['截', '到', '至', '于', '今', '年', '十', '上', '下', '一', '二', '三', '四', '明']].concat())
+    })
 }
 
 /// Opening brackets of a document number's year (吉民发〔2019〕15号).

@@ -119,7 +119,10 @@ impl Package {
             Err(e) => return Err(FormatError::Unsupported(format!("damaged .docx: cannot open {name} ({e})"))),
         };
         let mut buf = Vec::new();
-        (&mut f).take(MAX_PART + 1).read_to_end(&mut buf).map_err(|e| FormatError::Unsupported(format!("damaged .docx: cannot read {name} ({e})")))?;
+        (&mut f)
+            .take(MAX_PART + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| FormatError::Unsupported(format!("damaged .docx: cannot read {name} ({e})")))?;
         if buf.len() as u64 > MAX_PART {
             return Err(FormatError::Unsupported(format!("{name} is larger than {MAX_PART} bytes uncompressed")));
         }
@@ -127,7 +130,8 @@ impl Package {
             crate::input::read::decode(&buf).map_err(|f| FormatError::Decode(format!("{name}: {}", f.0)))?.text
         } else {
             let b = buf.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(&buf);
-            String::from_utf8(b.to_vec()).map_err(|e| FormatError::Decode(format!("{name} is not UTF-8 XML (first bad byte at {})", e.utf8_error().valid_up_to())))?
+            String::from_utf8(b.to_vec())
+                .map_err(|e| FormatError::Decode(format!("{name} is not UTF-8 XML (first bad byte at {})", e.utf8_error().valid_up_to())))?
         };
         Ok(Some(text))
     }
@@ -454,7 +458,21 @@ impl<'a> Counter<'a> {
 }
 
 fn roman(mut n: u32) -> String {
-    const R: [(u32, &str); 13] = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")];
+    const R: [(u32, &str); 13] = [
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ];
     let mut s = String::new();
     for (v, r) in R {
         while n >= v {
@@ -497,36 +515,42 @@ pub fn number_text(n: u32, fmt: &str) -> String {
         "decimalEnclosedParen" => from_table(n, &PAREN).unwrap_or(decimal),
         "decimalEnclosedFullstop" => from_table(n, &FULLSTOP).unwrap_or(decimal),
         "ideographEnclosedCircle" => from_table(n, &CN_PAREN).unwrap_or(decimal),
-        "decimalFullWidth" | "decimalFullWidth2" => decimal.chars().map(|c| char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c)).collect(),
-        "chineseCounting" | "chineseCountingThousand" | "japaneseCounting" | "taiwaneseCounting" | "taiwaneseCountingThousand" | "ideographLegalTraditional" => {
-            crate::text::numbers::to_cn(n as u64)
+        "decimalFullWidth" | "decimalFullWidth2" => {
+            decimal.chars().map(|c| char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c)).collect()
         }
+        "chineseCounting"
+        | "chineseCountingThousand"
+        | "japaneseCounting"
+        | "taiwaneseCounting"
+        | "taiwaneseCountingThousand"
+        | "ideographLegalTraditional" => crate::text::numbers::to_cn(n as u64),
         "chineseLegalSimplified" => {
             // Financial numerals write the leading one: 壹拾贰, not 拾贰.
             let cn = crate::text::numbers::to_cn(n as u64);
             let cn = if cn.starts_with('十') { format!("一{cn}") } else { cn };
             cn.chars()
-            .map(|c| match c {
-                '一' => '壹',
-                '二' => '贰',
-                '三' => '叁',
-                '四' => '肆',
-                '五' => '伍',
-                '六' => '陆',
-                '七' => '柒',
-                '八' => '捌',
-                '九' => '玖',
-                '十' => '拾',
-                '百' => '佰',
-                '千' => '仟',
-                '零' => '零',
-                c => c,
-            })
-            .collect()
+                .map(|c| match c {
+                    '一' => '壹',
+                    '二' => '贰',
+                    '三' => '叁',
+                    '四' => '肆',
+                    '五' => '伍',
+                    '六' => '陆',
+                    '七' => '柒',
+                    '八' => '捌',
+                    '九' => '玖',
+                    '十' => '拾',
+                    '百' => '佰',
+                    '千' => '仟',
+                    '零' => '零',
+                    c => c,
+                })
+                .collect()
         }
-        "ideographDigital" | "japaneseDigitalTenThousand" | "taiwaneseDigital" => {
-            decimal.chars().map(|c| ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'][c.to_digit(10).unwrap_or(0) as usize]).collect()
-        }
+        "ideographDigital" | "japaneseDigitalTenThousand" | "taiwaneseDigital" => decimal
+            .chars()
+            .map(|c| ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'][c.to_digit(10).unwrap_or(0) as usize])
+            .collect(),
         "ideographTraditional" => TIANGAN[((n.max(1) - 1) % 10) as usize].to_string(),
         "ideographZodiac" => DIZHI[((n.max(1) - 1) % 12) as usize].to_string(),
         "none" => String::new(),
@@ -560,7 +584,8 @@ impl Table {
                 out.extend(row.into_iter().flatten());
                 continue;
             }
-            let mut cells: Vec<String> = row.into_iter().map(|c| c.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ")).collect();
+            let mut cells: Vec<String> =
+                row.into_iter().map(|c| c.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ")).collect();
             while cells.last().is_some_and(|c| c.is_empty()) {
                 cells.pop();
             }
@@ -582,7 +607,11 @@ fn body_lines(xml: &str, part: &str, counter: &mut Counter) -> Result<Vec<String
     // Depth inside parts whose text is not shown (deleted runs, field codes, fallbacks …).
     let mut hidden_depth: Option<usize> = None;
     let mut run_hidden = false;
-    let push_line = |line: String, tables: &mut Vec<Table>, out: &mut Vec<String>| match tables.last_mut().and_then(|t| t.rows.last_mut()).and_then(|r| r.last_mut()) {
+    let push_line = |line: String, tables: &mut Vec<Table>, out: &mut Vec<String>| match tables
+        .last_mut()
+        .and_then(|t| t.rows.last_mut())
+        .and_then(|r| r.last_mut())
+    {
         Some(cell) => cell.push(line),
         None => out.push(line),
     };
@@ -595,7 +624,9 @@ fn body_lines(xml: &str, part: &str, counter: &mut Counter) -> Result<Vec<String
                 }
                 let parent = stack.len().checked_sub(2).map(|i| stack[i].as_str()).unwrap_or("");
                 match name.as_str() {
-                    "del" | "moveFrom" | "delText" | "instrText" | "Fallback" | "pPrChange" | "rPrChange" | "sectPrChange" | "tblPrChange" | "trPrChange" | "tcPrChange" | "numberingChange" | "footnoteReference" | "endnoteReference" | "commentReference" => {
+                    "del" | "moveFrom" | "delText" | "instrText" | "Fallback" | "pPrChange" | "rPrChange" | "sectPrChange"
+                    | "tblPrChange" | "trPrChange" | "tcPrChange" | "numberingChange" | "footnoteReference" | "endnoteReference"
+                    | "commentReference" => {
                         hidden_depth = Some(stack.len());
                     }
                     "p" => paras.push(Para::default()),
@@ -735,7 +766,12 @@ fn squash(s: &str) -> String {
 /// near the top says the same.
 fn title_is_the_documents(title: &str, lines: &[String]) -> bool {
     let t = squash(title);
-    if t.chars().count() < 4 || !t.chars().any(super::is_cjk) || t.to_ascii_lowercase().ends_with(".doc") || t.to_ascii_lowercase().ends_with(".docx") || t.starts_with("Microsoft") {
+    if t.chars().count() < 4
+        || !t.chars().any(super::is_cjk)
+        || t.to_ascii_lowercase().ends_with(".doc")
+        || t.to_ascii_lowercase().ends_with(".docx")
+        || t.starts_with("Microsoft")
+    {
         return false;
     }
     let top: String = lines.iter().take(30).map(|l| squash(l)).collect();
@@ -744,7 +780,8 @@ fn title_is_the_documents(title: &str, lines: &[String]) -> bool {
 
 /// Extract the text of a .docx file (see the module documentation).
 pub fn extract(bytes: &[u8]) -> Result<Extracted, FormatError> {
-    let zip = zip::ZipArchive::new(Cursor::new(bytes.to_vec())).map_err(|e| FormatError::Unsupported(format!("damaged .docx: not a readable zip archive ({e})")))?;
+    let zip = zip::ZipArchive::new(Cursor::new(bytes.to_vec()))
+        .map_err(|e| FormatError::Unsupported(format!("damaged .docx: not a readable zip archive ({e})")))?;
     let mut pkg = Package { zip };
     let main = pkg.main_part()?;
     let Some(document) = pkg.part(&main)? else {
@@ -807,7 +844,9 @@ mod tests {
     }
 
     fn para(text: &str, num: Option<(u32, u32)>) -> String {
-        let ppr = num.map(|(id, l)| format!("<w:pPr><w:numPr><w:ilvl w:val=\"{l}\"/><w:numId w:val=\"{id}\"/></w:numPr></w:pPr>")).unwrap_or_default();
+        let ppr = num
+            .map(|(id, l)| format!("<w:pPr><w:numPr><w:ilvl w:val=\"{l}\"/><w:numId w:val=\"{id}\"/></w:numPr></w:pPr>"))
+            .unwrap_or_default();
         format!("<w:p>{ppr}<w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>")
     }
 
@@ -894,7 +933,11 @@ mod tests {
              <w:style w:type=\"paragraph\" w:styleId=\"H2\"><w:basedOn w:val=\"H1\"/><w:pPr><w:numPr><w:ilvl w:val=\"1\"/></w:numPr></w:pPr></w:style></w:styles>"
         );
         let body = "<w:p><w:pPr><w:pStyle w:val=\"H1\"/></w:pPr><w:r><w:t>总体要求</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val=\"H2\"/></w:pPr><w:r><w:t>指导思想</w:t></w:r></w:p>";
-        let bytes = docx(&[("word/document.xml", format!("<w:document {W}><w:body>{body}</w:body></w:document>")), ("word/numbering.xml", numbering()), ("word/styles.xml", styles)]);
+        let bytes = docx(&[
+            ("word/document.xml", format!("<w:document {W}><w:body>{body}</w:body></w:document>")),
+            ("word/numbering.xml", numbering()),
+            ("word/styles.xml", styles),
+        ]);
         assert_eq!(extract(&bytes).unwrap().text, "一、总体要求\n（一）指导思想");
     }
 

@@ -26,8 +26,8 @@
 use std::collections::{HashMap, HashSet};
 
 use ego_tree::{NodeId, NodeRef};
-use std::sync::LazyLock as Lazy;
 use scraper::{Html, Node};
+use std::sync::LazyLock as Lazy;
 
 use super::{is_cjk, join_lines, Extracted, FormatError};
 use crate::text::lines::HEADER_KEYS;
@@ -74,11 +74,41 @@ static LAYOUT: Lazy<HtmlLayout> = Lazy::new(|| {
 static FURNITURE: Lazy<crate::text::boilerplate::Boilerplate> = Lazy::new(Default::default);
 
 const SKIP_TAGS: [&str; 18] = [
-    "script", "style", "noscript", "template", "iframe", "object", "embed", "button", "select", "input", "textarea", "form", "nav", "footer", "head", "svg", "canvas", "map",
+    "script", "style", "noscript", "template", "iframe", "object", "embed", "button", "select", "input", "textarea", "form", "nav",
+    "footer", "head", "svg", "canvas", "map",
 ];
 
 const BLOCK_TAGS: [&str; 30] = [
-    "p", "div", "section", "article", "main", "aside", "header", "center", "blockquote", "pre", "ul", "ol", "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "th", "tbody", "thead", "body", "figure",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "aside",
+    "header",
+    "center",
+    "blockquote",
+    "pre",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "tbody",
+    "thead",
+    "body",
+    "figure",
 ];
 
 /// Blocks that hold one paragraph (their text belongs to their container).
@@ -351,7 +381,10 @@ fn score_containers(doc: &Html) -> HashMap<NodeId, f64> {
 /// holds a fair share of the page's text, else the densest container.
 fn find_body(doc: &Html) -> Option<NodeId> {
     let scores = score_containers(doc);
-    let (&best, &best_score) = scores.iter().filter(|(id, _)| doc.tree.get(**id).and_then(|n| element_name(&n)) != Some("html")).max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))?;
+    let (&best, &best_score) = scores
+        .iter()
+        .filter(|(id, _)| doc.tree.get(**id).and_then(|n| element_name(&n)) != Some("html"))
+        .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))?;
     // Known content containers (the largest of them).
     let l = &*LAYOUT;
     let mut known: Option<(NodeId, f64)> = None;
@@ -429,7 +462,11 @@ fn metadata_pairs(node: NodeRef<Node>) -> Vec<Vec<(String, String)>> {
         if s.is_empty() || d.ancestors().any(|a| matches!(a.value(), Node::Element(e) if SKIP_TAGS.contains(&e.name()))) {
             continue;
         }
-        let row = d.ancestors().take_while(|a| a.id() != node.id()).find(|a| matches!(element_name(a), Some("tr" | "li" | "dl" | "p"))).map(|a| a.id());
+        let row = d
+            .ancestors()
+            .take_while(|a| a.id() != node.id())
+            .find(|a| matches!(element_name(a), Some("tr" | "li" | "dl" | "p")))
+            .map(|a| a.id());
         pieces.push((row, s.to_string()));
     }
     let mut rows: Vec<Vec<(String, String)>> = Vec::new();
@@ -444,7 +481,9 @@ fn metadata_pairs(node: NodeRef<Node>) -> Vec<Vec<(String, String)>> {
             Some((k, len)) => cur.push((k.to_string(), piece[len..].trim().to_string())),
             None => {
                 if let Some((_, v)) = cur.last_mut() {
-                    if v.chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric()) && piece.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+                    if v.chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric())
+                        && piece.starts_with(|c: char| c.is_ascii_alphanumeric())
+                    {
                         v.push(' ');
                     }
                     v.push_str(&piece);
@@ -464,7 +503,20 @@ fn metadata_pairs(node: NodeRef<Node>) -> Vec<Vec<(String, String)>> {
 /// The page's metadata table: the smallest element that names at least two
 /// of the distinctive keys (索引号, 发文机关, 成文日期, 发文字号 …).
 fn find_metadata_table(doc: &Html) -> Option<NodeId> {
-    const DISTINCTIVE: [&str; 12] = ["索引号", "信息索引号", "发文机关", "发文单位", "发布机构", "成文日期", "发文字号", "文号", "发布日期", "主题分类", "公文种类", "标题"];
+    const DISTINCTIVE: [&str; 12] = [
+        "索引号",
+        "信息索引号",
+        "发文机关",
+        "发文单位",
+        "发布机构",
+        "成文日期",
+        "发文字号",
+        "文号",
+        "发布日期",
+        "主题分类",
+        "公文种类",
+        "标题",
+    ];
     let mut best: Option<(NodeId, usize, usize)> = None; // id, keys, text length
     for node in doc.tree.root().descendants() {
         let Some(name) = element_name(&node) else { continue };
@@ -500,7 +552,20 @@ fn find_metadata_table(doc: &Html) -> Option<NodeId> {
 /// Short lines outside the article that start with a metadata key: the
 /// `发布日期：2012-10-10 来源：省政府办公厅 字体：[大 中 小]` line under a title.
 fn find_info_lines(doc: &Html, body: Option<NodeId>, table: Option<NodeId>) -> Vec<NodeId> {
-    const INFO_KEYS: [&str; 12] = ["发布日期", "发布时间", "公开日期", "成文日期", "印发日期", "来源", "信息来源", "发布机构", "发文机关", "发文字号", "文号", "索引号"];
+    const INFO_KEYS: [&str; 12] = [
+        "发布日期",
+        "发布时间",
+        "公开日期",
+        "成文日期",
+        "印发日期",
+        "来源",
+        "信息来源",
+        "发布机构",
+        "发文机关",
+        "发文字号",
+        "文号",
+        "索引号",
+    ];
     let mut out: Vec<NodeId> = Vec::new();
     for node in doc.tree.root().descendants() {
         let Some(name) = element_name(&node) else { continue };
@@ -516,7 +581,9 @@ fn find_info_lines(doc: &Html, body: Option<NodeId>, table: Option<NodeId>) -> V
         let in_body = node.ancestors().any(|a| Some(a.id()) == body);
         let text: String = node.descendants().filter_map(|d| d.value().as_text().map(|t| t.to_string())).collect();
         let text = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}');
-        if text.chars().count() <= 300 && key_of(text).is_some_and(|(k, _)| INFO_KEYS.contains(&k) && (!in_body || INFO_KEYS[..3].contains(&k))) {
+        if text.chars().count() <= 300
+            && key_of(text).is_some_and(|(k, _)| INFO_KEYS.contains(&k) && (!in_body || INFO_KEYS[..3].contains(&k)))
+        {
             out.push(node.id());
         }
     }
@@ -536,7 +603,11 @@ fn find_title(doc: &Html, body: NodeId, skip: &HashSet<NodeId>) -> Option<String
             }
             let Node::Element(e) = d.value() else { continue };
             let titled = matches!(e.name(), "h1" | "h2" | "h3") || names(e).iter().any(|n| l.title.contains(n));
-            if !titled || d.ancestors().any(|a| skip.contains(&a.id()) || matches!(a.value(), Node::Element(x) if is_junk(x))) || skip.contains(&d.id()) || is_junk(e) {
+            if !titled
+                || d.ancestors().any(|a| skip.contains(&a.id()) || matches!(a.value(), Node::Element(x) if is_junk(x)))
+                || skip.contains(&d.id())
+                || is_junk(e)
+            {
                 continue;
             }
             let mut lines = Lines::new();
@@ -614,7 +685,8 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
                 rest[t..].strip_prefix(b"=")
             });
             if let Some(rest) = rest {
-                let rest: &[u8] = &rest[rest.iter().position(|b| !b.is_ascii_whitespace() && *b != b'"' && *b != b'\'').unwrap_or(rest.len())..];
+                let rest: &[u8] =
+                    &rest[rest.iter().position(|b| !b.is_ascii_whitespace() && *b != b'"' && *b != b'\'').unwrap_or(rest.len())..];
                 let label_end = rest.iter().position(|b| matches!(b, b'"' | b'\'' | b';' | b' ' | b'/' | b'>')).unwrap_or(rest.len());
                 if let Some(enc) = encoding_rs::Encoding::for_label(&rest[..label_end]) {
                     // A page cannot really be UTF-16 if the declaration was readable as ASCII.
@@ -658,11 +730,13 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, FormatError> {
             page.walk(doc.tree.root(), &mut out);
         }
     }
-    let mut body_lines: Vec<String> = out.finish().into_iter().filter(|l| !(l.chars().count() <= 40 && FURNITURE.is_match(l.trim()))).collect();
+    let mut body_lines: Vec<String> =
+        out.finish().into_iter().filter(|l| !(l.chars().count() <= 40 && FURNITURE.is_match(l.trim()))).collect();
     if let Some(b) = body {
         if let Some(title) = find_title(&doc, b, &skip) {
             let t = squash(&title);
-            let in_body = body_lines.iter().take(8).any(|l| squash(l).contains(&t) || t.contains(&squash(l)) && squash(l).chars().count() >= 8);
+            let in_body =
+                body_lines.iter().take(8).any(|l| squash(l).contains(&t) || t.contains(&squash(l)) && squash(l).chars().count() >= 8);
             if !in_body {
                 body_lines.insert(0, title);
             }
@@ -683,7 +757,8 @@ mod tests {
         format!("<!DOCTYPE html><html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"><title>页</title><script>var a='<p>x</p>';</script><style>p{{}}</style></head><body>{body}</body></html>")
     }
 
-    const SHELL_TOP: &str = "<div class=\"header\"><ul class=\"nav\"><li><a href=\"/\">首页</a></li><li><a href=\"/zw\">政务公开</a></li></ul></div>\
+    const SHELL_TOP: &str =
+        "<div class=\"header\"><ul class=\"nav\"><li><a href=\"/\">首页</a></li><li><a href=\"/zw\">政务公开</a></li></ul></div>\
         <div class=\"dqwz\">当前位置：<a href=\"/\">首页</a> &gt; 通知公告</div>";
     const SHELL_BOTTOM: &str = "<div class=\"bdsharebuttonbox\"><a class=\"bds_weixin\">微信</a></div>\
         <div class=\"print\"><a href=\"javascript:window.print()\">【打印本页】</a> <a href=\"javascript:window.close()\">【关闭窗口】</a></div>\
@@ -772,7 +847,8 @@ mod tests {
 
     #[test]
     fn latin_words_keep_their_spaces_and_empty_pages_fail() {
-        let x = extract("<html><body><div id=\"zoom\"><p>推进“互联网+\n政务服务”，Produced\nby a CMS</p></div></body></html>".as_bytes()).unwrap();
+        let x = extract("<html><body><div id=\"zoom\"><p>推进“互联网+\n政务服务”，Produced\nby a CMS</p></div></body></html>".as_bytes())
+            .unwrap();
         assert_eq!(x.text, "推进“互联网+政务服务”，Produced by a CMS");
         let e = extract(b"<html><body><script>load()</script></body></html>").unwrap_err();
         assert!(matches!(e, FormatError::Unsupported(m) if m.contains("no text")));

@@ -67,7 +67,11 @@ pub fn extract(format: Format, bytes: &[u8]) -> Result<Extracted, FormatError> {
     match catch_unwind(AssertUnwindSafe(run)) {
         Ok(r) => r,
         Err(panic) => {
-            let msg = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_else(|| "unknown failure".into());
+            let msg = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown failure".into());
             Err(FormatError::Unsupported(format!("damaged or unusual {} file: the {} reader failed ({msg})", format.name(), format.name())))
         }
     }
@@ -93,7 +97,15 @@ pub(crate) fn join_lines<I: IntoIterator<Item = String>>(lines: I) -> String {
 /// line break in the source is not a space.
 pub(crate) fn is_cjk(c: char) -> bool {
     let u = c as u32;
-    (0x4E00..=0x9FFF).contains(&u) || (0x3400..=0x4DBF).contains(&u) || (0x3000..=0x303F).contains(&u) || (0xFF00..=0xFFEF).contains(&u) || (0x2460..=0x24FF).contains(&u) || (0x2E80..=0x2FDF).contains(&u) || (0xF900..=0xFAFF).contains(&u) || (0x20000..=0x2FFFF).contains(&u) || matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·')
+    (0x4E00..=0x9FFF).contains(&u)
+        || (0x3400..=0x4DBF).contains(&u)
+        || (0x3000..=0x303F).contains(&u)
+        || (0xFF00..=0xFFEF).contains(&u)
+        || (0x2460..=0x24FF).contains(&u)
+        || (0x2E80..=0x2FDF).contains(&u)
+        || (0xF900..=0xFAFF).contains(&u)
+        || (0x20000..=0x2FFFF).contains(&u)
+        || matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·')
 }
 
 /// The metadata line for a key and value, in the form [`crate::text::lines::parse_header_line`] reads.

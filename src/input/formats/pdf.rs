@@ -191,7 +191,10 @@ pub fn is_page_number(line: &str) -> bool {
     // 第3页, 第3页共12页, 共12页第3页, 3/12, page3, page3of12
     let t = s.replace("page", "").replace("of", "/").replace("共", "/").replace("第", "").replace('页', "");
     let parts: Vec<&str> = t.split('/').filter(|p| !p.is_empty()).collect();
-    (s.contains('页') || s.contains('/') || s.starts_with("page")) && !parts.is_empty() && parts.len() <= 2 && parts.iter().all(|p| digits(p) && p.chars().count() <= 4)
+    (s.contains('页') || s.contains('/') || s.starts_with("page"))
+        && !parts.is_empty()
+        && parts.len() <= 2
+        && parts.iter().all(|p| digits(p) && p.chars().count() <= 4)
 }
 
 /// The text of a line with digits masked, to recognise a running header or footer.
@@ -228,7 +231,8 @@ fn strip_furniture(pages: &mut [Vec<Line>]) -> usize {
         }
     }
     // A line repeated at the edges of most pages (at least two) is furniture.
-    let repeated = |k: &str| n_pages >= 2 && counts.get(k).copied().unwrap_or(0) * 2 > n_pages.max(2) && counts.get(k).copied().unwrap_or(0) >= 2;
+    let repeated =
+        |k: &str| n_pages >= 2 && counts.get(k).copied().unwrap_or(0) * 2 > n_pages.max(2) && counts.get(k).copied().unwrap_or(0) >= 2;
     let mut removed = 0;
     for p in pages.iter_mut() {
         let n = p.len();
@@ -270,7 +274,8 @@ fn paragraphs(pages: &[Vec<Line>]) -> Vec<String> {
             let indented = l.x0 > left + 0.8 * size;
             let join = match prev {
                 Some((p, same_page)) => {
-                    let p_centred = p.x0 > left + 2.0 * size && p.x1 < right - 2.0 * size && (p.x0 - left - (right - p.x1)).abs() < 2.0 * size;
+                    let p_centred =
+                        p.x0 > left + 2.0 * size && p.x1 < right - 2.0 * size && (p.x0 - left - (right - p.x1)).abs() < 2.0 * size;
                     let full = p.x1 >= right - 1.5 * p.size.max(size);
                     let spaced = same_page && i > 0 && pitch > 0.0 && (p.y - l.y) > 1.45 * pitch;
                     let same_size = (p.size - l.size).abs() <= 0.15 * size;
@@ -323,7 +328,8 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, FormatError> {
         return Err(FormatError::Unsupported("the PDF is encrypted with a password; save an unprotected copy first".into()));
     }
     let mut c = Collector::default();
-    pdf_extract::output_doc(&doc, &mut c).map_err(|e| FormatError::Unsupported(format!("damaged PDF: the text layer cannot be read ({e})")))?;
+    pdf_extract::output_doc(&doc, &mut c)
+        .map_err(|e| FormatError::Unsupported(format!("damaged PDF: the text layer cannot be read ({e})")))?;
     let n_pages = c.pages.len();
     let mut warnings = Vec::new();
     let mut pages: Vec<Vec<Line>> = c.pages.iter().map(lines_of).collect();
@@ -336,14 +342,25 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, FormatError> {
         )));
     }
     if !empty.is_empty() {
-        warnings.push(format!("page{} {} of {n_pages} ha{} no text layer (scanned?) and {} not read", if empty.len() == 1 { "" } else { "s" }, empty.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(", "), if empty.len() == 1 { "s" } else { "ve" }, if empty.len() == 1 { "was" } else { "were" }));
+        warnings.push(format!(
+            "page{} {} of {n_pages} ha{} no text layer (scanned?) and {} not read",
+            if empty.len() == 1 { "" } else { "s" },
+            empty.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(", "),
+            if empty.len() == 1 { "s" } else { "ve" },
+            if empty.len() == 1 { "was" } else { "were" }
+        ));
     }
     // Fonts without a Unicode mapping give private-use or replacement characters.
-    let (n, bad) = c.pages.iter().flat_map(|p| p.glyphs.iter()).flat_map(|g| g.s.chars()).fold((0usize, 0usize), |(n, b), ch| {
-        (n + 1, b + usize::from(('\u{E000}'..='\u{F8FF}').contains(&ch) || ch == '\u{FFFD}'))
-    });
+    let (n, bad) = c
+        .pages
+        .iter()
+        .flat_map(|p| p.glyphs.iter())
+        .flat_map(|g| g.s.chars())
+        .fold((0usize, 0usize), |(n, b), ch| (n + 1, b + usize::from(('\u{E000}'..='\u{F8FF}').contains(&ch) || ch == '\u{FFFD}')));
     if bad * 10 > n {
-        warnings.push(format!("{bad} of {n} characters have no Unicode mapping in the PDF's fonts; the text is garbled there (OCR would read it)"));
+        warnings.push(format!(
+            "{bad} of {n} characters have no Unicode mapping in the PDF's fonts; the text is garbled there (OCR would read it)"
+        ));
     }
     strip_furniture(&mut pages);
     let text = join_lines(paragraphs(&pages));
@@ -360,7 +377,8 @@ mod tests {
 
     #[test]
     fn page_numbers() {
-        for s in ["- 3 -", "— 12 —", "－3－", "3", "第3页", "第 3 页 共 12 页", "共12页 第3页", "3/12", "Page 3", "page 3 of 12"] {
+        for s in ["- 3 -", "— 12 —", "－3－", "3", "第3页", "第 3 页 共 12 页", "共12页 第3页", "3/12", "Page 3", "page 3 of 12"]
+        {
             assert!(is_page_number(s), "{s}");
         }
         for s in ["3.加强保障", "2019", "第三条", "一、总体要求", "共3项", "20%"] {
@@ -378,20 +396,37 @@ mod tests {
             v
         };
         let mut pages = vec![
-            page(1, vec![line("一、总体要求", 72.0, 150.0, 700.0), line("　　全面落实党中央要求，对标先进经验，", 96.0, 523.0, 680.0), line("加强建设。", 72.0, 130.0, 660.0)]),
+            page(
+                1,
+                vec![
+                    line("一、总体要求", 72.0, 150.0, 700.0),
+                    line("　　全面落实党中央要求，对标先进经验，", 96.0, 523.0, 680.0),
+                    line("加强建设。", 72.0, 130.0, 660.0),
+                ],
+            ),
             page(2, vec![line("　　二、主要任务提高保障标准，城市低保", 96.0, 522.0, 700.0)]),
             page(3, vec![line("标准不低于上年度的20%。", 72.0, 300.0, 700.0), line("（责任单位：救助处）", 96.0, 220.0, 680.0)]),
         ];
         assert_eq!(strip_furniture(&mut pages), 6);
         let paras = paragraphs(&pages);
-        assert_eq!(paras, vec!["一、总体要求", "全面落实党中央要求，对标先进经验，加强建设。", "二、主要任务提高保障标准，城市低保标准不低于上年度的20%。", "（责任单位：救助处）"]);
+        assert_eq!(
+            paras,
+            vec![
+                "一、总体要求",
+                "全面落实党中央要求，对标先进经验，加强建设。",
+                "二、主要任务提高保障标准，城市低保标准不低于上年度的20%。",
+                "（责任单位：救助处）"
+            ]
+        );
     }
 
     #[test]
     fn misread_latin_widths_are_corrected() {
         // "支持100个" in one text run, the digits reported a full em wide.
         let g = |s: &str, x: f64| Glyph { x, y: 700.0, w: 12.0, size: 12.0, s: s.into() };
-        let page = PageGlyphs { glyphs: vec![g("支", 72.0), g("持", 84.0), g("1", 96.0), g("0", 108.0), g("0", 120.0), g("个", 132.0), g("新", 72.0 + 24.0)] };
+        let page = PageGlyphs {
+            glyphs: vec![g("支", 72.0), g("持", 84.0), g("1", 96.0), g("0", 108.0), g("0", 120.0), g("个", 132.0), g("新", 72.0 + 24.0)],
+        };
         let c = corrected(&page);
         assert_eq!(c.iter().map(|g| g.x).collect::<Vec<_>>(), vec![72.0, 84.0, 96.0, 102.0, 108.0, 114.0, 96.0]);
         let lines = lines_of(&PageGlyphs { glyphs: page.glyphs[..6].to_vec() });
