@@ -17,7 +17,7 @@ fn main() {
     let (dir, mb, stage) = (&args[1], args[2].parse::<f64>().unwrap(), args[3].as_str());
     let mut texts = Vec::new();
     let mut total = 0usize;
-    for i in expand(&[dir.clone()]) {
+    for i in expand(std::slice::from_ref(dir)) {
         let Input::File(p) = i else { continue };
         let bytes = std::fs::read(&p).unwrap();
         total += bytes.len();

@@ -75,7 +75,7 @@ fn golds() -> Vec<Gold> {
         .unwrap()
         .filter_map(|e| e.ok())
         .map(|e| e.path())
-        .filter(|p| p.extension().map_or(false, |e| e == "json"))
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .collect();
     files.sort();
     assert_eq!(files.len(), 5, "five gold files in {}", dir.display());
@@ -123,7 +123,7 @@ fn match_records(doc: &Document, gold: &Value) -> Vec<(usize, usize)> {
     pairs
 }
 
-fn counts<'a>(items: impl Iterator<Item = String>) -> HashMap<String, usize> {
+fn counts(items: impl Iterator<Item = String>) -> HashMap<String, usize> {
     let mut m = HashMap::new();
     for i in items {
         *m.entry(i).or_insert(0) += 1;
@@ -181,7 +181,7 @@ fn document_metadata_matches_the_gold() {
         for (k, v) in got {
             let gold = &g.json["document"][k];
             let good = match gold {
-                Value::Null => v.as_deref().map_or(true, str::is_empty),
+                Value::Null => v.as_deref().is_none_or(str::is_empty),
                 Value::Number(x) => v.as_deref() == Some(x.to_string().as_str()),
                 Value::String(s) => v.as_deref().map(squash) == Some(squash(s)),
                 _ => false,
@@ -239,7 +239,7 @@ fn targets_and_slogans_match_the_gold() {
                 let t = &doc.targets[i];
                 doc.blocks[t.block].path == path
                     && (t.value - value).abs() <= 1e-6 * value.abs().max(1.0)
-                    && vmax.map_or(true, |m| t.value_max.map_or(false, |x| (x - m).abs() < 1e-6))
+                    && vmax.is_none_or(|m| t.value_max.is_some_and(|x| (x - m).abs() < 1e-6))
             });
             let Some(pos) = hit else {
                 if verbose() {

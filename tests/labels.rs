@@ -40,7 +40,7 @@ fn every_department_of_the_sample_has_a_canonical_name_and_category() {
 #[test]
 fn labels_do_not_depend_on_the_number_of_threads() {
     let dir = root().join("python/zhengce/sample").display().to_string();
-    let one = Corpus::read(&[dir.clone()], &Options { threads: Some(1), ..Default::default() });
+    let one = Corpus::read(std::slice::from_ref(&dir), &Options { threads: Some(1), ..Default::default() });
     let two = Corpus::read(&[dir], &Options { threads: Some(2), ..Default::default() });
     for (a, b) in one.documents.iter().zip(&two.documents) {
         assert_eq!(a.labels, b.labels, "{}", a.doc_id);

@@ -164,7 +164,7 @@ fn the_size_limit_applies_to_files_and_texts() {
     let dir = TempDir::new("size");
     let path = dir.write("big.txt", PLAN.repeat(100).as_bytes());
     let opts = Options { max_bytes: 1000, ..Options::default() };
-    let c = Corpus::read(&[path.clone()], &opts);
+    let c = Corpus::read(std::slice::from_ref(&path), &opts);
     assert_eq!(error_kinds(&c), ["too_large"]);
     assert!(c.errors[0].message.contains(&path) && c.errors[0].message.contains("max_bytes"));
     let c = Corpus::from_texts(vec![("big".into(), PLAN.repeat(100)), ("small".into(), PLAN.into())], &opts);

@@ -110,7 +110,7 @@ fn issuer_of_title(title_line: &str) -> Option<String> {
     };
     let issuer = title_line[..cut].trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
     let n = issuer.chars().count();
-    (n >= 2 && n <= 60 && !issuer.contains('《')).then(|| issuer.to_string())
+    ((2..=60).contains(&n) && !issuer.contains('《')).then(|| issuer.to_string())
 }
 
 /// An issuer that opens a title without 关于: 浙江省民政厅2021年工作要点.
@@ -122,7 +122,7 @@ fn issuer_prefix(title: &str) -> Option<String> {
             let end = p + b.len();
             let rest = &title[end..];
             // The body is followed by the year or the subject, not by more of its own name.
-            if rest.starts_with(|c: char| c.is_ascii_digit()) && end <= 60 && best.map_or(true, |x| end > x) {
+            if rest.starts_with(|c: char| c.is_ascii_digit()) && end <= 60 && best.is_none_or(|x| end > x) {
                 best = Some(end);
             }
         }
@@ -204,7 +204,7 @@ pub fn extract(text: &str, blocks: &[Block], regions: &Regions) -> Meta {
         (!sig.is_empty()).then(|| sig[..sig.len().min(2)].join(" ")).filter(|_| blocks.iter().any(|b| b.kind == BlockKind::Signature))
     });
 
-    let notes: Vec<&str> = front.iter().filter(|b| b.kind == BlockKind::Note).map(|b| block_text(b)).collect();
+    let notes: Vec<&str> = front.iter().filter(|b| b.kind == BlockKind::Note).map(&block_text).collect();
     if meta.issuer.is_none() {
         meta.issuer = notes.iter().find_map(|n| issuer_of_note(n));
     }

@@ -55,7 +55,7 @@ impl Lexicon {
         let known: Vec<String> = entries
             .into_iter()
             .map(|e| e.trim().to_string())
-            .filter(|e| !e.is_empty() && !e.starts_with('#') && e.chars().next().map_or(false, is_numeral))
+            .filter(|e| !e.is_empty() && !e.starts_with('#') && e.chars().next().is_some_and(is_numeral))
             .collect();
         let mut by_first: Vec<(char, Vec<usize>)> = Vec::new();
         for (i, k) in known.iter().enumerate() {
@@ -180,12 +180,12 @@ pub(crate) fn find_at(s: &str, lex: &Lexicon, numerals: &[usize]) -> Vec<Found> 
         i = after;
         let content = &s[inner..close];
         quoted.push((inner, close));
-        if content.chars().count() > 12 || !content.chars().next().map_or(false, is_numeral) {
+        if content.chars().count() > 12 || !content.chars().next().is_some_and(is_numeral) {
             continue;
         }
         // A quoted list 两不愁、三保障: split when every part is a formulation of its own.
         let parts: Vec<&str> = content.split('、').collect();
-        if parts.len() > 1 && parts.iter().all(|p| p.chars().count() >= 3 && p.chars().next().map_or(false, is_numeral)) {
+        if parts.len() > 1 && parts.iter().all(|p| p.chars().count() >= 3 && p.chars().next().is_some_and(is_numeral)) {
             let mut at = inner;
             for p in parts {
                 if !excluded(p) {
@@ -209,7 +209,7 @@ pub(crate) fn find_at(s: &str, lex: &Lexicon, numerals: &[usize]) -> Vec<Found> 
         // Only the numeral and its classifier are quoted: run on to the noun.
         let mut cs = content.chars();
         let classifier_only =
-            content.chars().count() == 2 && cs.next().map_or(false, is_numeral) && cs.next().map_or(false, |c| CLASSIFIERS.contains(&c));
+            content.chars().count() == 2 && cs.next().is_some_and(is_numeral) && cs.next().is_some_and(|c| CLASSIFIERS.contains(&c));
         if classifier_only && !preceded_by_deng {
             let n = run_on_noun(&s[after..], 6);
             if n > 0 {
@@ -242,7 +242,7 @@ pub(crate) fn find_at(s: &str, lex: &Lexicon, numerals: &[usize]) -> Vec<Found> 
         let p = s[..pos].chars().next_back();
         if pos < skip_to
             || !is_numeral(c)
-            || p.map_or(false, |p| is_numeral(p) || p == '第' || p == '进')
+            || p.is_some_and(|p| is_numeral(p) || p == '第' || p == '进')
             || in_quotes(pos)
             || out.iter().any(|f| pos >= f.covers.0 && pos < f.covers.1)
         {
@@ -257,9 +257,9 @@ pub(crate) fn find_at(s: &str, lex: &Lexicon, numerals: &[usize]) -> Vec<Found> 
         // Compound: N a M b or N ab M cd (一院两制, 一平台两体系).
         let mut matched = false;
         for w in [1usize, 2] {
-            let a_ok = (1..=w).all(|d| ch(d).map_or(false, |x| is_cjk(x) && !is_numeral(x)));
-            let m_ok = ch(w + 1).map_or(false, is_numeral);
-            let b_ok = (1..=w).all(|d| ch(w + 1 + d).map_or(false, |x| is_cjk(x) && !is_numeral(x)));
+            let a_ok = (1..=w).all(|d| ch(d).is_some_and(|x| is_cjk(x) && !is_numeral(x)));
+            let m_ok = ch(w + 1).is_some_and(is_numeral);
+            let b_ok = (1..=w).all(|d| ch(w + 1 + d).is_some_and(|x| is_cjk(x) && !is_numeral(x)));
             if a_ok && m_ok && b_ok {
                 let end = at(2 * w + 2);
                 let text = &s[pos..end];

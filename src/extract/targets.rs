@@ -277,7 +277,7 @@ fn date_phrases_at(s: &str, year: Option<i32>, starts: &[usize]) -> Vec<DatePhra
         let lead = ["截至", "截止", "到", "至", "于"].iter().find(|w| s[i..].starts_with(**w)).copied();
         let j = i + lead.map_or(0, str::len);
         let prev = prev_char(s, i);
-        let at_digit = s[j..].chars().next().map_or(false, |c| digit_value(c).is_some());
+        let at_digit = s[j..].chars().next().is_some_and(|c| digit_value(c).is_some());
         if lead.is_some() && !at_digit {
             // 到“十四五”末
             if let Some((y, len)) = plan_period_end(&s[j..]) {
@@ -290,7 +290,7 @@ fn date_phrases_at(s: &str, year: Option<i32>, starts: &[usize]) -> Vec<DatePhra
                 }
             }
         }
-        if lead.is_some() || (digit_value(c).is_some() && !prev.map_or(false, |p| digit_value(p).is_some() || p == '.' || p == '-')) {
+        if lead.is_some() || (digit_value(c).is_some() && !prev.is_some_and(|p| digit_value(p).is_some() || p == '.' || p == '-')) {
             if let Some(found) = explicit_date(s, i, j, lead.is_some(), year) {
                 i = found.end;
                 out.push(found);
@@ -376,13 +376,13 @@ fn explicit_date(s: &str, start: usize, j: usize, led: bool, year: Option<i32>) 
         }
         // A bare year is a deadline only when led by 到 or closed by 前/底, or when it
         // opens a clause and something follows (2023年，基本建成 …).
-        let opens_clause = prev_char(s, start).map_or(true, |c| CLAUSE_BREAKS.contains(&c) || c == '（' || c == '(');
+        let opens_clause = prev_char(s, start).is_none_or(|c| CLAUSE_BREAKS.contains(&c) || c == '（' || c == '(');
         let follows = s[end..].chars().next();
         let bare_ok = opens_clause
             && month.is_none()
             && !end_of_period
             && !before
-            && follows.map_or(false, |c| {
+            && follows.is_some_and(|c| {
                 c == '，'
                     || c == ','
                     || (is_cjk(c)
@@ -391,7 +391,8 @@ fn explicit_date(s: &str, start: usize, j: usize, led: bool, year: Option<i32>) 
                         && !s[end..].starts_with('的')
                         && !s[end..].starts_with("起"))
             });
-        if !(led || before || end_of_period || month.is_some() && before || bare_ok) {
+        // (`month.is_some() && before` was once a fourth term; `before` alone covers it.)
+        if !(led || before || end_of_period || bare_ok) {
             return None;
         }
         if month.is_some() && !led && !before && !end_of_period {
@@ -544,7 +545,7 @@ fn comparator_before(s: &str, cstart: usize, num_start: usize) -> Option<(Compar
                     && !seg[..at].ends_with('下')
                     && !seg[..at].ends_with('到')
                     && !seg[..at].ends_with('传'));
-            if ok && best.map_or(true, |(_, bs, be)| end > be || (end == be && at < bs)) {
+            if ok && best.is_none_or(|(_, bs, be)| end > be || (end == be && at < bs)) {
                 best = Some((cmp, at, end));
             }
             from = at + w.len();
@@ -745,7 +746,7 @@ fn targets_in(s: &str, found: &[slogans::Found], dates: &[DatePhrase], numbers: 
             continue;
         }
         let prev = prev_char(s, i);
-        let continues_number = prev.map_or(false, |p| {
+        let continues_number = prev.is_some_and(|p| {
             digit_value(p).is_some()
                 || p == '.'
                 || p == '．'
@@ -765,7 +766,7 @@ fn targets_in(s: &str, found: &[slogans::Found], dates: &[DatePhrase], numbers: 
                 .find(|&(_, x)| !(cn_digit(x).is_some() || matches!(x, '十' | '百' | '千' | '万' | '亿')))
                 .map_or(s.len(), |(k, _)| i + k);
             let next = s[run_end..].chars().next();
-            if !next.map_or(false, |n| matches!(n, '倍' | '%' | '％' | '点') || CN_MEASURES.iter().any(|m| m.starts_with(n))) {
+            if !next.is_some_and(|n| matches!(n, '倍' | '%' | '％' | '点') || CN_MEASURES.iter().any(|m| m.starts_with(n))) {
                 next_free = run_end;
                 continue;
             }
@@ -775,7 +776,7 @@ fn targets_in(s: &str, found: &[slogans::Found], dates: &[DatePhrase], numbers: 
         // measure word, 倍 or % right after it.
         if num.form == NumForm::Chinese && !num.percent {
             let next = s[num.end..].chars().next();
-            if !next.map_or(false, |n| n == '倍' || CN_MEASURES.iter().any(|m| m.starts_with(n))) {
+            if !next.is_some_and(|n| n == '倍' || CN_MEASURES.iter().any(|m| m.starts_with(n))) {
                 next_free = num.end;
                 continue;
             }
@@ -795,7 +796,7 @@ fn judge(s: &str, num: &Num, dates: &[DatePhrase]) -> Option<Target> {
     let prev = prev_char(s, num.start);
     let rest = &s[num.end..];
     // Ordinals, identifiers, codes and telephone numbers.
-    if matches!(prev, Some('第' | '-' | '—' | '－' | '/' | '+' | '#' | '～' | '~')) || prev.map_or(false, |c| c.is_ascii_alphanumeric())
+    if matches!(prev, Some('第' | '-' | '—' | '－' | '/' | '+' | '#' | '～' | '~')) || prev.is_some_and(|c| c.is_ascii_alphanumeric())
     {
         return None;
     }
@@ -835,7 +836,7 @@ fn judge(s: &str, num: &Num, dates: &[DatePhrase]) -> Option<Target> {
         }
     }
     if num.form == NumForm::Chinese
-        && prev.map_or(false, |p| matches!(p, '统' | '进' | '唯' | '同' | '逐' | '单' | '万' | '某' | '之' | '专' | '如'))
+        && prev.is_some_and(|p| matches!(p, '统' | '进' | '唯' | '同' | '逐' | '单' | '万' | '某' | '之' | '专' | '如'))
     {
         return None;
     }
@@ -947,7 +948,7 @@ fn judge(s: &str, num: &Num, dates: &[DatePhrase]) -> Option<Target> {
     // The last date phrase of the sentence before the number (dates are in text order).
     let from = dates.partition_point(|d| d.start < sstart);
     let upto = dates.partition_point(|d| d.start < num.start);
-    let deadline = dates[from..upto].iter().filter(|d| d.end <= num.start).last().map(|d| d.date.clone());
+    let deadline = dates[from..upto].iter().rfind(|d| d.end <= num.start).map(|d| d.date.clone());
     let per = per_of(s, cstart, num.start);
     let scope = scope_of(s, cstart, num.start);
     Some(Target {
@@ -1036,7 +1037,10 @@ pub fn extract(doc: &Document, lex: &slogans::Lexicon) -> (Vec<slogans::Slogan>,
 mod tests {
     use super::*;
 
-    fn t(s: &str) -> Vec<(f64, Option<f64>, String, &'static str, Option<String>)> {
+    /// (value, value_max, unit, comparator, deadline)
+    type Row = (f64, Option<f64>, String, &'static str, Option<String>);
+
+    fn t(s: &str) -> Vec<Row> {
         find_targets(s, Some(2020), &slogans::Lexicon::default())
             .into_iter()
             .map(|t| (t.value, t.value_max, t.unit, t.comparator.symbol(), t.deadline))

@@ -165,7 +165,7 @@ fn documents_of(docs: &[Document]) -> PolarsResult<DataFrame> {
         d.iter()
             .map(|x| {
                 x.records()
-                    .filter(|(i, b)| b.kind == BlockKind::Task && x.labels.blocks.get(*i).map_or(true, |l| l.themes.is_empty()))
+                    .filter(|(i, b)| b.kind == BlockKind::Task && x.labels.blocks.get(*i).is_none_or(|l| l.themes.is_empty()))
                     .count() as i64
             })
             .collect(),

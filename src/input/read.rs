@@ -64,7 +64,7 @@ fn looks_binary(bytes: &[u8]) -> bool {
 }
 
 fn utf16_guess(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let sample = &bytes[..bytes.len().min(8192) & !1];
@@ -404,7 +404,7 @@ mod tests {
         assert_eq!(sniff(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0], Path::new("a.doc")), Format::LegacyWord);
         assert_eq!(sniff(b"\r\n%PDF-1.4", Path::new("a")), Format::Pdf);
         let mut zip = b"PK\x03\x04".to_vec();
-        zip.extend(std::iter::repeat(0u8).take(100_000));
+        zip.extend(std::iter::repeat_n(0u8, 100_000));
         zip.extend_from_slice(b"PK\x01\x02word/document.xml");
         assert_eq!(sniff(&zip, Path::new("download.bin")), Format::Docx);
     }

@@ -34,7 +34,7 @@ pub const MIN_SCORE: f32 = 1.0;
 pub fn type_of(id: &str) -> &str {
     ["supply", "environment", "demand"]
         .into_iter()
-        .find(|t| id.strip_prefix(t).map_or(false, |r| r.is_empty() || r.starts_with('_')))
+        .find(|t| id.strip_prefix(t).is_some_and(|r| r.is_empty() || r.starts_with('_')))
         .unwrap_or("")
 }
 

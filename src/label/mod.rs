@@ -325,11 +325,11 @@ pub fn token_counts(documents: &[Document], kinds: Option<&[BlockKind]>, count: 
             let mut ids: HashMap<&str, u32> = HashMap::new();
             let mut words: Vec<&str> = Vec::new();
             let mut rows = Vec::new();
-            for (i, b) in d.records().filter(|(_, b)| kinds.map_or(true, |k| k.contains(&b.kind))) {
+            for (i, b) in d.records().filter(|(_, b)| kinds.is_none_or(|k| k.contains(&b.kind))) {
                 let text = b.text(&d.text);
                 let mut row: HashMap<u32, i32> = HashMap::new();
                 for t in lex.tokenizer.cut(text) {
-                    if !lex.tokenizer.kind(t.word).map_or(false, |k| count.contains(&k)) {
+                    if !lex.tokenizer.kind(t.word).is_some_and(|k| count.contains(&k)) {
                         continue;
                     }
                     let id = *ids.entry(t.word).or_insert_with(|| {

@@ -253,7 +253,7 @@ pub fn split_attribution(text: &str) -> (&str, Option<usize>) {
         if let Some(pos) = trimmed[tail_from..].rfind(label).map(|p| p + tail_from) {
             let before = trimmed[..pos].chars().next_back();
             let after = trimmed[pos + label.len()..].trim_start_matches(is_space);
-            let at_break = before.map_or(true, |c| matches!(c, '。' | '\n' | '；' | ';' | '！' | ' ' | '\u{3000}'));
+            let at_break = before.is_none_or(|c| matches!(c, '。' | '\n' | '；' | ';' | '！' | ' ' | '\u{3000}'));
             if at_break && after.starts_with(['：', ':']) && !after.contains('。') {
                 // Use the earliest label of a 牵头单位：…配合单位：… run.
                 let start = LABELS

@@ -215,7 +215,7 @@ pub fn marker_at(line: &str) -> Option<Marker> {
                 // "1.3倍" at a line start is a number, not an outline marker: an
                 // outline marker is followed by white space or the line ends there.
                 let after = line[end..].chars().next();
-                let spaced = after.map_or(true, is_space) || line[..end].ends_with(['.', '．']);
+                let spaced = after.is_none_or(is_space) || line[..end].ends_with(['.', '．']);
                 if !spaced || parts.len() > 6 || parts.iter().any(|&p| p == 0 || p > MAX_ORDINAL) {
                     return None;
                 }

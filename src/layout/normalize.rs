@@ -249,7 +249,7 @@ fn continues(prev: &Para, next: &str, own_block: &dyn Fn(&str) -> bool) -> bool 
     let carries_on = matches!(first, '，' | '、' | '。' | '；' | '）' | ')' | '》' | '”' | '：');
     if !carries_on
         && (is_terminal(last)
-            || matches!(last, '）' | ')' | '”' | '》' | '】' | '」') && prev.text.chars().rev().nth(1).map_or(false, is_terminal))
+            || matches!(last, '）' | ')' | '”' | '》' | '】' | '」') && prev.text.chars().rev().nth(1).is_some_and(is_terminal))
     {
         return false;
     }
@@ -274,8 +274,7 @@ fn continues(prev: &Para, next: &str, own_block: &dyn Fn(&str) -> bool) -> bool 
     if matches!(first, '，' | '、' | '。' | '；' | '）' | ')' | '》' | '”' | '：') {
         return true;
     }
-    if is_terminal(last)
-        || matches!(last, '）' | ')' | '”' | '》' | '】' | '」') && prev.text.chars().rev().nth(1).map_or(false, is_terminal)
+    if is_terminal(last) || matches!(last, '）' | ')' | '”' | '》' | '】' | '」') && prev.text.chars().rev().nth(1).is_some_and(is_terminal)
     {
         return false;
     }
@@ -368,7 +367,7 @@ pub fn normalize_with(raw: &str, own_block: &dyn Fn(&str) -> bool) -> Normalized
         }
         let content = &clean[lead..content_end];
         let indent = clean[..lead].chars().map(|c| if c == '\u{3000}' || c == '\t' { 2 } else { 1 }).sum::<u32>();
-        let join = out.lines.last().map_or(false, |l| continues(&para.view(&out.text[l.start..l.end]), content, own_block));
+        let join = out.lines.last().is_some_and(|l| continues(&para.view(&out.text[l.start..l.end]), content, own_block));
         // Where this line's characters (and a joining space) start in the text.
         let mut from = out.text.len();
         if join {

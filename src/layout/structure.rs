@@ -212,10 +212,8 @@ fn classify(layout: &Layout, s: &str) -> Option<Special> {
                 return Some(Special::DeptLine);
             }
         }
-        '抄' | '主' => {
-            if is_distribution(s) {
-                return Some(Special::Distribution);
-            }
+        '抄' | '主' if is_distribution(s) => {
+            return Some(Special::Distribution);
         }
         _ => {}
     }
@@ -374,7 +372,7 @@ pub fn parse(text: &str, lines: &[Line], layout: &Layout) -> Vec<Block> {
             let mut j = i + 1;
             while j < infos.len() {
                 let t = &text[infos[j].start..infos[j].end];
-                let item = infos[j].marker.as_ref().map_or(false, |m| m.ordinal == expect) && t.chars().count() <= 80 && !t.contains('。');
+                let item = infos[j].marker.as_ref().is_some_and(|m| m.ordinal == expect) && t.chars().count() <= 80 && !t.contains('。');
                 if !item {
                     break;
                 }
@@ -549,13 +547,13 @@ pub fn parse(text: &str, lines: &[Line], layout: &Layout) -> Vec<Block> {
             continue;
         }
         let next = (k + 1..n).find(|&j| blocks[j].kind != BlockKind::Boilerplate);
-        let below = next.map_or(false, |j| {
+        let below = next.is_some_and(|j| {
             let b = &blocks[j];
             b.kind == BlockKind::Task && (b.level > blocks[k].level || (b.marker.is_empty() && b.path == blocks[k].path))
         });
         let core = &text[blocks[k].text_start..blocks[k].text_start + split[k].0];
         // Articles of a regulation and list items are body text, never headings.
-        let list_item = ancestors[k].last().map_or(false, |&p| ends_with_colon(text, &blocks[p]))
+        let list_item = ancestors[k].last().is_some_and(|&p| ends_with_colon(text, &blocks[p]))
             || matches!(blocks[k].style, Some(Style::Article | Style::Row));
         if (below && !list_item && is_title_only(core)) || core.trim().is_empty() {
             blocks[k].kind = BlockKind::Heading;

@@ -37,6 +37,9 @@
 //! assert_eq!(d.sections[0].name, "养老服务");
 //! ```
 
+// The dictionary format is tab-separated and its examples above show the real tabs.
+#![allow(clippy::tabs_in_doc_comments)]
+
 use std::path::Path;
 
 use crate::error::Error;
@@ -343,7 +346,9 @@ impl Matcher {
         let mut prefixes: FxMap<Box<str>, Prefix> = FxMap::default();
         let mut first_chars = vec![0u64; 1024];
         let mut first_pairs = vec![0u64; 1024];
-        let (mut open_end, mut open_start, mut open_both): (FxMap<char, Vec<u32>>, FxMap<char, Vec<u32>>, Vec<u32>) = Default::default();
+        let mut open_end: FxMap<char, Vec<u32>> = FxMap::default();
+        let mut open_start: FxMap<char, Vec<u32>> = FxMap::default();
+        let mut open_both: Vec<u32> = Vec::new();
         for (p, text) in patterns.iter().enumerate() {
             let (first, last) = (text.chars().next().unwrap_or(' '), text.chars().last().unwrap_or(' '));
             if entries[p].iter().any(|e| e.open_end && !e.open_start) {

@@ -68,7 +68,7 @@ impl Resources {
         // Keyed by the lexicons, which are themselves cached by configuration.
         static CACHE: std::sync::Mutex<Vec<Arc<Resources>>> = std::sync::Mutex::new(Vec::new());
         let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(r) = cache.iter().find(|r| r.lexicons.get().map_or(false, |l| Arc::ptr_eq(l, &lex))) {
+        if let Some(r) = cache.iter().find(|r| r.lexicons.get().is_some_and(|l| Arc::ptr_eq(l, &lex))) {
             return Ok(r.clone());
         }
         let r = Resources::default();

@@ -32,7 +32,7 @@ pub fn check_blocks(doc: &Document) -> Result<(), Violation> {
     let text = &doc.text;
     let mut covered_to = 0usize;
     for (i, b) in doc.blocks.iter().enumerate() {
-        if !range_ok(text, b.start, b.end) || !(b.start <= b.text_start && b.text_start <= b.end) || !text.is_char_boundary(b.text_start) {
+        if !(range_ok(text, b.start, b.end) && b.start <= b.text_start && b.text_start <= b.end && text.is_char_boundary(b.text_start)) {
             return Err(format!(
                 "block {i}: offsets {}..{} (text from {}) outside the text of {} bytes or not on character boundaries",
                 b.start,

@@ -95,16 +95,6 @@ pub fn input_warnings(raw: &str, doc: &Document) -> Vec<String> {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn markup_is_counted_and_prose_is_not() {
-        assert_eq!(super::markup_count("<P>甲</p><br/>&nbsp;&#8220;<span class=\"x\">乙</SPAN>", 100), 7);
-        assert_eq!(super::markup_count("a < b、c<d、AT&T、《规定》<  p>、&#;、<pre>", 100), 0);
-        assert_eq!(super::markup_count(&"<p>".repeat(50), 10), 10);
-    }
-}
-
 /// The last step of reading a document: add the input warnings, refuse a
 /// document whose blocks break the promises of [`crate::pipeline::invariants`] (a bug,
 /// reported as [`Error::Internal`] naming the file instead of crashing when
@@ -117,4 +107,14 @@ pub fn finish(raw: &str, mut doc: Document, source: &str) -> Result<Document, Er
         doc.warnings.push(w);
     }
     Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn markup_is_counted_and_prose_is_not() {
+        assert_eq!(super::markup_count("<P>甲</p><br/>&nbsp;&#8220;<span class=\"x\">乙</SPAN>", 100), 7);
+        assert_eq!(super::markup_count("a < b、c<d、AT&T、《规定》<  p>、&#;、<pre>", 100), 0);
+        assert_eq!(super::markup_count(&"<p>".repeat(50), 10), 10);
+    }
 }

@@ -110,7 +110,7 @@ pub fn find_date(s: &str) -> Option<(Ymd, usize, usize)> {
         if digit_value(c).is_some() || matches!(c, '一' | '二') {
             // Only at the start of a run of digits.
             let prev = s[..i].chars().next_back();
-            if prev.map_or(false, |p| digit_value(p).is_some() || cn_digit(p).is_some()) {
+            if prev.is_some_and(|p| digit_value(p).is_some() || cn_digit(p).is_some()) {
                 continue;
             }
             if let Some((d, end)) = date_at(s, i) {

@@ -67,7 +67,7 @@ fn header_key_at(s: &str) -> Option<(&'static str, usize)> {
         v.dedup();
         v
     });
-    if !s.chars().next().map_or(false, |c| first.binary_search(&c).is_ok()) {
+    if s.chars().next().is_none_or(|c| first.binary_search(&c).is_err()) {
         return None;
     }
     // Longest key first (信息索引号 before 索引号 is handled by trying all).
@@ -78,7 +78,7 @@ fn header_key_at(s: &str) -> Option<(&'static str, usize)> {
             if rest_t.starts_with(['：', ':']) {
                 let colon = rest_t.chars().next().unwrap().len_utf8();
                 let len = s.len() - rest_t.len() + colon;
-                if best.map_or(true, |(b, _)| k.len() > b.len()) {
+                if best.is_none_or(|(b, _)| k.len() > b.len()) {
                     best = Some((k, len));
                 }
             }
@@ -89,8 +89,7 @@ fn header_key_at(s: &str) -> Option<(&'static str, usize)> {
 
 /// A line of a web metadata header: `索引号:\t1122…\t分类:\t…`.
 pub fn is_metadata_line(s: &str) -> bool {
-    s.len() < 600
-        && header_key_at(s).map_or(false, |(k, _)| k != "字体" && k != "主题" && k != "编号" || s.matches(['：', ':']).count() >= 2)
+    s.len() < 600 && header_key_at(s).is_some_and(|(k, _)| k != "字体" && k != "主题" && k != "编号" || s.matches(['：', ':']).count() >= 2)
 }
 
 /// Split a metadata line into key/value pairs.

@@ -136,7 +136,7 @@ pub fn parse_cn_int(s: &str) -> Option<u64> {
         if unit < 10_000 {
             // 十 at the start of a group means 一十 (十五, 一万零十).
             let prev_opens_group =
-                i == 0 || matches!(chars[i - 1], '零' | '〇' | '○') || cn_unit(chars[i - 1]).map_or(false, |u| u >= 10_000);
+                i == 0 || matches!(chars[i - 1], '零' | '〇' | '○') || cn_unit(chars[i - 1]).is_some_and(|u| u >= 10_000);
             let n = if pending {
                 number
             } else if unit == 10 && prev_opens_group {
@@ -234,8 +234,7 @@ fn read_arabic(s: &str, i: usize) -> Option<Num> {
     let mut decimal = false;
     let mut frac_scale = 1.0f64;
     let mut frac: f64 = 0.0;
-    loop {
-        let Some(c) = char_at(s, j) else { break };
+    while let Some(c) = char_at(s, j) {
         if let Some(d) = digit_value(c) {
             if decimal {
                 frac_scale /= 10.0;
@@ -263,7 +262,7 @@ fn read_arabic(s: &str, i: usize) -> Option<Num> {
             let three: Vec<char> = rest.chars().take(4).collect();
             if three.len() >= 3
                 && three[..3].iter().all(|&d| digit_value(d).is_some())
-                && three.get(3).map_or(true, |&d| digit_value(d).is_none())
+                && three.get(3).is_none_or(|&d| digit_value(d).is_none())
             {
                 j += 1;
                 continue;

@@ -57,7 +57,7 @@ fn flags() -> &'static [u8; 65536] {
         let mut f = Box::new([0u8; 65536]);
         for (set, bit) in [(numerals(), 1u8), (cn_numerals(), 2), (date_starts(), 4)] {
             for u in 0..65536u32 {
-                if char::from_u32(u).map_or(false, |c| set.contains(c)) {
+                if char::from_u32(u).is_some_and(|c| set.contains(c)) {
                     f[u as usize] |= bit;
                 }
             }

@@ -295,11 +295,14 @@ fn parse_numbering(xml: &str) -> Result<Numbering, FormatError> {
     Ok(n)
 }
 
+/// A paragraph style's (numId, ilvl, basedOn).
+type StyleNumbering = (Option<String>, Option<u8>, Option<String>);
+
 /// Paragraph styles: their numbering and the style they are based on.
 #[derive(Debug, Default)]
 struct Styles {
-    /// styleId → (numId, ilvl, basedOn)
-    styles: HashMap<String, (Option<String>, Option<u8>, Option<String>)>,
+    /// styleId → its numbering and parent.
+    styles: HashMap<String, StyleNumbering>,
 }
 
 fn parse_styles(xml: &str) -> Result<Styles, FormatError> {
@@ -489,7 +492,7 @@ fn letters(n: u32) -> String {
         return String::new();
     }
     let c = (b'a' + ((n - 1) % 26) as u8) as char;
-    std::iter::repeat(c).take(((n - 1) / 26 + 1) as usize).collect()
+    std::iter::repeat_n(c, ((n - 1) / 26 + 1) as usize).collect()
 }
 
 fn from_table(n: u32, table: &[char]) -> Option<String> {
@@ -652,12 +655,13 @@ fn body_lines(xml: &str, part: &str, counter: &mut Counter) -> Result<Vec<String
                             p.text.push('\t');
                         }
                     }
-                    "br" | "cr" if parent == "r" && !run_hidden => {
+                    "br" | "cr"
+                        if parent == "r" && !run_hidden
                         // A page break is layout; a line break starts a new line.
-                        if attr(&a, "type") != Some("page") && attr(&a, "type") != Some("column") {
-                            if let Some(p) = paras.last_mut() {
-                                p.text.push('\n');
-                            }
+                        && attr(&a, "type") != Some("page") && attr(&a, "type") != Some("column") =>
+                    {
+                        if let Some(p) = paras.last_mut() {
+                            p.text.push('\n');
                         }
                     }
                     "noBreakHyphen" if parent == "r" => {

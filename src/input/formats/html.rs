@@ -394,7 +394,7 @@ fn find_body(doc: &Html) -> Option<NodeId> {
             continue;
         }
         let s = subtree_text_len(node) as f64;
-        if known.map_or(true, |(_, k)| s > k) {
+        if known.is_none_or(|(_, k)| s > k) {
             known = Some((node.id(), s));
         }
     }
@@ -405,8 +405,7 @@ fn find_body(doc: &Html) -> Option<NodeId> {
     }
     // Climb while the parent holds as much paragraph text (the body split into sibling blocks).
     let mut cur = best;
-    loop {
-        let Some(parent) = doc.tree.get(cur).and_then(|n| n.parent()) else { break };
+    while let Some(parent) = doc.tree.get(cur).and_then(|n| n.parent()) {
         if matches!(element_name(&parent), None | Some("html")) {
             break;
         }
@@ -444,7 +443,7 @@ fn key_of(token: &str) -> Option<(&'static str, usize)> {
     for k in HEADER_KEYS {
         if let Some(rest) = token.strip_prefix(k) {
             let r = rest.trim_start_matches([' ', '\u{3000}', '\t']);
-            if r.starts_with(['：', ':']) && best.map_or(true, |(b, _)| k.len() > b.len()) {
+            if r.starts_with(['：', ':']) && best.is_none_or(|(b, _)| k.len() > b.len()) {
                 best = Some((k, token.len() - r.len() + r.chars().next().map_or(0, char::len_utf8)));
             }
         }

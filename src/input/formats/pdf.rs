@@ -116,7 +116,7 @@ fn corrected(page: &PageGlyphs) -> Vec<Glyph> {
                 acc = 0.0;
             }
         }
-        let ascii = g.s.chars().all(|c| c.is_ascii());
+        let ascii = g.s.is_ascii();
         let w = if ascii && g.w > 0.75 * g.size { 0.5 * g.size } else { g.w };
         out.push(Glyph { x: g.x - acc, y: g.y, w, size: g.size, s: g.s.clone() });
         acc += g.w - w;
