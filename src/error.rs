@@ -75,3 +75,111 @@ impl Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// What a warning is about: a stable code (the `kind` column of
+/// `corpus.errors`, documented in the README), so a researcher can filter
+/// warnings by kind instead of matching their text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WarningKind {
+    /// The file is empty.
+    EmptyFile,
+    /// Only white space and invisible characters.
+    BlankText,
+    /// No numbered task structure was found.
+    NoStructure,
+    /// HTML tags or entities in a plain-text file.
+    HtmlResidue,
+    /// U+FFFD already in the text (damaged before zhengce read it).
+    ReplacementChars,
+    /// Zero-width or control characters were removed.
+    InvisibleChars,
+    /// The last bytes were an incomplete UTF-8 character and were dropped.
+    TruncatedUtf8,
+    /// Invalid UTF-8 or UTF-16 sequences were replaced with U+FFFD.
+    InvalidBytes,
+    /// UTF-16 without a byte order mark: the byte order was guessed.
+    Utf16Guessed,
+    /// A web page's declared charset is not the one its bytes are in.
+    CharsetMismatch,
+    /// A web page with no recognisable article body: the whole page was read.
+    NoArticleBody,
+    /// A .docx file's document properties could not be read.
+    DocxProperties,
+    /// PDF pages without a text layer were not read.
+    PdfNoText,
+    /// PDF characters without a Unicode mapping.
+    PdfUnmapped,
+    /// Extractions with offsets outside their record were dropped (a bug).
+    StrayItems,
+    /// A path was passed over (another extension, a folder loop).
+    Skipped,
+    /// The layout is uncertain: a document to check by hand (no task
+    /// records, one record holding most of the text, attributions on only
+    /// some sibling items, no province read …).
+    Layout,
+}
+
+impl WarningKind {
+    /// The stable code.
+    pub fn code(self) -> &'static str {
+        match self {
+            WarningKind::EmptyFile => "empty_file",
+            WarningKind::BlankText => "blank_text",
+            WarningKind::NoStructure => "no_structure",
+            WarningKind::HtmlResidue => "html_residue",
+            WarningKind::ReplacementChars => "replacement_chars",
+            WarningKind::InvisibleChars => "invisible_chars",
+            WarningKind::TruncatedUtf8 => "truncated_utf8",
+            WarningKind::InvalidBytes => "invalid_bytes",
+            WarningKind::Utf16Guessed => "utf16_guessed",
+            WarningKind::CharsetMismatch => "charset_mismatch",
+            WarningKind::NoArticleBody => "no_article_body",
+            WarningKind::DocxProperties => "docx_properties",
+            WarningKind::PdfNoText => "pdf_no_text",
+            WarningKind::PdfUnmapped => "pdf_unmapped",
+            WarningKind::StrayItems => "stray_items",
+            WarningKind::Skipped => "skipped",
+            WarningKind::Layout => "layout",
+        }
+    }
+
+    /// Every kind, in a stable order (for the README and its test).
+    pub const ALL: [WarningKind; 17] = [
+        WarningKind::EmptyFile,
+        WarningKind::BlankText,
+        WarningKind::NoStructure,
+        WarningKind::HtmlResidue,
+        WarningKind::ReplacementChars,
+        WarningKind::InvisibleChars,
+        WarningKind::TruncatedUtf8,
+        WarningKind::InvalidBytes,
+        WarningKind::Utf16Guessed,
+        WarningKind::CharsetMismatch,
+        WarningKind::NoArticleBody,
+        WarningKind::DocxProperties,
+        WarningKind::PdfNoText,
+        WarningKind::PdfUnmapped,
+        WarningKind::StrayItems,
+        WarningKind::Skipped,
+        WarningKind::Layout,
+    ];
+}
+
+/// A problem that did not stop a document from being read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Warning {
+    pub kind: WarningKind,
+    pub message: String,
+}
+
+impl Warning {
+    pub fn new(kind: WarningKind, message: impl Into<String>) -> Warning {
+        Warning { kind, message: message.into() }
+    }
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}

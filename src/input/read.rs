@@ -12,7 +12,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Warning, WarningKind};
 
 /// Decoded text and how it was decoded.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,7 +20,7 @@ pub struct Decoded {
     pub text: String,
     pub encoding: &'static str,
     /// Problems that did not stop decoding (a truncated last character …).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 /// Why bytes could not be decoded (without the file name, which the caller adds).
@@ -96,7 +96,7 @@ pub fn decode(bytes: &[u8]) -> std::result::Result<Decoded, DecodeFailure> {
         if let Some(rest) = bytes.strip_prefix(bom) {
             let (text, had_errors) = enc.decode_without_bom_handling(rest);
             if had_errors {
-                warnings.push("invalid UTF-16 sequences were replaced with U+FFFD".into());
+                warnings.push(Warning::new(WarningKind::InvalidBytes, "invalid UTF-16 sequences were replaced with U+FFFD"));
             }
             return Ok(Decoded { text: text.into_owned(), encoding: name, warnings });
         }
@@ -128,24 +128,24 @@ pub fn decode(bytes: &[u8]) -> std::result::Result<Decoded, DecodeFailure> {
 
 fn decode_utf16(bytes: &[u8], enc: &'static encoding_rs::Encoding) -> Decoded {
     let (text, had_errors) = enc.decode_without_bom_handling(bytes);
-    let mut warnings = vec!["UTF-16 without a byte order mark; the byte order was guessed".to_string()];
+    let mut warnings = vec![Warning::new(WarningKind::Utf16Guessed, "UTF-16 without a byte order mark; the byte order was guessed")];
     if had_errors {
-        warnings.push("invalid UTF-16 sequences were replaced with U+FFFD".into());
+        warnings.push(Warning::new(WarningKind::InvalidBytes, "invalid UTF-16 sequences were replaced with U+FFFD"));
     }
     Decoded { text: text.into_owned(), encoding: if enc == encoding_rs::UTF_16LE { "utf-16le" } else { "utf-16be" }, warnings }
 }
 
 /// UTF-8 that may be damaged: a truncated last character is dropped with a
 /// warning; a few bad bytes are replaced with a warning; mostly invalid bytes fail.
-fn decode_utf8(bytes: &[u8], name: &'static str, mut warnings: Vec<String>) -> std::result::Result<Decoded, DecodeFailure> {
+fn decode_utf8(bytes: &[u8], name: &'static str, mut warnings: Vec<Warning>) -> std::result::Result<Decoded, DecodeFailure> {
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(Decoded { text: s.to_string(), encoding: name, warnings }),
         Err(e) if e.error_len().is_none() => {
             // Only the last character is incomplete: the file was cut off.
             let good = e.valid_up_to();
-            warnings.push(format!(
-                "the last {} bytes are an incomplete UTF-8 character (file truncated?) and were dropped",
-                bytes.len() - good
+            warnings.push(Warning::new(
+                WarningKind::TruncatedUtf8,
+                format!("the last {} bytes are an incomplete UTF-8 character (file truncated?) and were dropped", bytes.len() - good),
             ));
             Ok(Decoded { text: std::str::from_utf8(&bytes[..good]).unwrap_or_default().to_string(), encoding: name, warnings })
         }
@@ -154,7 +154,10 @@ fn decode_utf8(bytes: &[u8], name: &'static str, mut warnings: Vec<String>) -> s
             let bad = lossy.chars().filter(|&c| c == '\u{FFFD}').count();
             let total = lossy.chars().count().max(1);
             if bad * 1000 <= total && plausibility(&lossy) >= 0.95 {
-                warnings.push(format!("{bad} invalid UTF-8 sequences (first at byte {}) were replaced with U+FFFD", e.valid_up_to()));
+                warnings.push(Warning::new(
+                    WarningKind::InvalidBytes,
+                    format!("{bad} invalid UTF-8 sequences (first at byte {}) were replaced with U+FFFD", e.valid_up_to()),
+                ));
                 Ok(Decoded { text: lossy.into_owned(), encoding: name, warnings })
             } else {
                 Err(DecodeFailure(format!("not valid UTF-8 (first bad byte at offset {}), UTF-16 or GB18030/GBK text", e.valid_up_to())))

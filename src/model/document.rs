@@ -250,7 +250,7 @@ pub struct Document {
     pub deadlines: Vec<Deadline>,
     pub slogans: Vec<Slogan>,
     /// Problems that did not stop reading (decoding repairs, removed characters …).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::error::Warning>,
     /// Themes, instruments, strength and token counts of each block (see [`crate::label`]).
     pub labels: DocLabels,
 }

@@ -14,7 +14,7 @@ use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 
-use crate::error::Error;
+use crate::error::{Error, Warning, WarningKind};
 use crate::extract::meta::{self, Regions};
 use crate::input::read::{self, Format, Input};
 use crate::layout::structure::{self, Layout};
@@ -144,7 +144,7 @@ pub struct Corpus {
 struct Loaded {
     source: Source,
     text: String,
-    warnings: Vec<String>,
+    warnings: Vec<Warning>,
 }
 
 fn load_file(path: &Path, opts: &Options) -> Result<Loaded, Error> {
@@ -187,10 +187,11 @@ fn load_file(path: &Path, opts: &Options) -> Result<Loaded, Error> {
 }
 
 /// Run the whole pipeline on one decoded text.
-pub fn process(doc_id: &str, source: Source, raw: &str, mut warnings: Vec<String>, res: &Resources) -> Document {
+pub fn process(doc_id: &str, source: Source, raw: &str, mut warnings: Vec<Warning>, res: &Resources) -> Document {
     let n = res.layout.normalize(raw);
     if n.removed_chars > 0 {
-        warnings.push(format!("{} zero-width or control characters were removed", n.removed_chars));
+        warnings
+            .push(Warning::new(WarningKind::InvisibleChars, format!("{} zero-width or control characters were removed", n.removed_chars)));
     }
     let blocks = structure::parse(&n.text, &n.lines, &res.layout);
     let meta = meta::extract(&n.text, &blocks, &res.regions);
@@ -345,7 +346,7 @@ impl Corpus {
                             source: src.clone(),
                             doc_id: Some(doc.doc_id.clone()),
                             severity: "warning",
-                            kind: "warning".into(),
+                            kind: w.kind.code().into(),
                             message: format!("{src}: {w}"),
                         });
                     }

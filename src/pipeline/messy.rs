@@ -13,7 +13,7 @@
 //! assert!(c.errors[0].message.contains("only white space"));
 //! ```
 
-use crate::error::Error;
+use crate::error::{Error, Warning, WarningKind};
 use crate::model::document::{BlockKind, Document};
 
 /// Tag names that betray a web page saved or pasted as plain text.
@@ -63,33 +63,37 @@ const HTML_RESIDUE_MIN: usize = 3;
 /// Warnings about a document that was read but may not be what the
 /// researcher meant: an empty file, white space only, no numbered structure,
 /// markup left over from a web page, text damaged by an earlier wrong decoding.
-pub fn input_warnings(raw: &str, doc: &Document) -> Vec<String> {
+pub fn input_warnings(raw: &str, doc: &Document) -> Vec<Warning> {
     let mut out = Vec::new();
     if raw.is_empty() {
-        out.push("the file is empty: no text to read (an interrupted download?)".to_string());
+        out.push(Warning::new(WarningKind::EmptyFile, "the file is empty: no text to read (an interrupted download?)"));
         return out;
     }
     if doc.text.is_empty() {
-        out.push(format!("the file holds only white space and invisible characters ({} bytes): no text to read", raw.len()));
+        out.push(Warning::new(
+            WarningKind::BlankText,
+            format!("the file holds only white space and invisible characters ({} bytes): no text to read", raw.len()),
+        ));
         return out;
     }
     if !doc.blocks.iter().any(|b| b.kind == BlockKind::Task || b.kind == BlockKind::Heading) {
-        out.push(
-            "no numbered task structure (一、 （一） 1. 第一条 …) was found: the text is kept as front-matter records with path \"\""
-                .to_string(),
-        );
+        out.push(Warning::new(
+            WarningKind::NoStructure,
+            "no numbered task structure (一、 （一） 1. 第一条 …) was found: the text is kept as front-matter records with path \"\"",
+        ));
     }
     let tags = markup_count(raw, 10_000);
     if doc.source.format == "text" && tags >= HTML_RESIDUE_MIN {
-        out.push(format!(
+        out.push(Warning::new(WarningKind::HtmlResidue, format!(
             "{}{tags} HTML tags or entities in a plain-text document (a web page saved as text?): they are kept as text; save the page as .html to have them removed",
             if tags == 10_000 { "at least " } else { "" }
-        ));
+        )));
     }
     let replaced = doc.text.chars().filter(|&c| c == '\u{FFFD}').count();
-    if replaced > 0 && !doc.warnings.iter().any(|w| w.contains("U+FFFD")) {
-        out.push(format!(
-            "the text holds {replaced} replacement characters (U+FFFD): it was damaged by a wrong decoding before zhengce read it"
+    if replaced > 0 && !doc.warnings.iter().any(|w| w.message.contains("U+FFFD")) {
+        out.push(Warning::new(
+            WarningKind::ReplacementChars,
+            format!("the text holds {replaced} replacement characters (U+FFFD): it was damaged by a wrong decoding before zhengce read it"),
         ));
     }
     out
@@ -104,7 +108,7 @@ pub fn finish(raw: &str, mut doc: Document, source: &str) -> Result<Document, Er
     doc.warnings.extend(warnings);
     crate::pipeline::invariants::check_blocks(&doc).map_err(|reason| Error::Internal { path: source.into(), reason })?;
     if let Some(w) = crate::pipeline::invariants::drop_stray_items(&mut doc) {
-        doc.warnings.push(w);
+        doc.warnings.push(Warning::new(WarningKind::StrayItems, w));
     }
     Ok(doc)
 }

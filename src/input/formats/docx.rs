@@ -34,6 +34,7 @@ use quick_xml::events::Event;
 use quick_xml::Reader;
 
 use super::{header_line, join_lines, Extracted, FormatError};
+use crate::error::{Warning, WarningKind};
 
 /// Largest XML part read (uncompressed): a guard against zip bombs.
 const MAX_PART: u64 = 256 * 1024 * 1024;
@@ -816,7 +817,7 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, FormatError> {
                     head.push(header_line("关键词", k));
                 }
             }
-            Err(e) => warnings.push(format!("the document properties could not be read: {e}")),
+            Err(e) => warnings.push(Warning::new(WarningKind::DocxProperties, format!("the document properties could not be read: {e}"))),
         }
     }
     let text = join_lines(head.into_iter().chain(lines));

@@ -30,6 +30,7 @@ use scraper::{Html, Node};
 use std::sync::LazyLock as Lazy;
 
 use super::{is_cjk, join_lines, Extracted, FormatError};
+use crate::error::{Warning, WarningKind};
 use crate::text::lines::HEADER_KEYS;
 
 /// The layout knowledge of `data/html_layout.txt`.
@@ -630,7 +631,7 @@ fn squash(s: &str) -> String {
 }
 
 /// Decode a page: BOM, then the declared charset, then sniffing.
-pub fn decode_page(bytes: &[u8]) -> Result<(String, &'static str, Vec<String>), FormatError> {
+pub fn decode_page(bytes: &[u8]) -> Result<(String, &'static str, Vec<Warning>), FormatError> {
     let has_bom = bytes.starts_with(&[0xEF, 0xBB, 0xBF]) || bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
     if !has_bom {
         if let Some(enc) = declared_charset(bytes) {
@@ -642,14 +643,18 @@ pub fn decode_page(bytes: &[u8]) -> Result<(String, &'static str, Vec<String>), 
             } else if let Some(s) = utf8.filter(|s| !s.is_ascii()) {
                 // Chinese text that is valid UTF-8 is UTF-8 whatever the page says
                 // (GBK bytes almost never form valid UTF-8 sequences).
-                return Ok((s.to_string(), "utf-8", vec![format!("the page declares charset {} but is utf-8", enc.name())]));
+                return Ok((
+                    s.to_string(),
+                    "utf-8",
+                    vec![Warning::new(WarningKind::CharsetMismatch, format!("the page declares charset {} but is utf-8", enc.name()))],
+                ));
             } else if let Some(s) = enc.decode_without_bom_handling_and_without_replacement(bytes) {
                 return Ok((s.into_owned(), encoding_name(enc), Vec::new()));
             }
             // The declaration is wrong (a page re-saved in another encoding): sniff.
             let d = crate::input::read::decode(bytes).map_err(|f| FormatError::Decode(f.0))?;
             let mut w = d.warnings;
-            w.push(format!("the page declares charset {} but is {}", enc.name(), d.encoding));
+            w.push(Warning::new(WarningKind::CharsetMismatch, format!("the page declares charset {} but is {}", enc.name(), d.encoding)));
             return Ok((d.text, d.encoding, w));
         }
     }
@@ -725,7 +730,7 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, FormatError> {
     match body {
         Some(b) => page.walk(doc.tree.get(b).expect("node from this tree"), &mut out),
         None => {
-            warnings.push("no article body found; the whole page was read".into());
+            warnings.push(Warning::new(WarningKind::NoArticleBody, "no article body found; the whole page was read"));
             page.walk(doc.tree.root(), &mut out);
         }
     }
@@ -814,7 +819,7 @@ mod tests {
         assert_eq!(x.text, "一、主要任务\n加强社会救助，城市低保标准不低于当地上年度人均可支配收入的20%。\n二、保障措施\n各地要加强组织领导，确保各项任务落到实处，按时完成。");
         // Declared gb2312, saved as UTF-8.
         assert_eq!(x.encoding, "utf-8");
-        assert!(x.warnings[0].contains("declares charset GBK"));
+        assert!(x.warnings[0].message.contains("declares charset GBK"));
     }
 
     #[test]
@@ -838,7 +843,7 @@ mod tests {
         let gbk = gbk.into_owned();
         let x = extract(&gbk).unwrap();
         assert_eq!(x.text, "民政工作要点");
-        assert!(x.warnings.iter().any(|w| w.contains("declares")));
+        assert!(x.warnings.iter().any(|w| w.message.contains("declares")));
         // No declaration: sniffed.
         let (gbk, _, _) = encoding_rs::GBK.encode("<html><body><p>民政工作要点</p></body></html>");
         assert_eq!(extract(&gbk).unwrap().encoding, "gb18030");

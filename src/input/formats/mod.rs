@@ -32,7 +32,7 @@ pub struct Extracted {
     pub text: String,
     /// The character encoding of the source ("utf-8" for zip/XML formats).
     pub encoding: &'static str,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::error::Warning>,
 }
 
 /// Why a formatted file could not be read.

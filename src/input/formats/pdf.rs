@@ -26,6 +26,7 @@ use std::collections::HashMap;
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 
 use super::{join_lines, Extracted, FormatError};
+use crate::error::{Warning, WarningKind};
 
 #[derive(Debug, Clone)]
 struct Glyph {
@@ -342,12 +343,15 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, FormatError> {
         )));
     }
     if !empty.is_empty() {
-        warnings.push(format!(
-            "page{} {} of {n_pages} ha{} no text layer (scanned?) and {} not read",
-            if empty.len() == 1 { "" } else { "s" },
-            empty.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(", "),
-            if empty.len() == 1 { "s" } else { "ve" },
-            if empty.len() == 1 { "was" } else { "were" }
+        warnings.push(Warning::new(
+            WarningKind::PdfNoText,
+            format!(
+                "page{} {} of {n_pages} ha{} no text layer (scanned?) and {} not read",
+                if empty.len() == 1 { "" } else { "s" },
+                empty.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(", "),
+                if empty.len() == 1 { "s" } else { "ve" },
+                if empty.len() == 1 { "was" } else { "were" }
+            ),
         ));
     }
     // Fonts without a Unicode mapping give private-use or replacement characters.
@@ -358,8 +362,9 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, FormatError> {
         .flat_map(|g| g.s.chars())
         .fold((0usize, 0usize), |(n, b), ch| (n + 1, b + usize::from(('\u{E000}'..='\u{F8FF}').contains(&ch) || ch == '\u{FFFD}')));
     if bad * 10 > n {
-        warnings.push(format!(
-            "{bad} of {n} characters have no Unicode mapping in the PDF's fonts; the text is garbled there (OCR would read it)"
+        warnings.push(Warning::new(
+            WarningKind::PdfUnmapped,
+            format!("{bad} of {n} characters have no Unicode mapping in the PDF's fonts; the text is garbled there (OCR would read it)"),
         ));
     }
     strip_furniture(&mut pages);
