@@ -124,6 +124,36 @@ class Corpus:
         """Problems met while reading: errors that lost a document and warnings."""
         return self._native.frame("errors")
 
+    # Comparisons (computed in the core, src/compare/) ---------------------
+    def compare(self, by: str = "province", what: str = "themes", form: str = "long", measure: str | None = None) -> pl.DataFrame:
+        """How often each feature occurs in the task records of each group.
+
+        ``by`` is any column of ``corpus.documents`` (province, year, doc_id …),
+        also one you added: ``corpus.documents = corpus.documents.with_columns(...)``;
+        documents missing from that frame are left out. Documents with no value
+        (no province read) form a null group, listed last; blank text counts as null.
+        ``what``: themes, instruments, instrument_types, departments,
+        department_categories, department_levels, strength, targets, deadlines,
+        slogans. ``form="long"``: one row per (group, feature) with n (task
+        records with the feature), n_mentions, n_records, share (n / n_records),
+        n_chars and per_10k (mentions per 10,000 characters); ``form="wide"``: one
+        row per group, one column per feature holding ``measure`` (n,
+        n_mentions, share or per_10k; default n).
+
+        >>> c = zc.load_sample()  # doctest: +SKIP
+        >>> c.compare("province", "themes").filter(pl.col("province") == "江苏").row(0, named=True)["feature"]  # doctest: +SKIP
+        'social_assistance'
+        """
+        return self._native.compare(self.documents, by, what, form, measure)
+
+    def compare_targets(self, by: str = "province", min_documents: int = 2) -> pl.DataFrame:
+        """Comparable targets across documents: targets with the same normalised
+        indicator and unit in at least ``min_documents`` documents, one block of
+        rows per indicator, ranked by ambition (``rank`` 1 = highest for targets to
+        reach, lowest for ceilings), with value, value_max, unit, comparator,
+        deadline, doc_id, the ``by`` column, path, span, start, end."""
+        return self._native.compare_targets(self.documents, by, min_documents)
+
     # Access ---------------------------------------------------------------
     def text(self, doc_id: str) -> str:
         """The normalised text of a document; every offset points into it.
