@@ -11,7 +11,7 @@ as a polars DataFrame.
 """
 from __future__ import annotations
 
-from ._corpus import DEFAULT, Corpus, TokenCounts, load_sample, read, read_texts, sample_paths
+from ._corpus import DEFAULT, Corpus, DepartmentNetwork, Dfm, Similarity, TokenCounts, load_sample, read, read_texts, sample_paths
 from .stream import extract, open_frames, scan
 from ._zhengce import (
     DataFileError,
@@ -27,6 +27,9 @@ from ._zhengce import (
 __all__ = [
     "Corpus",
     "TokenCounts",
+    "Dfm",
+    "Similarity",
+    "DepartmentNetwork",
     "DEFAULT",
     "read",
     "read_texts",

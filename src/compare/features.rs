@@ -329,6 +329,67 @@ pub fn compare_wide(docs: &[Document], groups: &Groups, what: What, measure: &st
     frame(groups.len(), cols)
 }
 
+/// One row per group (every group, in order) summing up what its documents
+/// commit to: the `by` column, n_documents, n_records (task records),
+/// n_chars, share_attributed (task records naming a department),
+/// n_departments (distinct canonical names), n_targets, n_deadlines,
+/// n_slogans (distinct formulations), mean_strength and share_binding (of
+/// task records); counts of task records only.
+pub fn overview(docs: &[Document], groups: &Groups) -> Result<DataFrame, Error> {
+    #[derive(Default)]
+    struct Acc {
+        docs: i64,
+        records: i64,
+        chars: i64,
+        attributed: i64,
+        departments: std::collections::HashSet<String>,
+        targets: i64,
+        deadlines: i64,
+        slogans: std::collections::HashSet<String>,
+        strength: f64,
+        binding: i64,
+    }
+    let mut acc: Vec<Acc> = (0..groups.len()).map(|_| Acc::default()).collect();
+    for (d, g) in grouped(docs, groups) {
+        let a = &mut acc[g as usize];
+        let lex = crate::label::lexicons_of(&d.labels);
+        let is_task = |i: usize| d.blocks.get(i).is_some_and(|b| b.kind == BlockKind::Task);
+        a.docs += 1;
+        a.chars += d.text.chars().count() as i64;
+        for (i, b) in d.blocks.iter().enumerate().filter(|(_, b)| b.kind == BlockKind::Task) {
+            a.records += 1;
+            a.attributed += !b.departments.is_empty() as i64;
+            a.departments.extend(b.departments.iter().map(|x| lex.agencies.resolve(&x.name).canonical));
+            if let Some(l) = d.labels.blocks.get(i).filter(|l| l.labelled) {
+                a.strength += l.strength as f64;
+                a.binding += (l.strength_label == "binding") as i64;
+            }
+        }
+        a.targets += d.targets.iter().filter(|t| is_task(t.block)).count() as i64;
+        a.deadlines += d.deadlines.iter().filter(|t| is_task(t.block)).count() as i64;
+        a.slogans.extend(d.slogans.iter().filter(|s| is_task(s.block)).map(|s| s.normalized.clone()));
+    }
+    let rows: Vec<u32> = (0..groups.len() as u32).collect();
+    let v = |f: &dyn Fn(&Acc) -> i64| acc.iter().map(f).collect::<Vec<i64>>();
+    let ratio = |f: &dyn Fn(&Acc) -> f64| acc.iter().map(|a| if a.records > 0 { Some(f(a) / a.records as f64) } else { None }).collect::<Vec<_>>();
+    frame(
+        groups.len(),
+        vec![
+            groups.column(&rows)?,
+            col("n_documents", v(&|a| a.docs)),
+            col("n_records", v(&|a| a.records)),
+            col("n_chars", v(&|a| a.chars)),
+            col("share_attributed", ratio(&|a| a.attributed as f64)),
+            col("n_departments", v(&|a| a.departments.len() as i64)),
+            col("n_targets", v(&|a| a.targets)),
+            col("n_deadlines", v(&|a| a.deadlines)),
+            col("n_slogans", v(&|a| a.slogans.len() as i64)),
+            col("mean_strength", ratio(&|a| a.strength)),
+            col("share_binding", ratio(&|a| a.binding as f64)),
+        ],
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -193,6 +193,16 @@ impl PyCorpus {
         .map(PyDataFrame)
     }
 
+    /// One row per group summing up its documents (`compare::features::overview`).
+    fn overview(&self, py: Python<'_>, documents: PyDataFrame, by: &str) -> PyResult<PyDataFrame> {
+        let by = by.to_string();
+        self.run(py, "summing up groups", move |c| {
+            let g = crate::compare::Groups::from_frame(&documents.0, &by)?;
+            crate::compare::features::overview(&c.documents, &g)
+        })
+        .map(PyDataFrame)
+    }
+
     /// Comparable targets across documents (`compare::targets`).
     #[pyo3(signature = (documents, by="province", min_documents=2))]
     fn compare_targets(&self, py: Python<'_>, documents: PyDataFrame, by: &str, min_documents: usize) -> PyResult<PyDataFrame> {
