@@ -371,7 +371,8 @@ pub fn overview(docs: &[Document], groups: &Groups) -> Result<DataFrame, Error> 
     }
     let rows: Vec<u32> = (0..groups.len() as u32).collect();
     let v = |f: &dyn Fn(&Acc) -> i64| acc.iter().map(f).collect::<Vec<i64>>();
-    let ratio = |f: &dyn Fn(&Acc) -> f64| acc.iter().map(|a| if a.records > 0 { Some(f(a) / a.records as f64) } else { None }).collect::<Vec<_>>();
+    let ratio =
+        |f: &dyn Fn(&Acc) -> f64| acc.iter().map(|a| if a.records > 0 { Some(f(a) / a.records as f64) } else { None }).collect::<Vec<_>>();
     frame(
         groups.len(),
         vec![

@@ -167,9 +167,9 @@ pub fn keyness(
     measure: Measure,
     correction: Correction,
 ) -> Result<DataFrame, Error> {
-    let t = groups.find(target).ok_or_else(|| {
-        value_error("target", format!("no group {target:?} in column {:?} (groups: {})", groups.by, labels(groups)))
-    })?;
+    let t = groups
+        .find(target)
+        .ok_or_else(|| value_error("target", format!("no group {target:?} in column {:?} (groups: {})", groups.by, labels(groups))))?;
     let per_group = group_counts(docs, counts, groups);
     let tv = &per_group[t as usize];
     let rv: Vec<f64> = match reference {
@@ -285,7 +285,8 @@ mod tests {
         let inv = 1.0 / 6.0 + 1.0 / 24.0 + 1.0 / 94.0 + 1.0 / 376.0;
         let s = table_stats(10.0, 20.0, 100.0, 400.0, Correction::None);
         assert!((s.chi2 - 16.0 * inv).abs() < 1e-12, "{}", s.chi2);
-        let g2 = 2.0 * (10.0 * (10.0f64 / 6.0).ln() + 20.0 * (20.0f64 / 24.0).ln() + 90.0 * (90.0f64 / 94.0).ln() + 380.0 * (380.0f64 / 376.0).ln());
+        let g2 = 2.0
+            * (10.0 * (10.0f64 / 6.0).ln() + 20.0 * (20.0f64 / 24.0).ln() + 90.0 * (90.0f64 / 94.0).ln() + 380.0 * (380.0f64 / 376.0).ln());
         assert!((s.g2 - g2).abs() < 1e-12);
         // Yates: |O − E| − 0.5 = 3.5 in every cell.
         let y = table_stats(10.0, 20.0, 100.0, 400.0, Correction::Yates);

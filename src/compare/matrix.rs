@@ -117,8 +117,12 @@ pub struct RecordCounts {
 /// Byte spans of a record's text (relative to the text) that attribute it:
 /// the trailing attribution and every department name.
 fn attribution_spans(b: &Block, text: &str) -> Vec<(usize, usize)> {
-    let mut spans: Vec<(usize, usize)> =
-        b.departments.iter().filter(|d| d.start >= b.text_start && d.end <= b.end).map(|d| (d.start - b.text_start, d.end - b.text_start)).collect();
+    let mut spans: Vec<(usize, usize)> = b
+        .departments
+        .iter()
+        .filter(|d| d.start >= b.text_start && d.end <= b.end)
+        .map(|d| (d.start - b.text_start, d.end - b.text_start))
+        .collect();
     if let (_, Some(at)) = split_attribution(text) {
         spans.push((at, text.len()));
     }
@@ -314,7 +318,15 @@ mod tests {
         let with = record_counts(&c.documents, false);
         let without = record_counts(&c.documents, true);
         assert!(with.vocabulary.iter().any(|w| w.contains("财政厅")), "{:?}", with.vocabulary);
-        assert!(!without.vocabulary.iter().any(|w| w.contains("财政厅") || w.contains("民政厅") || w.contains("卫生健康委") || w == "牵头" || w == "责任"), "{:?}", without.vocabulary);
+        assert!(
+            !without.vocabulary.iter().any(|w| w.contains("财政厅")
+                || w.contains("民政厅")
+                || w.contains("卫生健康委")
+                || w == "牵头"
+                || w == "责任"),
+            "{:?}",
+            without.vocabulary
+        );
         assert!(without.vocabulary.contains(&"低保标准".to_string()) || without.vocabulary.contains(&"低保".to_string()));
     }
 }

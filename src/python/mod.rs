@@ -250,7 +250,14 @@ impl PyCorpus {
 
     /// Word frequencies by group (`compare::keyness::frequencies`).
     #[pyo3(signature = (documents, by, top=None, exclude_attribution=true))]
-    fn frequencies(&self, py: Python<'_>, documents: PyDataFrame, by: &str, top: Option<usize>, exclude_attribution: bool) -> PyResult<PyDataFrame> {
+    fn frequencies(
+        &self,
+        py: Python<'_>,
+        documents: PyDataFrame,
+        by: &str,
+        top: Option<usize>,
+        exclude_attribution: bool,
+    ) -> PyResult<PyDataFrame> {
         let by = by.to_string();
         let this = self.clone_ref();
         self.run(py, "counting frequencies", move |c| {
@@ -265,7 +272,8 @@ impl PyCorpus {
     #[pyo3(signature = (pattern, window=10, regex=false))]
     fn kwic(&self, py: Python<'_>, pattern: &str, window: usize, regex: bool) -> PyResult<PyDataFrame> {
         let pattern = pattern.to_string();
-        self.run(py, "finding keywords in context", move |c| crate::compare::kwic::kwic(&c.documents, &pattern, window, regex)).map(PyDataFrame)
+        self.run(py, "finding keywords in context", move |c| crate::compare::kwic::kwic(&c.documents, &pattern, window, regex))
+            .map(PyDataFrame)
     }
 
     /// Task alignment (`compare::align`): sides are lists of doc_ids or
@@ -446,7 +454,9 @@ impl PyCorpus {
         let (c, threads) = (self.inner.clone(), self.threads);
         self.cache.counts[exclude_attribution as usize]
             .get_or_init(|| {
-                Arc::new(crate::pipeline::corpus::run_in_pool(threads, || crate::compare::matrix::record_counts(&c.documents, exclude_attribution)))
+                Arc::new(crate::pipeline::corpus::run_in_pool(threads, || {
+                    crate::compare::matrix::record_counts(&c.documents, exclude_attribution)
+                }))
             })
             .clone()
     }
