@@ -162,11 +162,11 @@ fn doc_number_year(s: &str) -> Option<i32> {
 
 /// Read a document's metadata from its blocks.
 ///
-/// Long (about 100 lines) because the fields decide each other in a fixed
-/// order — the title before the issuer (a cover notice names the plan it
-/// transmits), the document number before the year, the issuer and number
-/// before the province — and each section, commented by field, reads the
-/// header table and the fields already decided.
+/// Still long (about 85 lines) because the fields decide each other in a
+/// fixed order — the title before the issuer (a cover notice names the plan
+/// it transmits), the document number before the year, the issuer and number
+/// before the province (`province_and_source`) — and each section, commented by
+/// field, reads the header table and the fields already decided.
 pub fn extract(text: &str, blocks: &[Block], regions: &Regions) -> Meta {
     let mut meta = Meta::default();
     let block_text = |b: &Block| &text[b.start..b.end];
@@ -247,28 +247,23 @@ pub fn extract(text: &str, blocks: &[Block], regions: &Regions) -> Meta {
         })
         .or_else(|| meta.published.map(|d| d.year));
 
-    // Province: the issuer, the document-number prefix, then the text.
-    let mut province: Option<(String, &str)> = None;
-    if let Some(p) = meta.issuer.as_deref().and_then(|i| regions.province_of(i)) {
-        province = Some((p.to_string(), "issuer"));
-    }
-    if province.is_none() {
-        if let Some(c) = meta.doc_number.as_deref().and_then(|n| n.chars().next()) {
-            if let Some(p) = regions.province_of_abbr(c) {
-                province = Some((p.to_string(), "doc_number"));
-            }
-        }
-    }
-    if province.is_none() {
-        if let Some(p) = province_from_text(text, blocks, regions) {
-            province = Some((p, "text"));
-        }
-    }
-    if let Some((p, src)) = province {
+    if let Some((p, src)) = province_and_source(&meta, text, blocks, regions) {
         meta.province = Some(p);
         meta.province_source = Some(src.to_string());
     }
     meta
+}
+
+/// The province and where it was read: the issuer (吉林省民政厅), the
+/// document-number prefix (吉民发 …), then the places the text names.
+fn province_and_source(meta: &Meta, text: &str, blocks: &[Block], regions: &Regions) -> Option<(String, &'static str)> {
+    if let Some(p) = meta.issuer.as_deref().and_then(|i| regions.province_of(i)) {
+        return Some((p.to_string(), "issuer"));
+    }
+    if let Some(p) = meta.doc_number.as_deref().and_then(|n| n.chars().next()).and_then(|c| regions.province_of_abbr(c)) {
+        return Some((p.to_string(), "doc_number"));
+    }
+    province_from_text(text, blocks, regions).map(|p| (p, "text"))
 }
 
 fn looks_like_issuer_only(s: &str) -> bool {
