@@ -106,6 +106,12 @@ pub fn marker_at(line: &str) -> Option<Marker> {
     if (0x3220..=0x3229).contains(&u) {
         return finish(Style::CnParen, u - 0x3220 + 1, vec![], line, first.len_utf8());
     }
+    // Dingbat circled numerals ❶ ➀ ➊ (negative, sans-serif) are typed as ①.
+    for base in [0x2776, 0x2780, 0x278A] {
+        if (base..base + 10).contains(&u) {
+            return finish(Style::Circled, u - base + 1, vec![], line, first.len_utf8());
+        }
+    }
     // 第X章 / 节 / 条 / 部分 / 篇
     if first == '第' {
         let i = first.len_utf8();
@@ -172,7 +178,9 @@ pub fn marker_at(line: &str) -> Option<Marker> {
     if cn_digit(first).is_some() || first == '十' {
         let j = take_while(line, 0, |c| cn_digit(c).is_some() || matches!(c, '十' | '百'));
         let c = line[j..].chars().next()?;
-        if !matches!(c, '、' | '.' | '．' | '，') || c == '，' {
+        // 、 and its compatibility forms (﹑ small, ､ half-width), the full stop
+        // of either width or its small form (﹒): all are typed after the numeral.
+        if !matches!(c, '、' | '﹑' | '､' | '.' | '．' | '﹒') {
             return None;
         }
         let ordinal = cn_marker_value(&line[..j])?;
@@ -184,7 +192,8 @@ pub fn marker_at(line: &str) -> Option<Marker> {
         let ordinal = arabic_value(&line[..j])?;
         let c = line[j..].chars().next()?;
         match c {
-            '、' => return finish(Style::ArabicComma, ordinal, vec![], line, j + c.len_utf8()),
+            '、' | '﹑' | '､' => return finish(Style::ArabicComma, ordinal, vec![], line, j + c.len_utf8()),
+            '﹒' => return finish(Style::ArabicDot, ordinal, vec![], line, j + c.len_utf8()),
             '）' | ')' => return finish(Style::ArabicHalfParen, ordinal, vec![], line, j + c.len_utf8()),
             '.' | '．' => {
                 let mut parts = vec![ordinal];
@@ -258,6 +267,16 @@ mod tests {
         assert_eq!(m("第二部分 重点任务"), Some((Style::Part, 2, "重点任务".into())));
         assert_eq!(m("1.2 组织"), Some((Style::Outline(2), 2, "组织".into())));
         assert_eq!(m("1.2.11 组织"), Some((Style::Outline(3), 11, "组织".into())));
+        // Compatibility and look-alike forms typed for the same markers.
+        assert_eq!(m("二﹑健全"), Some((Style::CnComma, 2, "健全".into())));
+        assert_eq!(m("三､健全"), Some((Style::CnComma, 3, "健全".into())));
+        assert_eq!(m("四﹒健全"), Some((Style::CnComma, 4, "健全".into())));
+        assert_eq!(m("5﹑落实"), Some((Style::ArabicComma, 5, "落实".into())));
+        assert_eq!(m("6﹒落实"), Some((Style::ArabicDot, 6, "落实".into())));
+        assert_eq!(m("７、落实"), Some((Style::ArabicComma, 7, "落实".into())));
+        assert_eq!(m("❷落实"), Some((Style::Circled, 2, "落实".into())));
+        assert_eq!(m("➂落实"), Some((Style::Circled, 3, "落实".into())));
+        assert_eq!(m("（十一）落实"), Some((Style::CnParen, 11, "落实".into())));
     }
 
     #[test]
