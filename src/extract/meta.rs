@@ -143,16 +143,23 @@ fn issuer_prefix(title: &str) -> Option<String> {
 /// The issuer named in an adoption note: （2020年11月26日江西省第十三届人民代表大会
 /// 常务委员会第二十五次会议通过） → 江西省人民代表大会常务委员会.
 fn issuer_of_note(note: &str) -> Option<String> {
-    let (_, _, end) = find_date(note)?;
+    // White space inside a note is layout (a Word line break mid-name).
+    let note: String = note.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect();
+    let (_, _, end) = find_date(&note)?;
     let rest = &note[end..];
     let q = rest.find("次会议")?;
     let stop = rest[..q].rfind('第').filter(|&p| p > 0)?;
     let mut body = rest[..stop].to_string();
-    // Drop the term number: 第十三届.
-    if let Some(a) = body.find('第') {
-        if let Some(b) = body[a..].find('届') {
-            body.replace_range(a..a + b + '届'.len_utf8(), "");
-        }
+    // Drop the term number: 第十三届, or 八届 without 第.
+    if let Some(b) = body.find('届') {
+        let a = body[..b].find('第').unwrap_or_else(|| {
+            body[..b].char_indices().rev().take_while(|(_, c)| crate::text::numbers::cn_digit(*c).is_some() || *c == '十').last().map_or(b, |(i, _)| i)
+        });
+        body.replace_range(a..b + '届'.len_utf8(), "");
+    }
+    // The body as SCHEMA names it: X人民代表大会常务委员会, not the 人大常委会 abbreviation.
+    if let Some(p) = body.strip_suffix("人大常委会") {
+        body = format!("{p}人民代表大会常务委员会");
     }
     let body = body.trim().to_string();
     (body.chars().count() >= 4).then_some(body)
@@ -349,6 +356,7 @@ fn year_of(meta: &Meta, titles: &[&str], text: &str, front: &[Block]) -> Option<
         .or_else(|| meta.title.as_deref().and_then(leading_year))
         .or_else(|| meta.title.as_deref().and_then(any_year))
         .or_else(|| titles.first().and_then(|t| any_year(t)))
+        .or_else(|| meta.title.as_deref().and_then(bare_year))
         .or_else(|| {
             front.iter().filter(|b| matches!(b.kind, BlockKind::Preamble | BlockKind::Notice)).find_map(|b| {
                 let s = &text[b.start..b.end];
@@ -426,6 +434,20 @@ fn any_year(s: &str) -> Option<i32> {
         } else {
             None
         }
+    })
+}
+
+/// A year written without 年 in a title (数字山东2021行动方案): four digits
+/// standing alone, not a count (2000个, 1000万元).
+fn bare_year(s: &str) -> Option<i32> {
+    s.char_indices().filter(|(_, c)| c.is_ascii_digit()).find_map(|(i, _)| {
+        if i > 0 && s[..i].ends_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let (y, j) = read_int(s, i)?;
+        let next = s[j..].chars().next();
+        let count = next.is_some_and(|c| c.is_ascii_digit() || "个家万亿元人件项名所张米亩户次%．.".contains(c));
+        (year_ok(y) && j - i == 4 && !count).then_some(y as i32)
     })
 }
 
@@ -507,7 +529,13 @@ mod tests {
             issuer_of_note("（2020年11月26日江西省第十三届人民代表大会常务委员会第二十五次会议通过）").as_deref(),
             Some("江西省人民代表大会常务委员会")
         );
+        assert_eq!(
+            issuer_of_note("（1994年2月21日黑龙江省八届人大常委会第八次 会议通过 根据…修正）").as_deref(),
+            Some("黑龙江省人民代表大会常务委员会")
+        );
         assert_eq!(any_year("浙江省民政厅2021年工作要点"), Some(2021));
+        assert_eq!(bare_year("数字山东2021行动方案"), Some(2021));
+        assert_eq!(bare_year("建设2000个养老服务中心的方案"), None);
     }
 
     #[test]

@@ -158,17 +158,16 @@ fn starts_with_any(s: &str, keys: &[&str]) -> bool {
 
 fn is_note(s: &str) -> bool {
     let n = s.chars().count();
-    if n > 100 {
-        return is_adoption_line(s);
-    }
     let open = s.starts_with(['（', '(', '〔', '【', '[']);
     let close = s.ends_with(['）', ')', '〕', '】', ']']);
-    if !(open && close) {
+    if !(open && close) || n > 400 {
         return is_adoption_line(s);
     }
-    // （此件公开发布）, or an adoption note: （2020年11月26日……第二十五次会议通过）.
+    // （此件公开发布）, or an adoption note: （2020年11月26日……第二十五次会议通过）;
+    // a note that records amendments too runs longer and names the meetings.
+    let adoption = dates::find_date(s).is_some() && LEGISLATIVE_ACTS.iter().any(|w| s.contains(w));
     (n <= 40 && (s.contains("此件") || s.contains("此页") || s.contains("公开") || s.contains("无正文")))
-        || (dates::find_date(s).is_some() && LEGISLATIVE_ACTS.iter().any(|w| s.contains(w)))
+        || (adoption && (n <= 100 || s.contains("会议") || s.contains("常委会") || s.contains("常务委员会")))
 }
 
 /// What an adoption note of a regulation records (立法法: 通过, 批准, 公布,
@@ -329,6 +328,9 @@ struct Level {
     style: Style,
     ordinal: u32,
     block: usize,
+    /// The items of this level were introduced by a line ending in a colon
+    /// (负责下列事项：（一）…（二）…): they are a list, not sections.
+    listed: bool,
 }
 
 /// Parse the paragraphs of a normalised text into blocks.
@@ -351,12 +353,12 @@ pub fn parse(text: &str, lines: &[Line], layout: &Layout) -> Vec<Block> {
     mark_contents(text, &mut infos);
     let body_start = infos.iter().position(|x| x.marker.is_some() || x.row.is_some()).unwrap_or(infos.len());
     mark_export_header(text, &mut infos[..body_start]);
-    let mut b = Builder { text, blocks: Vec::with_capacity(infos.len()), ancestors: Vec::with_capacity(infos.len()) };
+    let mut b = Builder { text, blocks: Vec::with_capacity(infos.len()), ancestors: Vec::with_capacity(infos.len()), listed: Vec::new() };
     b.front(&infos[..body_start]);
     b.body(&infos[body_start..]);
-    let Builder { mut blocks, ancestors, .. } = b;
+    let Builder { mut blocks, ancestors, listed, .. } = b;
     let split = attributions(text, &blocks);
-    mark_headings(text, &mut blocks, &ancestors, &split);
+    mark_headings(text, &mut blocks, &ancestors, &listed, &split);
     fill_titles(text, &mut blocks, &ancestors, &split);
     blocks
 }
@@ -509,6 +511,8 @@ struct Builder<'a> {
     text: &'a str,
     blocks: Vec<Block>,
     ancestors: Vec<Vec<usize>>,
+    /// Per block: a numbered item of a list introduced by a colon.
+    listed: Vec<bool>,
 }
 
 /// Where the reading of the body stands.
@@ -542,6 +546,7 @@ impl Builder<'_> {
     fn push(&mut self, block: Block, ancestors: Vec<usize>) {
         self.blocks.push(block);
         self.ancestors.push(ancestors);
+        self.listed.resize(self.blocks.len(), false);
     }
 
     /// Pass 3a: front matter, everything before the first numbered marker
@@ -630,7 +635,7 @@ impl Builder<'_> {
         let style = place(&mut st.stack, &m);
         let idx = self.blocks.len();
         let ancestors = st.stack.iter().map(|l| l.block).collect();
-        st.stack.push(Level { style, ordinal, block: idx });
+        st.stack.push(Level { style, ordinal, block: idx, listed: false });
         let block = table_row(self.text, info, row, path_of(&st.stack), st.stack.len() as u32);
         self.push(block, ancestors);
     }
@@ -638,10 +643,18 @@ impl Builder<'_> {
     fn numbered(&mut self, st: &mut BodyState, m: &Marker, info: &Info) {
         st.tail = false;
         let s = &self.text[info.start..info.end];
+        let before: Vec<bool> = st.stack.iter().map(|l| l.listed).collect();
         let style = place(&mut st.stack, m);
+        // A sibling keeps what its level is; a new level is a list when the
+        // line just above it ends in a colon.
+        let listed = if st.stack.len() < before.len() {
+            before[st.stack.len()]
+        } else {
+            self.blocks.last().is_some_and(|b| matches!(b.kind, BlockKind::Task | BlockKind::Heading) && ends_with_colon(self.text, b))
+        };
         let idx = self.blocks.len();
         let ancestors = st.stack.iter().map(|l| l.block).collect();
-        st.stack.push(Level { style, ordinal: m.ordinal, block: idx });
+        st.stack.push(Level { style, ordinal: m.ordinal, block: idx, listed });
         let block = Block {
             kind: BlockKind::Task,
             path: path_of(&st.stack),
@@ -652,6 +665,7 @@ impl Builder<'_> {
             ..plain(BlockKind::Task, info)
         };
         self.push(block, ancestors);
+        self.listed[idx] = listed;
     }
 
     /// An unnumbered paragraph in the body: the title of a second text, the
@@ -685,15 +699,32 @@ impl Builder<'_> {
             self.push(plain(kind, info), Vec::new());
             return;
         }
+        if self.continues_list_item(st, s) {
+            // A list item broken across lines in mid-sentence: items of a
+            // list end in ；or 。, so a line that ends one is its rest.
+            let last = self.blocks.last_mut().expect("the item above");
+            last.end = info.end;
+            return;
+        }
         // After the items of a list introduced by a colon ("负责：（一）…（二）…"),
         // an unnumbered paragraph belongs to the line that introduced it (the
         // several paragraphs of one article).
-        let n = st.stack.len();
-        if n >= 2 && ends_with_colon(self.text, &self.blocks[st.stack[n - 2].block]) {
+        if st.stack.len() >= 2 && st.stack.last().is_some_and(|l| l.listed) {
             st.stack.pop();
         }
         let block = Block { path: path_of(&st.stack), level: st.stack.len() as u32, ..plain(BlockKind::Task, info) };
         self.push(block, st.stack.iter().map(|l| l.block).collect());
+    }
+}
+
+impl Builder<'_> {
+    /// Whether `s` carries on the list item just above it: the item is the
+    /// last block, has no closing punctuation, and `s` is short and ends one.
+    fn continues_list_item(&self, st: &BodyState, s: &str) -> bool {
+        let Some(last) = self.blocks.last() else { return false };
+        let item = st.stack.last().is_some_and(|l| l.listed && l.block == self.blocks.len() - 1);
+        let open = !self.text[last.text_start..last.end].trim_end().ends_with(|c: char| is_terminal(c) || matches!(c, '）' | ')' | '”' | '。'));
+        item && open && !last.marker.is_empty() && s.chars().count() <= 80 && s.ends_with(['；', '。', ';'])
     }
 }
 
@@ -734,7 +765,7 @@ fn attributions(text: &str, blocks: &[Block]) -> Vec<(usize, Option<usize>)> {
 /// except an article line that holds only its bracketed title
 /// (第一条（目的和依据）, as government rules print them). A chapter, section
 /// or part title is a heading even with nothing under it.
-fn mark_headings(text: &str, blocks: &mut [Block], ancestors: &[Vec<usize>], split: &[(usize, Option<usize>)]) {
+fn mark_headings(text: &str, blocks: &mut [Block], ancestors: &[Vec<usize>], listed: &[bool], split: &[(usize, Option<usize>)]) {
     let n = blocks.len();
     for k in 0..n {
         if blocks[k].marker.is_empty() || blocks[k].kind != BlockKind::Task {
@@ -747,7 +778,8 @@ fn mark_headings(text: &str, blocks: &mut [Block], ancestors: &[Vec<usize>], spl
         });
         let core = text[blocks[k].text_start..blocks[k].text_start + split[k].0].trim();
         let core = core.trim_end_matches('*').trim_end();
-        let list_item = ancestors[k].last().is_some_and(|&p| ends_with_colon(text, &blocks[p]))
+        let list_item = listed[k]
+            || ancestors[k].last().is_some_and(|&p| ends_with_colon(text, &blocks[p]))
             || matches!(blocks[k].style, Some(Style::Article | Style::Row));
         let bracketed_title = blocks[k].style == Some(Style::Article) && is_bracketed_title(core);
         let division = matches!(blocks[k].style, Some(Style::Chapter | Style::Section | Style::Part)) && is_title_only(core);

@@ -163,7 +163,11 @@ pub fn strip_markup(s: &str) -> &str {
 /// A line that is only markup: a Markdown or HTML comment (`<!-- INFO END -->`)
 /// or a horizontal rule (`---`, `***`).
 pub fn is_markup_line(s: &str) -> bool {
-    (s.starts_with("<!--") && s.ends_with("-->"))
+    let link = s.trim_start_matches(['-', '*', ' ']);
+    // A Markdown link standing alone (`- [附件.pdf](/cmsres/….pdf)`): a download list.
+    let md_link = link.starts_with('[') && link.contains("](") && link.trim_end().ends_with(')');
+    md_link
+        || (s.starts_with("<!--") && s.ends_with("-->"))
         || (s.chars().count() >= 3 && s.chars().all(|c| matches!(c, '-' | '*' | '_' | '=' | ' ')) && s.chars().any(|c| c != ' '))
 }
 

@@ -725,7 +725,7 @@ fn find_title(doc: &Html, f: &Facts, body: NodeId, skip: &HashSet<NodeId>) -> Op
     for i in 0..f.ids.len() {
         skipped[i] = f.parent[i].is_some_and(|p| skipped[p]) || skip.contains(&f.ids[i]);
     }
-    let mut anc = Some(b);
+    let mut anc = f.parent[b];
     for _ in 0..3 {
         let Some(a) = anc else { break };
         anc = f.parent[a];
@@ -736,7 +736,9 @@ fn find_title(doc: &Html, f: &Facts, body: NodeId, skip: &HashSet<NodeId>) -> Op
             }
             let Some(node) = doc.tree.get(f.ids[d]) else { continue };
             let Node::Element(e) = node.value() else { continue };
-            let titled = matches!(e.name(), "h1" | "h2" | "h3") || names(e).iter().any(|n| l.title.contains(n));
+            // A heading, a known title class, or any class or id naming a title
+            // (xl_title, news-title …: CMSs name the element that way).
+            let titled = matches!(e.name(), "h1" | "h2" | "h3") || names(e).iter().any(|n| l.title.contains(n) || n.contains("title"));
             let junk_above = f.parent[d].is_some_and(|p| f.junk[p]);
             if !titled || skipped[d] || junk_above || is_junk(e) {
                 continue;
@@ -867,8 +869,11 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, FormatError> {
     if let Some(b) = body {
         if let Some(title) = find_title(&doc, &facts, b, &skip) {
             let t = squash(&title);
+            // The body prints the title itself, whole or broken over lines (its
+            // first line is then the title's start); a line that is only part of
+            // it elsewhere (an attachment's title) is not its print.
             let in_body =
-                body_lines.iter().take(8).any(|l| squash(l).contains(&t) || t.contains(&squash(l)) && squash(l).chars().count() >= 8);
+                body_lines.iter().take(8).any(|l| squash(l).contains(&t) || t.starts_with(&squash(l)) && squash(l).chars().count() >= 8);
             if !in_body {
                 body_lines.insert(0, title);
             }
