@@ -399,7 +399,20 @@ struct Facts {
 }
 
 /// Keys that tell a metadata table from an article that quotes one.
-const DISTINCTIVE: [&str; 12] = ["索引号", "信息索引号", "发文机关", "发文单位", "发布机构", "成文日期", "发文字号", "文号", "发布日期", "主题分类", "公文种类", "标题"];
+const DISTINCTIVE: [&str; 12] = [
+    "索引号",
+    "信息索引号",
+    "发文机关",
+    "发文单位",
+    "发布机构",
+    "成文日期",
+    "发文字号",
+    "文号",
+    "发布日期",
+    "主题分类",
+    "公文种类",
+    "标题",
+];
 
 fn visible_chars(t: &str) -> usize {
     t.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '\u{a0}').count()
