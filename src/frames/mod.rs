@@ -87,6 +87,9 @@ impl Cols {
     fn i64(&mut self, name: &str, v: Vec<i64>) {
         self.push(Series::new(name.into(), v));
     }
+    fn opt_i64(&mut self, name: &str, v: Vec<Option<i64>>) {
+        self.push(Series::new(name.into(), v));
+    }
     fn opt_i32(&mut self, name: &str, v: Vec<Option<i32>>) {
         self.push(Series::new(name.into(), v));
     }
@@ -363,9 +366,25 @@ fn targets_of(docs: &[Document]) -> PolarsResult<DataFrame> {
     let mut deadline = Vec::with_capacity(n);
     let mut indicator = Vec::with_capacity(n);
     let mut scope = Vec::with_capacity(n);
+    let mut base = Vec::with_capacity(n);
+    let mut indicator_id = Vec::with_capacity(n);
+    let mut condition = Vec::with_capacity(n);
+    let mut hedged = Vec::with_capacity(n);
+    let mut group = Vec::with_capacity(n);
+    let mut items = Vec::with_capacity(n);
+    let mut item_ids = Vec::with_capacity(n);
+    let mut rule = Vec::with_capacity(n);
     for d in docs {
         let mut cur = CharCursor::new(&d.text);
         for t in &d.targets {
+            base.push(t.base.clone());
+            indicator_id.push(t.indicator_id.clone());
+            condition.push(t.condition.clone());
+            hedged.push(t.hedged);
+            group.push(t.group.map(i64::from));
+            items.push(t.items.iter().map(String::as_str).collect::<Vec<_>>());
+            item_ids.push(t.item_ids.iter().map(|x| x.as_deref().unwrap_or("")).collect::<Vec<_>>());
+            rule.push(t.rule);
             doc_id.push(d.doc_id.as_str());
             record_id.push(t.block as i64);
             path.push(path_of(d, t.block));
@@ -397,6 +416,14 @@ fn targets_of(docs: &[Document]) -> PolarsResult<DataFrame> {
     f.opt_str("deadline", deadline);
     f.opt_str("indicator", indicator);
     f.opt_str("scope", scope);
+    f.opt_str("base", base);
+    f.opt_str("indicator_id", indicator_id);
+    f.opt_str("condition", condition);
+    f.bool("hedged", hedged);
+    f.opt_i64("group", group);
+    f.list_str("items", items);
+    f.list_str("item_ids", item_ids);
+    f.str("rule", rule);
     f.finish()
 }
 

@@ -48,6 +48,8 @@ pub struct Config {
     pub instruments: Option<Vec<Source>>,
     pub strength: Option<Vec<Source>>,
     pub departments: Vec<Source>,
+    /// Indicator tables for targets (`crate::lexicon::indicators`); empty: the shipped one.
+    pub indicators: Vec<Source>,
     /// jieba's HMM new-word discovery (off by default, see [`crate::lexicon::tokens`]).
     pub hmm: bool,
 }
@@ -79,6 +81,7 @@ impl Config {
             instruments: opt(&self.instruments)?,
             strength: opt(&self.strength)?,
             departments: resolve(&self.departments)?,
+            indicators: resolve(&self.indicators)?,
             hmm: self.hmm,
         })
     }

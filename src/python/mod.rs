@@ -220,7 +220,7 @@ fn options(
 }
 
 /// The dictionaries of a read: a map of user_dict, stopwords, themes,
-/// instruments, strength, departments to lists of paths ("<default>" is the
+/// instruments, strength, departments, indicators to lists of paths ("<default>" is the
 /// shipped file), and jieba's HMM switch.
 fn configure(py: Python<'_>, opts: &mut Options, dictionaries: Option<HashMap<String, Vec<String>>>, hmm: bool) -> PyResult<()> {
     use crate::lexicon::tokens::Source;
@@ -235,9 +235,10 @@ fn configure(py: Python<'_>, opts: &mut Options, dictionaries: Option<HashMap<St
             "instruments" => cfg.instruments = Some(sources),
             "strength" => cfg.strength = Some(sources),
             "departments" => cfg.departments = sources,
+            "indicators" => cfg.indicators = sources,
             other => {
                 return Err(PyValueError::new_err(format!(
-                    "unknown dictionary {other:?} (use user_dict, stopwords, themes, instruments, strength, departments)"
+                    "unknown dictionary {other:?} (use user_dict, stopwords, themes, instruments, strength, departments, indicators)"
                 )))
             }
         }

@@ -39,6 +39,39 @@ pub fn read_digits(s: &str, i: usize) -> Option<(u32, usize)> {
     (j > i).then_some((v, j))
 }
 
+/// The longest Chinese numeral [`parse_cn_int`] reads (一千二百三十四亿五千六百七十八万… has
+/// fewer characters): a longer run of numeral characters is never one number,
+/// and reading stops there so that a run of thousands of numerals stays linear.
+pub const MAX_CN_NUMERAL: usize = 32;
+
+/// A small integer at byte `i` as dates and counts write it: Arabic digits
+/// (half- or full-width), or a Chinese numeral of digits and 十 (十二月, 二十一日,
+/// 二○二五年 digit by digit). The one integer reader of the date grammar.
+///
+/// ```
+/// use zhengce::text::numbers::read_int;
+/// assert_eq!(read_int("十二月", 0), Some((12, "十二".len())));
+/// assert_eq!(read_int("2019年", 0), Some((2019, 4)));
+/// ```
+pub fn read_int(s: &str, i: usize) -> Option<(u32, usize)> {
+    if let Some(found) = read_digits(s, i) {
+        return Some(found);
+    }
+    let mut k = i;
+    for c in s[i..].chars().take(MAX_CN_NUMERAL) {
+        if cn_digit(c).is_some() || c == '十' {
+            k += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    if k == i {
+        return None;
+    }
+    let v = parse_cn_int(&s[i..k])?;
+    Some((u32::try_from(v).ok()?, k))
+}
+
 /// Value of a Chinese digit character (including the financial forms and the
 /// circle zero used in dates, 二○一二).
 #[inline]
@@ -86,7 +119,7 @@ pub fn parse_cn_int(s: &str) -> Option<u64> {
         return None;
     }
     // Numerals are short: keep their characters on the stack.
-    let mut buf = ['\0'; 32];
+    let mut buf = ['\0'; MAX_CN_NUMERAL];
     let mut len = 0;
     for c in s.chars() {
         if len == buf.len() || !is_cn_numeral_char(c) {
@@ -310,8 +343,10 @@ fn round_dec(v: f64) -> f64 {
 }
 
 fn read_chinese(s: &str, i: usize) -> Option<Num> {
+    // At most MAX_CN_NUMERAL characters: a longer run is several numbers (or
+    // none), and trimming back from its far end would make a long run quadratic.
     let mut j = i;
-    while let Some(c) = char_at(s, j) {
+    for c in s[i..].chars().take(MAX_CN_NUMERAL) {
         if is_cn_numeral_char(c) {
             j += c.len_utf8();
         } else {
