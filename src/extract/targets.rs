@@ -146,7 +146,7 @@ const GRANT: [&str; 4] = ["给予", "发放", "补助", "奖励"];
 const PLAN_NOUNS: [&str; 12] = ["阶段", "方面", "环节", "时期", "步骤", "部分", "层次", "维度", "档次", "等次", "档", "等级"];
 
 /// Nouns after "…以上的" that keep a number a target (the rest make it a condition).
-const KEEP_AFTER_DE: [&str; 9] = ["要求", "目标", "标准", "比例", "水平", "幅度", "比重", "增长", "占比"];
+const KEEP_AFTER_DE: [&str; 8] = ["要求", "目标", "标准", "比例", "水平", "幅度", "比重", "增长"];
 
 /// Words of a fine or penalty (GB/T: 法律责任 chapters): the amounts in their
 /// clause bind offenders, not the administration.
@@ -308,6 +308,8 @@ fn judge(s: &str, num: &Num, dates: &[DatePhrase]) -> Result<Target, &'static st
     flip_prohibited(&mut r);
     for rule in [
         fine,
+        describes_offence,
+        population_base,
         conditional_clause,
         bounded_modifier,
         located_condition,
@@ -589,6 +591,9 @@ fn comparator_before(s: &str, cstart: usize, num_start: usize) -> Option<(Compar
                     && !seg[..at].ends_with('下')
                     && !seg[..at].ends_with('到')
                     && !seg[..at].ends_with('传'));
+            // 最高/最低 … bound a number only right before it (最高给予500万元), not
+            // inside a name (最低生活保障标准, 最低工资标准).
+            let ok = ok && (!w.starts_with('最') || seg[end..].chars().count() <= 3 || governs_list(&seg[end..]));
             if ok && best.is_none_or(|(_, bs, be)| end > be || (end == be && at < bs)) {
                 best = Some((cmp, at, end));
             }
@@ -683,9 +688,35 @@ fn located_condition(r: &Reading) -> Option<&'static str> {
     if r.rule == "time_limit" {
         return None; // 在60日内: within a time, not a condition
     }
-    let Some(b) = before.strip_suffix('在') else { return None };
+    // 在 and the number may hold the base of a multiple: 收入在最低生活保障标准一点五倍以下.
+    let Some(p) = before.rfind('在') else { return None };
+    let (b, between) = (&before[..p], &before[p + '在'.len_utf8()..]);
+    let base_only = between.chars().count() <= 12 && between.chars().all(is_han) && !GRANT.iter().any(|w| between.contains(w));
     let opens = b.trim().is_empty() || b.ends_with(['，', '、']);
-    (r.after_cmp_len > 0 && !before.ends_with("控制在") && !opens).then_some("condition (X在N以下)")
+    (r.after_cmp_len > 0 && base_only && !b.ends_with("控制") && !opens).then_some("condition (X在N以下)")
+}
+
+/// A population figure without a measure word (全省53.9万建档立卡贫困对象的数据比对
+/// 工作) names the base a task works on, not a quantity it commits to (SCHEMA
+/// "Rulings": a count that only names the whole population is not a target).
+fn population_base(r: &Reading) -> Option<&'static str> {
+    if !(r.unit.is_empty() && r.comparator == Comparator::Eq && r.num.multiplied) {
+        return None;
+    }
+    let noun: String = r.tail().chars().take_while(|c| is_han(*c)).take(10).collect();
+    let whole = ["全省", "全市", "全县", "全区", "全国"].iter().any(|w| r.before().ends_with(w));
+    (whole || POPULATIONS.iter().any(|w| noun.contains(w))).then_some("population the task works on")
+}
+
+/// Nouns of the people a task serves (a count of them without a measure word
+/// is the population, not a commitment).
+const POPULATIONS: [&str; 12] = ["对象", "人员", "群众", "人口", "老年人", "老人", "儿童", "居民", "农民", "家庭", "残疾人", "学生"];
+
+/// An item or sentence that describes an offence (未…, 违反…的) in a list of
+/// penalised acts: its numbers describe the act, not a commitment.
+fn describes_offence(r: &Reading) -> Option<&'static str> {
+    let sentence = r.s[r.sstart..r.num.start].trim_start();
+    (sentence.starts_with('未') || sentence.starts_with("违反")).then_some("describes an offence")
 }
 
 /// A lower bound on an attribute measure directly before a noun qualifies the
@@ -720,7 +751,7 @@ fn lone_one(r: &Reading) -> Option<&'static str> {
         return None;
     }
     let made = MAKE_VERBS.iter().any(|v| r.before().ends_with(v));
-    let strong_unit = ["所", "名", "个", "家", "处", "座", "间", "套", "张", "位", "人"].contains(&r.unit.as_str());
+    let strong_unit = ["所", "名", "个", "家", "处", "座", "间", "套", "张", "位", "人"].contains(&r.unit.as_str()) || PHYSICAL.contains(&r.unit.as_str());
     if !(r.comparator != Comparator::Eq || made) || !strong_unit || r.s[r.end..].starts_with("时期") {
         return Some("一 without a commitment");
     }
@@ -783,6 +814,7 @@ fn build(r: &Reading, dates: &[DatePhrase]) -> Target {
         span_end = span_over(s, end_with_cmp, ind);
     }
     let base = relative.then(|| base_of(s, r)).flatten();
+    let after = if r.rule == "publicity_period" { ["公示", "公告", "公布"].iter().find(|w| r.before().ends_with(**w)).map(|w| w.to_string()) } else { after };
     let indicator = match after {
         Some(a) => Some(a),
         None if relative && r.comparator == Comparator::Eq => share_after(s, end_with_cmp).or_else(|| indicator_before(s, r.cstart, r.span_start)),
@@ -1177,6 +1209,21 @@ fn listed_items(s: &str, t: &Target) -> Vec<String> {
     items
 }
 
+/// Where the context that names a target's indicator ends: its clause, and
+/// the next clause when nothing follows the number in its own (30天内，组织入院
+/// 评估 — the time limit is for what follows).
+fn context_end(s: &str, from: usize) -> usize {
+    // Not into the next number: that is another target's (30%用于民政服务设施建设、
+    // 省本级彩票公益金55%以上用于发展养老服务事业).
+    let e = end_within(s, from, &CLAUSE_BREAKS, 300);
+    let e = s[from..e].find(|c: char| digit_value(c).is_some()).map_or(e, |p| from + p);
+    if s[from..e].chars().count() >= 4 || e >= s.len() || SENTENCE_BREAKS.iter().any(|&b| s[e..].starts_with(b)) {
+        return e;
+    }
+    let next = e + s[e..].chars().next().map_or(0, char::len_utf8);
+    end_within(s, next, &CLAUSE_BREAKS, 300)
+}
+
 /// What a document commits to: its numbered formulations, quantitative targets
 /// and deadlines, read from its task records in one pass per record (the
 /// slogans and date phrases of a record are found once and shared). Each
@@ -1199,10 +1246,12 @@ pub fn extract(doc: &Document, lex: &slogans::Lexicon, indicators: &Indicators) 
             let o = b.text_start;
             let deadline = t.deadline.clone().or_else(|| row_deadline.clone());
             let items = listed_items(text, &t);
-            let clause = &text[start_within(text, t.number_start, &CLAUSE_BREAKS, 600)..t.end.max(t.number_end)];
-            let id = indicators.classify(&t, clause);
+            let to = context_end(text, t.end.max(t.number_end));
+            let clause = &text[start_within(text, t.number_start, &CLAUSE_BREAKS, 600)..to];
+            let sentence = &text[start_within(text, t.number_start, &SENTENCE_BREAKS, 1500)..to];
+            let id = indicators.classify(&t, &[clause, sentence]);
             let item_ids: Vec<Option<String>> =
-                items.iter().map(|x| indicators.classify(&Target { indicator: Some(x.clone()), ..t.clone() }, x)).collect();
+                items.iter().map(|x| indicators.classify(&Target { indicator: Some(x.clone()), ..t.clone() }, &[x])).collect();
             let mut t = Target {
                 block: i,
                 start: t.start + o,
@@ -1264,7 +1313,8 @@ mod tests {
         assert_eq!(values("落实省政府“支持100个农村社会福利服务中心、50个农村养老服务大院或互助养老场所改善服务条件”"), [100.0, 50.0]);
         assert_eq!(t("争取将1至2个地区纳入全国第二批试点"), [(1.0, Some(2.0), "个".into(), "=", None)]);
         assert_eq!(t("到2022年底每个县(区)至少建有一所标准较高的照护服务设施"), [(1.0, None, "所".into(), ">=", Some("2022-12".into()))]);
-        assert_eq!(t("做实做细全省53.9万建档立卡贫困对象的数据比对工作"), [(539000.0, None, "".into(), "=", None)]);
+        assert!(t("做实做细全省53.9万建档立卡贫困对象的数据比对工作").is_empty(), "a population base is not a commitment");
+        assert_eq!(t("新增养老床位1.2万张"), [(12000.0, None, "张".into(), "=", None)]);
         assert_eq!(
             t("力争完成1个平台、1个中心、3个基础库和4个综合系统基础架构建设"),
             [1.0, 1.0, 3.0, 4.0].iter().map(|&v| (v, None, "个".to_string(), "=", None)).collect::<Vec<_>>()

@@ -187,15 +187,16 @@ impl Indicators {
     }
 
     /// The indicator id of a target: what it measures (its indicator and
-    /// denominator) is tried first, then `clause` (the clause around its
-    /// number), then the base of a relative value (a share *of* the 低保标准 is
-    /// not the 低保标准 itself, so the base comes last).
-    pub fn classify(&self, t: &Target, clause: &str) -> Option<String> {
+    /// denominator) is tried first, then each of `contexts` in turn (its
+    /// clause, its sentence), then the base of a relative value (a share *of*
+    /// the 低保标准 is not the 低保标准 itself, so the base comes last).
+    pub fn classify(&self, t: &Target, contexts: &[&str]) -> Option<String> {
         let own = [t.indicator.as_deref(), t.per.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" ");
         let cmp = Some(t.comparator.symbol());
-        self.find(&own, &t.unit, cmp)
-            .or_else(|| self.find(clause, &t.unit, cmp))
-            .or_else(|| self.find(t.base.as_deref().unwrap_or(""), &t.unit, cmp))
+        std::iter::once(own.as_str())
+            .chain(contexts.iter().copied())
+            .chain(t.base.as_deref())
+            .find_map(|text| self.find(text, &t.unit, cmp))
             .map(str::to_string)
     }
 }
