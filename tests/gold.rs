@@ -109,7 +109,10 @@ fn dev_set() -> Option<(PathBuf, PathBuf)> {
     if docs.is_dir() && gold.is_dir() {
         Some((docs, gold))
     } else {
-        println!("note: no development set at {} (set ZHENGCE_SHARED to the folder holding corpus-dev and gold-dev); skipped", shared.display());
+        println!(
+            "note: no development set at {} (set ZHENGCE_SHARED to the folder holding corpus-dev and gold-dev); skipped",
+            shared.display()
+        );
         None
     }
 }
@@ -117,8 +120,12 @@ fn dev_set() -> Option<(PathBuf, PathBuf)> {
 /// Every (document, gold) pair of the development set.
 fn dev_documents() -> Vec<(Document, Value)> {
     let Some((docs, gold)) = dev_set() else { return Vec::new() };
-    let mut files: Vec<PathBuf> =
-        std::fs::read_dir(&gold).unwrap().filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "json")).collect();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&gold)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
     files.sort();
     files
         .into_iter()

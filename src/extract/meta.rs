@@ -153,7 +153,12 @@ fn issuer_of_note(note: &str) -> Option<String> {
     // Drop the term number: 第十三届, or 八届 without 第.
     if let Some(b) = body.find('届') {
         let a = body[..b].find('第').unwrap_or_else(|| {
-            body[..b].char_indices().rev().take_while(|(_, c)| crate::text::numbers::cn_digit(*c).is_some() || *c == '十').last().map_or(b, |(i, _)| i)
+            body[..b]
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| crate::text::numbers::cn_digit(*c).is_some() || *c == '十')
+                .last()
+                .map_or(b, |(i, _)| i)
         });
         body.replace_range(a..b + '届'.len_utf8(), "");
     }
@@ -338,7 +343,8 @@ fn last_legislative_act(notes: &[&str]) -> Option<Ymd> {
             let rest = &note[from + end..];
             let clause_end = find_date(rest).map_or(rest.len(), |(_, s, _)| s);
             let clause = &rest[..clause_end];
-            let act = ["通过", "批准", "修正", "修订", "公布"].iter().any(|w| clause.contains(w)) && !clause.trim_start().starts_with("起施行");
+            let act =
+                ["通过", "批准", "修正", "修订", "公布"].iter().any(|w| clause.contains(w)) && !clause.trim_start().starts_with("起施行");
             if act && best.is_none_or(|b| (d.year, d.month, d.day) > (b.year, b.month, b.day)) {
                 best = Some(d);
             }
@@ -371,12 +377,26 @@ fn year_of(meta: &Meta, titles: &[&str], text: &str, front: &[Block]) -> Option<
 /// national people's congress): every name of a joint issuer is one, and none
 /// names a place.
 pub fn is_central(issuer: &str) -> bool {
-    const CENTRAL: [&str; 12] =
-        ["国务院", "中共中央", "中央", "全国人民代表大会", "全国人大", "国家", "最高人民法院", "最高人民检察院", "中国人民银行", "海关总署", "中华人民共和国", "国家税务总局"];
-    let names: Vec<&str> = issuer.split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ',' | '\u{3000}')).filter(|n| !n.is_empty()).collect();
+    const CENTRAL: [&str; 12] = [
+        "国务院",
+        "中共中央",
+        "中央",
+        "全国人民代表大会",
+        "全国人大",
+        "国家",
+        "最高人民法院",
+        "最高人民检察院",
+        "中国人民银行",
+        "海关总署",
+        "中华人民共和国",
+        "国家税务总局",
+    ];
+    let names: Vec<&str> =
+        issuer.split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ',' | '\u{3000}')).filter(|n| !n.is_empty()).collect();
     !names.is_empty()
         && names.iter().all(|n| {
-            CENTRAL.iter().any(|c| n.starts_with(c)) || (n.ends_with('部') && !n.contains(['省', '市', '县', '区', '州']) && n.chars().count() <= 12)
+            CENTRAL.iter().any(|c| n.starts_with(c))
+                || (n.ends_with('部') && !n.contains(['省', '市', '县', '区', '州']) && n.chars().count() <= 12)
         })
 }
 
@@ -387,13 +407,15 @@ pub fn is_central(issuer: &str) -> bool {
 /// text names most. The level and the city or county come from the first place
 /// the issuer (or else the title) names.
 fn place(meta: &mut Meta, text: &str, blocks: &[Block], regions: &Regions) {
-    let national_number = meta.doc_number.as_deref().is_some_and(|n| ["国发", "国办发", "国函", "国办函", "中发", "中办发"].iter().any(|p| n.starts_with(p)));
+    let national_number =
+        meta.doc_number.as_deref().is_some_and(|n| ["国发", "国办发", "国函", "国办函", "中发", "中办发"].iter().any(|p| n.starts_with(p)));
     if meta.issuer.as_deref().is_some_and(is_central) || national_number {
         meta.level = Some("national".into());
         meta.province_source = Some(if national_number { "doc_number" } else { "issuer" }.into());
         return;
     }
-    let mut province: Option<(String, &str)> = meta.issuer.as_deref().and_then(|i| regions.province_of(i)).map(|p| (p.to_string(), "issuer"));
+    let mut province: Option<(String, &str)> =
+        meta.issuer.as_deref().and_then(|i| regions.province_of(i)).map(|p| (p.to_string(), "issuer"));
     if province.is_none() {
         let abbr = meta.doc_number.as_deref().and_then(|n| n.chars().next()).and_then(|c| regions.province_of_abbr(c));
         province = abbr.map(|p| (p.to_string(), "doc_number"));
@@ -401,14 +423,17 @@ fn place(meta: &mut Meta, text: &str, blocks: &[Block], regions: &Regions) {
     if province.is_none() {
         province = province_from_text(text, blocks, regions).map(|p| (p, "text"));
     }
-    let named = meta.issuer.as_deref().and_then(|i| regions.place_in(i)).or_else(|| meta.title.as_deref().and_then(|t| regions.place_in(t)));
+    let named =
+        meta.issuer.as_deref().and_then(|i| regions.place_in(i)).or_else(|| meta.title.as_deref().and_then(|t| regions.place_in(t)));
     if let Some((prov, level, name)) = named.filter(|(p, _, _)| province.as_ref().is_none_or(|(q, _)| q == p)) {
-        meta.level = Some(match level {
-            "city" => "city",
-            "county" => "county",
-            _ => "provincial",
-        }
-        .into());
+        meta.level = Some(
+            match level {
+                "city" => "city",
+                "county" => "county",
+                _ => "provincial",
+            }
+            .into(),
+        );
         if matches!(level, "city" | "county") {
             meta.region = Some(name.to_string());
         }

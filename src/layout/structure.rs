@@ -431,8 +431,11 @@ fn mark_attachment_lists(text: &str, infos: &mut [Info]) {
             continue;
         }
         let s = &text[infos[i].start..infos[i].end];
-        let inline =
-            s.find(['：', ':']).map(|p| &s[p + s[p..].chars().next().map_or(1, char::len_utf8)..]).map(|r| r.trim_start()).and_then(marker_at);
+        let inline = s
+            .find(['：', ':'])
+            .map(|p| &s[p + s[p..].chars().next().map_or(1, char::len_utf8)..])
+            .map(|r| r.trim_start())
+            .and_then(marker_at);
         let mut expect = inline.map(|m| m.ordinal + 1).unwrap_or(1);
         let mut j = i + 1;
         while j < infos.len() {
@@ -722,7 +725,8 @@ impl Builder<'_> {
     fn continues_list_item(&self, st: &BodyState, s: &str) -> bool {
         let Some(last) = self.blocks.last() else { return false };
         let item = st.stack.last().is_some_and(|l| l.listed && l.block == self.blocks.len() - 1);
-        let open = !self.text[last.text_start..last.end].trim_end().ends_with(|c: char| is_terminal(c) || matches!(c, '）' | ')' | '”' | '。'));
+        let open =
+            !self.text[last.text_start..last.end].trim_end().ends_with(|c: char| is_terminal(c) || matches!(c, '）' | ')' | '”' | '。'));
         item && open && !last.marker.is_empty() && s.chars().count() <= 80 && s.ends_with(['；', '。', ';'])
     }
 }

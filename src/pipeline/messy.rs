@@ -113,7 +113,8 @@ const DOMINANT_MIN_CHARS: usize = 1500;
 /// but not on others, no province read for a document that is not national.
 pub fn layout_warnings(doc: &Document) -> Vec<Warning> {
     let mut out = Vec::new();
-    let tasks: Vec<&crate::model::document::Block> = doc.blocks.iter().filter(|b| b.kind == BlockKind::Task && !b.path.is_empty()).collect();
+    let tasks: Vec<&crate::model::document::Block> =
+        doc.blocks.iter().filter(|b| b.kind == BlockKind::Task && !b.path.is_empty()).collect();
     if tasks.is_empty() && doc.blocks.iter().any(|b| b.kind == BlockKind::Heading) {
         out.push(Warning::new(
             WarningKind::NoTaskRecords,
@@ -127,7 +128,11 @@ pub fn layout_warnings(doc: &Document) -> Vec<Warning> {
             if share > DOMINANT_SHARE {
                 out.push(Warning::new(
                     WarningKind::DominantRecord,
-                    format!("record {} holds {:.0}% of the text: it may hold items or a second text that were not split", big.path, share * 100.0),
+                    format!(
+                        "record {} holds {:.0}% of the text: it may hold items or a second text that were not split",
+                        big.path,
+                        share * 100.0
+                    ),
                 ));
             }
         }
@@ -164,7 +169,8 @@ fn partial_attribution(tasks: &[&crate::model::document::Block]) -> Option<Warni
             groups[i].1 += 1;
         }
     }
-    let missing: Vec<&str> = groups.iter().filter(|g| g.1 >= 2 && g.1 >= g.2.len() && !g.2.is_empty()).flat_map(|g| g.2.iter().copied()).collect();
+    let missing: Vec<&str> =
+        groups.iter().filter(|g| g.1 >= 2 && g.1 >= g.2.len() && !g.2.is_empty()).flat_map(|g| g.2.iter().copied()).collect();
     (!missing.is_empty()).then(|| {
         let shown: Vec<&str> = missing.iter().take(8).copied().collect();
         Warning::new(

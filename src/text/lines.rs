@@ -353,6 +353,8 @@ pub fn order_number(s: &str) -> Option<&str> {
     let t = s.trim_start_matches(['（', '(']).trim_end_matches(['）', ')']);
     let num = t.strip_prefix('第')?.strip_suffix('号')?;
     let ok = !num.is_empty()
-        && num.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || crate::text::numbers::cn_digit(c).is_some() || matches!(c, '十' | '百'));
+        && num.chars().all(|c| {
+            c.is_ascii_digit() || ('０'..='９').contains(&c) || crate::text::numbers::cn_digit(c).is_some() || matches!(c, '十' | '百')
+        });
     ok.then_some(t)
 }

@@ -29,8 +29,10 @@ use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
 use std::sync::LazyLock as Lazy;
 
-use super::{is_cjk, join_lines, Extracted, FormatError};
+use super::{join_lines, FormatError};
 use crate::error::{Warning, WarningKind};
+use crate::input::read::Decoded;
+use crate::text::chars::is_cjk;
 use crate::text::lines::HEADER_KEYS;
 
 /// The layout knowledge of `data/html_layout.txt`.
@@ -401,7 +403,20 @@ struct Facts {
 }
 
 /// Keys that tell a metadata table from an article that quotes one.
-const DISTINCTIVE: [&str; 12] = ["索引号", "信息索引号", "发文机关", "发文单位", "发布机构", "成文日期", "发文字号", "文号", "发布日期", "主题分类", "公文种类", "标题"];
+const DISTINCTIVE: [&str; 12] = [
+    "索引号",
+    "信息索引号",
+    "发文机关",
+    "发文单位",
+    "发布机构",
+    "成文日期",
+    "发文字号",
+    "文号",
+    "发布日期",
+    "主题分类",
+    "公文种类",
+    "标题",
+];
 
 fn visible_chars(t: &str) -> usize {
     t.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '\u{a0}').count()
@@ -733,7 +748,9 @@ fn find_title(doc: &Html, f: &Facts, body: NodeId, skip: &HashSet<NodeId>) -> Op
     for _ in 0..3 {
         let Some(a) = anc else { break };
         anc = f.parent[a];
-        // The nodes of `a`'s subtree before the body, in document order.
+        // The nodes of `a`'s subtree before the body, in document order
+        // (`d` indexes the flattened tree's parallel arrays).
+        #[allow(clippy::needless_range_loop)]
         for d in a..b {
             if !f.contains(a, d) {
                 break;
@@ -922,7 +939,7 @@ fn cap_nesting(html: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Extract the text of a web page (see the module documentation).
-pub fn extract(bytes: &[u8]) -> Result<Extracted, FormatError> {
+pub fn extract(bytes: &[u8]) -> Result<Decoded, FormatError> {
     let (text, encoding, mut warnings) = decode_page(bytes)?;
     let doc = Html::parse_document(&cap_nesting(&text));
     let mut skip: HashSet<NodeId> = HashSet::new();
@@ -971,7 +988,7 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, FormatError> {
         return Err(FormatError::Unsupported("the page has no text (an empty page, or one whose content is loaded by scripts)".into()));
     }
     let text = join_lines(head_lines.into_iter().chain(body_lines));
-    Ok(Extracted { text, encoding, warnings })
+    Ok(Decoded { text, encoding, warnings })
 }
 
 #[cfg(test)]
