@@ -30,10 +30,11 @@ def test_a_missing_file_is_a_file_not_found_error_with_path_and_kind(tmp_path):
 
 
 def test_an_os_error_is_kept_as_the_cause(tmp_path):
-    """A dangling link fails in the operating system: its error is __cause__, with its errno."""
+    """A dangling link in a folder fails in the operating system when it is
+    opened: its error is __cause__, with its errno."""
     (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
     with pytest.raises(zc.ReadError) as info:
-        zc.read(str(tmp_path / "dangling.txt"), on_error="raise")
+        zc.read(str(tmp_path), on_error="raise")
     e = info.value
     assert e.path == str(tmp_path / "dangling.txt") and e.kind in ("io", "not_found")
     assert isinstance(e.__cause__, OSError) and e.__cause__.errno == errno.ENOENT

@@ -130,4 +130,6 @@ def test_the_python_options_name_the_core_dictionaries():
     kinds = {name for name, _ in _zhengce.DICTIONARIES}
     assert kinds <= fields
     assert fields - kinds == {"meta", "manifest", "on_error", "threads", "max_bytes", "hmm"}
-    assert "Literal['collect', 'raise']" in zc.ReadOptions.__annotations__["on_error"].replace('"', "'")
+    on_error = zc.ReadOptions.__annotations__["on_error"]
+    on_error = getattr(on_error, "__forward_arg__", on_error)  # a string, or a ForwardRef of one
+    assert "Literal['collect', 'raise']" in on_error.replace('"', "'")

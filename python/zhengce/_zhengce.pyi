@@ -46,7 +46,7 @@ TokenKind = Literal["word", "stop", "number", "punct"]
 FrameName = Literal[
     "documents", "records", "headings", "blocks", "departments", "targets", "slogans", "deadlines", "themes", "instruments", "tokens", "errors"
 ]
-DictionaryKind = Literal["user_dict", "stopwords", "themes", "instruments", "strength", "departments"]
+DictionaryKind = Literal["user_dict", "stopwords", "themes", "instruments", "strength", "departments", "indicators"]
 
 class ReadOptions:
     """The options of one read, checked when made."""

@@ -67,13 +67,13 @@ pub fn to_py_err(py: Python<'_>, e: &Error) -> PyErr {
     let path = e.path().map(|p| p.display().to_string());
     let err = zc_err(py, class_of(e), e.to_string(), path, Some(e.kind()), &e.context());
     if let Some(c) = e.cause() {
-        // A fresh io::Error of the same kind and errno: pyo3 maps it to the
-        // matching OSError subclass (FileNotFoundError, PermissionError …).
+        // OSError(errno, strerror) is made as the subclass of its errno
+        // (FileNotFoundError for ENOENT …), with .errno and .strerror set.
         let os = match c.errno() {
-            Some(n) => std::io::Error::from_raw_os_error(n),
-            None => std::io::Error::new(c.io_kind(), c.to_string()),
+            Some(n) => pyo3::exceptions::PyOSError::new_err((n, c.to_string())),
+            None => PyErr::from(std::io::Error::new(c.io_kind(), c.to_string())),
         };
-        err.set_cause(py, Some(PyErr::from(os)));
+        err.set_cause(py, Some(os));
     }
     err
 }
