@@ -41,6 +41,7 @@ BlockKind = Literal[
     "distribution",
     "table_header",
     "boilerplate",
+    "contents",
 ]
 TokenKind = Literal["word", "stop", "number", "punct"]
 FrameName = Literal[
