@@ -268,6 +268,24 @@ pub fn split_attribution(text: &str) -> (&str, Option<usize>) {
     (text.trim_end_matches(is_space), None)
 }
 
+/// Whether a bracket group `（…）` (brackets included) is an attribution: a
+/// labelled list (责任单位：…, …牵头) or a list of names only.
+///
+/// ```
+/// use zhengce::layout::departments::is_attribution_group;
+/// assert!(is_attribution_group("（省大数据局牵头）"));
+/// assert!(!is_attribution_group("（减事项、减环节）"));
+/// ```
+pub fn is_attribution_group(group: &str) -> bool {
+    let open = group.chars().next().map_or(0, char::len_utf8);
+    let close = group.chars().next_back().map_or(0, char::len_utf8);
+    if group.len() < open + close || !group.starts_with(['（', '(']) || !group.ends_with(['）', ')']) {
+        return false;
+    }
+    let inner = &group[open..group.len() - close];
+    strip_label(inner).is_some() || inner.contains("牵头") && !inner.contains('。') || is_name_list(inner)
+}
+
 /// Byte offset of the bracket that opens the one closing `s`.
 fn matching_open(s: &str) -> Option<usize> {
     let mut depth = 0i32;
