@@ -69,6 +69,13 @@ class Corpus:
         return self._native.frame("departments")
 
     @cached_property
+    def actors(self) -> pl.DataFrame:
+        """One row per (record, actor): the public bodies a record's sentences make act
+        (各级民政部门要…, 由…负责, 会同…), with verb and role (lead/joint/coordinate/guide/supervise);
+        kept apart from the explicit attribution in ``departments``."""
+        return self._native.frame("actors")
+
+    @cached_property
     def targets(self) -> pl.DataFrame:
         """One row per quantitative target: value, unit, comparator, deadline, indicator."""
         return self._native.frame("targets")

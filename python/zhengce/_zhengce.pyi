@@ -18,7 +18,7 @@ class InternalError(ZhengceError): ...
 class NativeCorpus:
     """A read corpus; frames are built on request."""
     def frame(self, name: str) -> pl.DataFrame:
-        """A frame by name: documents, records, headings, blocks, departments, targets, slogans, deadlines, errors …"""
+        """A frame by name: documents, records, headings, blocks, departments, actors, targets, slogans, deadlines, errors …"""
     def token_counts(
         self, kinds: Optional[Sequence[str]] = None, tokens: Sequence[str] = ("word",)
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str], list[str], np.ndarray]:

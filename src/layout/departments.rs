@@ -696,6 +696,42 @@ mod tests {
         assert!(names("联合公安消防、安监、住建等专业监管部门开展督导").is_empty());
     }
 
+    fn all(text: &str) -> Vec<String> {
+        let (core, at) = split_attribution(text);
+        record_departments(text, core.len(), at, 0).into_iter().map(|d| d.name).collect()
+    }
+
+    #[test]
+    fn several_bracketed_attributions_in_one_record() {
+        // Excerpted from a provincial action plan (数字山东 2021 form).
+        let t = "推动事项全面落地。（省政府办公厅牵头）加强电子证照应用。（省政府办公厅、省大数据局牵头）推行告知承诺制。（省司法厅牵头）";
+        assert_eq!(all(t), ["省政府办公厅", "省大数据局", "省司法厅"]);
+        // A bracket inside a sentence is not an attribution.
+        assert_eq!(all("扩大电子健康通行卡（码）跨省互认范围。（省卫生健康委牵头）"), ["省卫生健康委"]);
+    }
+
+    #[test]
+    fn and_before_the_last_name_and_collective_names() {
+        let t = "提高担保能力。（责任单位：省金融监管局、省财政厅和各市、县〔区〕人民政府）";
+        assert_eq!(all(t), ["省金融监管局", "省财政厅", "各市、县〔区〕人民政府"]);
+        assert_eq!(all("推进工作。（工业和信息化厅、省财政厅）"), ["工业和信息化厅", "省财政厅"]);
+    }
+
+    #[test]
+    fn due_times_written_with_the_attribution() {
+        assert_eq!(all("完成清单编制。（省民政厅负责，6月底前完成）"), ["省民政厅"]);
+        assert_eq!(all("完成清单编制。（牵头单位：省民政厅；完成时限：2020年12月底前）"), ["省民政厅"]);
+    }
+
+    #[test]
+    fn role_sentences_and_open_role_words() {
+        assert_eq!(all("完善制度。省民政厅牵头，省财政厅、省人社厅按职责分工负责。"), ["省民政厅", "省财政厅", "省人社厅"]);
+        assert_eq!(all("形成数字标签。（省大数据局牵头，省有关部门具体实施）"), ["省大数据局", "省有关部门"]);
+        // A sentence in which a body acts is not an attribution.
+        assert!(all("县级以上人民政府民政部门负责本行政区域内的殡葬管理工作。").is_empty());
+        assert!(all("加强宣传。由民政部门牵头。").is_empty());
+    }
+
     #[test]
     fn offsets_point_at_names() {
         let text = "落实资金。（牵头单位：省民政厅；配合单位：省财政厅）";

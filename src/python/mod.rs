@@ -74,7 +74,7 @@ pub struct PyCorpus {
 #[pymethods]
 impl PyCorpus {
     /// A frame by name: documents, records, headings, blocks, departments,
-    /// targets, slogans, deadlines or errors.
+    /// actors, targets, slogans, deadlines or errors.
     fn frame(&self, py: Python<'_>, name: &str) -> PyResult<PyDataFrame> {
         let build: fn(&Corpus) -> polars::prelude::PolarsResult<polars::prelude::DataFrame> = match name {
             "documents" => frames::documents,
@@ -82,6 +82,7 @@ impl PyCorpus {
             "headings" => frames::headings,
             "blocks" => frames::blocks,
             "departments" => frames::departments,
+            "actors" => frames::actors,
             "targets" => frames::targets,
             "slogans" => frames::slogans,
             "deadlines" => frames::deadlines,
