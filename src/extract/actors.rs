@@ -47,7 +47,18 @@ pub fn extract(doc: &Document) -> Vec<Actor> {
 pub fn actors_in(text: &str, base: usize) -> Vec<Actor> {
     let masked = mask(text);
     let mut found: Vec<Actor> = Vec::new();
-    for (a, b) in clauses(&masked) {
+    let spans = clauses(&masked);
+    for (k, &(a, b)) in spans.iter().enumerate() {
+        // A subject set off by a comma (…等有关部门，按照各自职责做好…): the
+        // clause is only names and the next one opens with a predicate.
+        let b = match spans.get(k + 1) {
+            Some(&(na, nb))
+                if masked[b..na].starts_with(['，', ',']) && only_names(&masked[a..b]) && predicate(&masked[na..nb]).is_some() =>
+            {
+                nb
+            }
+            _ => b,
+        };
         let clause = &masked[a..b];
         let mut push = |s: usize, e: usize, verb: &str, role: ActorRole| {
             let name = &text[a + s..a + e];
@@ -160,6 +171,12 @@ fn clauses(s: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// A clause that is a list of bodies and nothing else.
+fn only_names(clause: &str) -> bool {
+    let p = skip_openers(clause);
+    names_at(clause, p).is_some_and(|(_, end)| clause[end..].trim_matches(is_space).is_empty())
+}
+
 /// Words a clause may open with before its subject: connectives and time
 /// phrases (到2022年底, 2013年, 今后).
 const OPENERS: [&str; 16] =
@@ -219,8 +236,8 @@ fn is_space(c: char) -> bool {
 fn subject(clause: &str) -> Vec<Event> {
     let p = skip_openers(clause);
     let Some((names, end)) = names_at(clause, p) else { return Vec::new() };
-    let Some(verb) = predicate(&clause[end..]) else { return Vec::new() };
-    let role = role_of(verb, &clause[end + verb.len()..]);
+    let Some((verb, after)) = predicate(&clause[end..]) else { return Vec::new() };
+    let role = role_of(verb, &clause[end + after..]);
     names.into_iter().map(|(s, e)| (s, e, verb, role)).collect()
 }
 
@@ -281,7 +298,7 @@ fn rejects(rest: &str) -> bool {
 /// Words that open a predicate after a subject: modals, adverbs and the
 /// verbs of duty and action of the genre. Longest first where one is a
 /// prefix of another.
-const PREDICATES: [&str; 174] = [
+const PREDICATES: [&str; 186] = [
     "应当",
     "应该",
     "必须",
@@ -456,14 +473,28 @@ const PREDICATES: [&str; 174] = [
     "形成",
     "贯彻",
     "调度",
+    "查处",
+    "责令",
+    "处罚",
+    "处以",
+    "没收",
+    "接到",
+    "移交",
+    "不能",
+    "进入",
+    "围绕",
+    "聚焦",
+    "立足",
 ];
 
-fn predicate(rest: &str) -> Option<&'static str> {
-    let rest = rest.trim_start_matches(is_space);
+/// The predicate that opens `rest` and the byte offset just after it.
+fn predicate(rest: &str) -> Option<(&'static str, usize)> {
+    let skipped = rest.len() - rest.trim_start_matches(|c: char| is_space(c) || c == '，' || c == ',').len();
+    let rest = &rest[skipped..];
     if rejects(rest) {
         return None;
     }
-    PREDICATES.iter().filter(|p| rest.starts_with(**p)).max_by_key(|p| p.len()).copied()
+    PREDICATES.iter().filter(|p| rest.starts_with(**p)).max_by_key(|p| p.len()).map(|p| (*p, skipped + p.len()))
 }
 
 /// The role a subject's predicate gives it: 指导 guides, 监督/督促 supervises,
@@ -495,6 +526,11 @@ fn breaks_at(s: &str) -> bool {
     if s.starts_with('应') {
         return !s.starts_with("应急");
     }
+    // Words of the genre's body names that are also verbs (城市管理行政执法部门,
+    // 住房和城乡建设厅, 宣传部, 医疗保障局) never end a name.
+    if NAME_VERBS.iter().any(|w| s.starts_with(w)) {
+        return false;
+    }
     match PREDICATES.iter().filter(|p| p.chars().count() >= 2).find(|p| s.starts_with(**p)) {
         // Verbs that are also words of names (监督管理局, 社会保障厅,
         // 宣传部, 主管部门, 指导委员会, 组织部) do not break before a body's head.
@@ -504,11 +540,17 @@ fn breaks_at(s: &str) -> bool {
             let rest = &s[p.len()..];
             let in_name =
                 NAME_HEADS.iter().any(|h| rest.starts_with(h)) && !["部署", "办理", "办好", "局面"].iter().any(|w| rest.starts_with(w));
-            !(in_name || rest.starts_with(['、', '和']))
+            // 组织 is also the organisation function (组织和编制部门).
+            !(in_name || rest.starts_with('、') || (*p == "组织" && rest.starts_with('和')))
         }
         None => false,
     }
 }
+
+/// Verbs that are words of body names (城市管理行政执法部门, 住房和城乡建设厅,
+/// 宣传部, 医疗保障局): inside a name they do not end it, but no name starts
+/// with one.
+const NAME_VERBS: [&str; 7] = ["管理", "建设", "宣传", "保障", "规划", "审批", "执行"];
 
 /// Heads that make the verb before them part of a name.
 const NAME_HEADS: [&str; 10] = ["管理", "委员会", "部门", "中心", "局", "厅", "部", "站", "室", "办"];
@@ -517,7 +559,7 @@ const NAME_HEADS: [&str; 10] = ["管理", "委员会", "部门", "中心", "局"
 /// body and crosses no predicate, split into its items. Returns the names'
 /// offsets and the end of the run.
 fn names_at(clause: &str, p: usize) -> Option<(Vec<(usize, usize)>, usize)> {
-    if p >= clause.len() || breaks_at(&clause[p..]) {
+    if p >= clause.len() || breaks_at(&clause[p..]) || NAME_VERBS.iter().any(|w| clause[p..].starts_with(w)) {
         return None;
     }
     let mut best = None;
@@ -550,7 +592,8 @@ fn names_at(clause: &str, p: usize) -> Option<(Vec<(usize, usize)>, usize)> {
     // A list that goes on with bodies that are not public (…部门和金融机构要):
     // the list ends where the run ends, its private members left out.
     let tail = &clause[end..run_end];
-    if ["和", "及", "与", "、"].iter().any(|w| tail.starts_with(w)) && (is_private(tail) || NOT_PUBLIC.iter().any(|w| tail.ends_with(w)))
+    if ["和", "及", "与", "以及", "、"].iter().any(|w| tail.starts_with(w))
+        && (is_private(tail) || NOT_PUBLIC.iter().any(|w| tail.ends_with(w)))
     {
         end = run_end;
     }
@@ -568,14 +611,14 @@ fn names_at(clause: &str, p: usize) -> Option<(Vec<(usize, usize)>, usize)> {
 fn split_names(clause: &str, p: usize, end: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (a, b) in split_on(clause, p, end, &["以及", "和", "及", "与"], true) {
-        let text = &clause[a..b];
-        if !is_body(text) {
+        if items_private(clause, a, b) {
             continue;
         }
         let items = split_on(clause, a, b, &["、"], false);
-        if items.len() > 1 && items.iter().all(|&(x, y)| is_body(&clause[x..y])) {
-            out.extend(items);
-        } else {
+        let own_noun = |&(x, y): &(usize, usize)| is_body(&clause[x..y]) || is_private(&clause[x..y]);
+        if items.len() > 1 && items.iter().all(own_noun) {
+            out.extend(items.into_iter().filter(|&(x, y)| is_body(&clause[x..y])));
+        } else if is_body(&clause[a..b]) {
             out.push((a, b));
         }
     }
@@ -676,7 +719,7 @@ const BODY_ENDS: [&str; 53] = [
 
 /// Bodies that are not public (SCHEMA: enterprises, utilities, financial
 /// institutions, universities, associations) or persons, by their ending.
-const NOT_PUBLIC: [&str; 20] = [
+const NOT_PUBLIC: [&str; 22] = [
     "用人单位",
     "经营单位",
     "施工单位",
@@ -697,15 +740,44 @@ const NOT_PUBLIC: [&str; 20] = [
     "各部",
     "协会",
     "商会",
+    "大厅",
+    "大局",
 ];
 
 /// Enterprises, financial institutions, schools, associations and people,
 /// which SCHEMA leaves out of the actors.
-const PRIVATE_ENDS: [&str; 16] =
-    ["机构", "企业", "公司", "银行", "院校", "高校", "学校", "社会组织", "协会", "学会", "商会", "志愿者", "群众", "个人", "家庭", "公民"];
+const PRIVATE_ENDS: [&str; 22] = [
+    "机构",
+    "企业",
+    "公司",
+    "银行",
+    "院校",
+    "高校",
+    "学校",
+    "社会组织",
+    "协会",
+    "学会",
+    "商会",
+    "志愿者",
+    "群众",
+    "个人",
+    "家庭",
+    "公民",
+    "社会团体",
+    "企业事业单位",
+    "企事业单位",
+    "新闻媒体",
+    "媒体",
+    "网络平台",
+];
 
 fn is_private(name: &str) -> bool {
     PRIVATE_ENDS.iter().any(|w| name.ends_with(w))
+}
+
+/// Every 、-item of a part is private (社会团体、企业事业单位): no actor in it.
+fn items_private(clause: &str, a: usize, b: usize) -> bool {
+    split_on(clause, a, b, &["、"], false).iter().all(|&(x, y)| is_private(&clause[x..y]))
 }
 
 /// Whether a run names a public body: a body ending, a level word with 财政
@@ -768,6 +840,11 @@ mod tests {
         assert_eq!(names("乡镇人民政府、街道办事处应当予以协助。"), ["乡镇人民政府", "街道办事处"]);
         assert_eq!(names("各级党委、政府要高度重视。"), ["各级党委", "政府"]);
         assert_eq!(names("各级民政、财政部门和金融机构要加强协作。"), ["各级民政、财政部门"]);
+        // Regulations (地方性法规) write duties this way.
+        assert_eq!(names("城市管理行政执法部门负责查处焚烧祭祀用品行为。"), ["城市管理行政执法部门"]);
+        assert_eq!(names("公安、交通运输等有关部门，按照各自职责做好相关工作。"), ["公安、交通运输等有关部门"]);
+        assert_eq!(names("国家机关、社会团体、企业事业单位应当开展宣传。"), ["国家机关"]);
+        assert!(names("涉嫌犯罪的，移交司法机关依法处理。").is_empty());
     }
 
     #[test]
