@@ -1,24 +1,22 @@
 """The Corpus type and the functions that make one."""
 from __future__ import annotations
 
-import csv
 import glob as _glob
 import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Mapping, Sequence, Union
+from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 import polars as pl
 
 from . import _zhengce
+from ._errors import DecodeError, InvalidTypeError
+from ._options import PathLike, ReadOptions, native_options
 
 if TYPE_CHECKING:
     import numpy as np
-
-PathLike = Union[str, "os.PathLike[str]"]
-Overrides = Mapping[str, Mapping[str, object]]
-Paths = Union[PathLike, Sequence[PathLike]]
+    from typing_extensions import Unpack
 
 #: Stands for the shipped dictionary in a list of dictionary files, to extend
 #: it rather than replace it: ``themes=[zc.DEFAULT, "mine.tsv"]``.
@@ -42,73 +40,11 @@ class Corpus:
     def __init__(self, native: _zhengce.NativeCorpus):
         self._native = native
 
-    # Frames ---------------------------------------------------------------
-    @cached_property
-    def documents(self) -> pl.DataFrame:
-        """One row per document: doc_id, source, province, issuer, doc_number, title, date, year …"""
-        return self._native.frame("documents")
+    # Frames: one cached property per frame of the core's registry
+    # (``_zhengce.FRAMES``), attached below the class.
+    if TYPE_CHECKING:
 
-    @cached_property
-    def records(self) -> pl.DataFrame:
-        """One row per record: task records (path like "2.1.1") and front/back matter (path "")."""
-        return self._native.frame("records")
-
-    @cached_property
-    def headings(self) -> pl.DataFrame:
-        """One row per numbered heading that is only a title."""
-        return self._native.frame("headings")
-
-    @cached_property
-    def blocks(self) -> pl.DataFrame:
-        """Every block of every document: records, headings and web boilerplate."""
-        return self._native.frame("blocks")
-
-    @cached_property
-    def departments(self) -> pl.DataFrame:
-        """One row per (record, responsible department), with its role (lead/co)."""
-        return self._native.frame("departments")
-
-    @cached_property
-    def actors(self) -> pl.DataFrame:
-        """One row per (record, actor): the public bodies a record's sentences make act
-        (各级民政部门要…, 由…负责, 会同…), with verb and role (lead/joint/coordinate/guide/supervise);
-        kept apart from the explicit attribution in ``departments``."""
-        return self._native.frame("actors")
-
-    @cached_property
-    def targets(self) -> pl.DataFrame:
-        """One row per quantitative target: value, unit, comparator, deadline, indicator."""
-        return self._native.frame("targets")
-
-    @cached_property
-    def slogans(self) -> pl.DataFrame:
-        """One row per numbered formulation (数字提法) such as 两不愁、三保障."""
-        return self._native.frame("slogans")
-
-    @cached_property
-    def deadlines(self) -> pl.DataFrame:
-        """One row per dated commitment (4月25日前 制定工作方案)."""
-        return self._native.frame("deadlines")
-
-    @cached_property
-    def themes(self) -> pl.DataFrame:
-        """One row per (record, theme with a score): score, assigned, the terms found.
-
-        >>> c = zc.read_texts({"d": "一、任务\\n完善最低生活保障制度，提高低保标准。"})  # doctest: +SKIP
-        >>> c.themes.filter("assigned")["theme"].to_list()  # doctest: +SKIP
-        ['social_assistance']
-        """
-        return self._native.frame("themes")
-
-    @cached_property
-    def instruments(self) -> pl.DataFrame:
-        """One row per (record, policy instrument with a score): type (supply/environment/demand), assigned, terms."""
-        return self._native.frame("instruments")
-
-    @cached_property
-    def tokens(self) -> pl.DataFrame:
-        """One row per token of every record (re-tokenised on request): token, start, end, kind."""
-        return self._native.frame("tokens")
+        def __getattr__(self, name: str) -> pl.DataFrame: ...
 
     def token_counts(self, kinds: Sequence[str] | None = None, tokens: Sequence[str] = ("word",)) -> "TokenCounts":
         """Token counts per record as a sparse matrix, without a row per token.
@@ -126,10 +62,160 @@ class Corpus:
         rows = pl.DataFrame({"doc_id": doc_ids, "record_id": record_ids}, schema={"doc_id": pl.String, "record_id": pl.Int64})
         return TokenCounts(indptr, indices, data, vocabulary, rows)
 
-    @cached_property
-    def errors(self) -> pl.DataFrame:
-        """Problems met while reading: errors that lost a document and warnings."""
-        return self._native.frame("errors")
+    # Comparisons (computed in the core, src/compare/) ---------------------
+    def compare(self, by: str = "province", what: str = "themes", form: str = "long", measure: str | None = None) -> pl.DataFrame:
+        """How often each feature occurs in the task records of each group.
+
+        ``by`` is any column of ``corpus.documents`` (province, year, doc_id …),
+        also one you added: ``corpus.documents = corpus.documents.with_columns(...)``;
+        documents missing from that frame are left out. Documents with no value
+        (no province read) form a null group, listed last; blank text counts as null.
+        ``what``: themes, instruments, instrument_types, departments,
+        department_categories, department_levels, strength, targets, deadlines,
+        slogans. ``form="long"``: one row per (group, feature) with n (task
+        records with the feature), n_mentions, n_records, share (n / n_records),
+        n_chars and per_10k (mentions per 10,000 characters); ``form="wide"``: one
+        row per group, one column per feature holding ``measure`` (n,
+        n_mentions, share or per_10k; default n).
+
+        >>> c = zc.load_sample()  # doctest: +SKIP
+        >>> c.compare("province", "themes").filter(pl.col("province") == "江苏").row(0, named=True)["feature"]  # doctest: +SKIP
+        'social_assistance'
+        """
+        return self._native.compare(self.documents, by, what, form, measure)
+
+    def overview(self, by: str = "province") -> pl.DataFrame:
+        """One row per group: n_documents, n_records (task records), n_chars,
+        share_attributed, n_departments (distinct canonical), n_targets,
+        n_deadlines, n_slogans (distinct), mean_strength, share_binding."""
+        return self._native.overview(self.documents, by)
+
+    def compare_targets(self, by: str = "province", min_documents: int = 2) -> pl.DataFrame:
+        """Comparable targets across documents: targets with the same normalised
+        indicator and unit in at least ``min_documents`` documents, one block of
+        rows per indicator, ranked by ambition (``rank`` 1 = highest for targets to
+        reach, lowest for ceilings), with value, value_max, unit, comparator,
+        deadline, doc_id, the ``by`` column, path, span, start, end."""
+        return self._native.compare_targets(self.documents, by, min_documents)
+
+    def frequencies(self, by: str = "province", top: int | None = None, exclude_attribution: bool = True) -> pl.DataFrame:
+        """Word frequencies of the task records by group: the ``by`` column, term,
+        n, n_records (records containing the word), share (of the group's words);
+        most frequent first. ``top`` keeps the first words of each group."""
+        return self._native.frequencies(self.documents, by, top, exclude_attribution)
+
+    def keyness(
+        self,
+        target: str,
+        by: str = "province",
+        reference: "str | Mapping[str, float] | pl.DataFrame | None" = None,
+        measure: str = "chi2",
+        correction: str | None = None,
+        exclude_attribution: bool = True,
+    ) -> pl.DataFrame:
+        """Words distinctive of group ``target`` (a value of column ``by``).
+
+        ``reference``: None (every other group), a group value, or word counts
+        of a reference corpus (a dict, or a frame with columns term and n).
+        ``measure``: chi2, g2, pmi or log_ratio (the ranking; ``p`` is its
+        p-value, of g2 for pmi and log_ratio); ``correction``: None, "yates" or
+        "williams". Columns: term, n_target, n_reference, chi2, g2, p, pmi,
+        log_ratio. Formulas: README, "Comparing provinces".
+        """
+        group, counts = None, None
+        if isinstance(reference, pl.DataFrame):
+            counts = {str(t): float(n) for t, n in reference.select("term", "n").iter_rows()}
+        elif isinstance(reference, Mapping):
+            counts = {str(t): float(n) for t, n in reference.items()}
+        elif reference is not None:
+            group = str(reference)
+        return self._native.keyness(self.documents, str(target), by, group, counts, measure, correction, exclude_attribution)
+
+    def kwic(self, pattern: str, window: int = 10, regex: bool = False) -> pl.DataFrame:
+        """Every occurrence of ``pattern`` (a literal, or a regular expression with
+        ``regex=True``) in the records: doc_id, path, record_id, start, end (offsets
+        into ``corpus.text(doc_id)``), left, match, right (``window`` characters of
+        context within the record)."""
+        return self._native.kwic(pattern, window, regex)
+
+    def align(
+        self,
+        a: "str | Sequence[str]",
+        b: "str | Sequence[str] | None" = None,
+        by: str = "province",
+        top_k: int = 3,
+        min_similarity: float = 0.2,
+    ) -> pl.DataFrame:
+        """For each task record of ``a`` (a doc_id or a value of column ``by``, or a
+        list of them) its ``top_k`` most similar task records of ``b`` (``None``:
+        every other record) by tf-idf cosine, at least ``min_similarity``; a record
+        with no such counterpart has one row with ``matched = False``. Columns:
+        doc_id_a, record_id_a, path_a, text_a, doc_id_b, record_id_b, path_b,
+        text_b, similarity, rank, matched.
+
+        >>> c = zc.load_sample()  # doctest: +SKIP
+        >>> c.align("吉林", "江苏").filter("matched").head(1)  # doctest: +SKIP
+        """
+        return self._native.align(self.documents, _names(a), None if b is None else _names(b), by, top_k, min_similarity)
+
+    def unmatched(
+        self,
+        a: "str | Sequence[str]",
+        b: "str | Sequence[str] | None" = None,
+        by: str = "province",
+        min_similarity: float = 0.2,
+    ) -> pl.DataFrame:
+        """The task records of ``a`` with no counterpart in ``b`` at least
+        ``min_similarity`` similar: what ``a`` commits to that ``b`` does not
+        (the unmatched rows of :meth:`align`)."""
+        out = self.align(a, b, by=by, top_k=1, min_similarity=min_similarity)
+        return out.filter(~pl.col("matched")).select("doc_id_a", "record_id_a", "path_a", "text_a")
+
+    def department_network(self, by: str | None = None) -> "DepartmentNetwork":
+        """Co-responsibility of departments (canonical names): ``edges`` (source,
+        target, n task records naming both, group) and ``nodes`` (department,
+        category, group, n_records, n_lead, n_co); per value of column ``by``
+        when given. ``.to_networkx()`` makes a networkx graph."""
+        edges, nodes = self._native.department_network(self.documents, by)
+        return DepartmentNetwork(edges, nodes)
+
+    def dfm(
+        self,
+        by: str = "record",
+        weight: str = "count",
+        exclude_attribution: bool = True,
+        smooth_idf: bool = True,
+        sublinear_tf: bool = False,
+        norm: str | None = "l2",
+    ) -> "Dfm":
+        """The document-feature matrix of the task records' words: one row per
+        task record (``by="record"``), document (``"document"``) or group of a
+        documents column; ``weight="count"`` or ``"tfidf"`` (scikit-learn's
+        TfidfVectorizer formulas and options: smooth_idf, sublinear_tf, norm).
+        Attributions (（责任单位：…）) are left out unless ``exclude_attribution=False``."""
+        (indptr, indices, data), vocabulary, rows = self._native.dfm(
+            self.documents, by, weight, exclude_attribution, smooth_idf, sublinear_tf, norm
+        )
+        return Dfm(indptr, indices, data, vocabulary, rows)
+
+    def similarity(
+        self,
+        by: str = "record",
+        method: str = "cosine",
+        weight: str = "tfidf",
+        min_similarity: float | None = None,
+        top_k: int | None = None,
+        rows: "Sequence[int] | None" = None,
+        exclude_attribution: bool = True,
+    ) -> "Similarity":
+        """Similar rows of :meth:`dfm` (cosine, correlation, jaccard or dice),
+        kept sparse by ``min_similarity`` and/or ``top_k`` per row; ``rows`` limits
+        the query rows (all rows are candidates). ``.pairs``: a, b (row numbers),
+        similarity and the rows' labels; ``.to_scipy()``: a CSR matrix."""
+        pairs, labels = self._native.similarity(
+            self.documents, by, method, weight, min_similarity, top_k, None if rows is None else [int(r) for r in rows], exclude_attribution
+        )
+        return Similarity(pairs, labels)
 
     # Access ---------------------------------------------------------------
     def text(self, doc_id: str) -> str:
@@ -163,6 +249,27 @@ class Corpus:
         slog = self.slogans.group_by("doc_id").agg(pl.len().alias("n_slogans"))
         out = docs.join(depts, on="doc_id", how="left").join(slog, on="doc_id", how="left")
         return out.with_columns(pl.col("n_departments", "n_slogans").fill_null(0))
+
+
+
+def _frame_property(name: str, doc: str) -> cached_property:
+    def frame(self: Corpus) -> pl.DataFrame:
+        return self._native.frame(name)
+
+    frame.__name__ = frame.__qualname__ = name
+    frame.__doc__ = doc
+    prop = cached_property(frame)
+    prop.__set_name__(Corpus, name)
+    return prop
+
+
+#: Every frame: (name, what a row is, written by default by ``zhengce read --out`` and ``zc.extract``).
+FRAMES: tuple[tuple[str, str, bool], ...] = tuple(tuple(f) for f in _zhengce.FRAMES)
+for _name, _doc, _ in FRAMES:
+    setattr(Corpus, _name, _frame_property(_name, _doc))
+#: The frames written unless told otherwise (all but ``blocks``, which repeats
+#: records and headings, and ``tokens``, large and made again on request).
+WRITTEN_FRAMES: tuple[str, ...] = tuple(name for name, _, written in FRAMES if written)
 
 
 @dataclass(frozen=True)
@@ -199,32 +306,78 @@ class TokenCounts:
         return out
 
 
-def _dictionaries(**kinds: Paths | None) -> dict[str, list[str]] | None:
-    """The dictionary arguments of read/read_texts as lists of path strings."""
-    out = {}
-    for key, value in kinds.items():
-        if value is None:
-            continue
-        out[key] = [os.fspath(value)] if isinstance(value, (str, os.PathLike)) else [os.fspath(v) for v in value]
-    return out or None
+@dataclass(frozen=True)
+class Dfm:
+    """A document-feature matrix in compressed sparse row form (float64):
+    ``rows`` labels the rows (doc_id, record_id, path for records; the group
+    column otherwise), ``vocabulary`` the columns (code-point order)."""
+
+    indptr: "np.ndarray"
+    indices: "np.ndarray"
+    data: "np.ndarray"
+    vocabulary: list[str]
+    rows: pl.DataFrame
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return (len(self.indptr) - 1, len(self.vocabulary))
+
+    def to_scipy(self):
+        """A ``scipy.sparse.csr_matrix`` (needs scipy)."""
+        from scipy.sparse import csr_matrix
+
+        return csr_matrix((self.data, self.indices, self.indptr), shape=self.shape)
 
 
-def _overrides(meta: Overrides | None, manifest: PathLike | None) -> dict[str, dict[str, str | None]] | None:
-    """Merge a manifest CSV (a `file` or `doc_id` column plus any of the metadata
-    columns) and a dict of overrides; the dict wins."""
-    out: dict[str, dict[str, str | None]] = {}
-    if manifest is not None:
-        with open(manifest, newline="", encoding="utf-8-sig") as fh:
-            reader = csv.DictReader(fh)
-            key = next((k for k in ("file", "doc_id", "source", "path") if k in (reader.fieldnames or [])), None)
-            if key is None:
-                raise _zhengce.DataFileError(f"{manifest}: a manifest needs a 'file' or 'doc_id' column, found {reader.fieldnames}")
-            for row in reader:
-                name = row.pop(key)
-                out[name] = {k: (v if v not in ("", None) else None) for k, v in row.items() if k}
-    for name, fields in (meta or {}).items():
-        out.setdefault(str(name), {}).update({k: (None if v is None else str(v)) for k, v in fields.items()})
-    return out or None
+@dataclass(frozen=True)
+class Similarity:
+    """Similar pairs of rows: ``pairs`` (a, b, similarity, and the labels of
+    both rows with suffixes _a and _b), ``rows`` (the labels of every row)."""
+
+    raw: pl.DataFrame
+    rows: pl.DataFrame
+
+    @property
+    def pairs(self) -> pl.DataFrame:
+        labels = self.rows.with_row_index("_row").with_columns(pl.col("_row").cast(pl.Int64))
+        out = self.raw.join(labels.rename({c: f"{c}_a" for c in self.rows.columns}), left_on="a", right_on="_row", how="left")
+        out = out.join(labels.rename({c: f"{c}_b" for c in self.rows.columns}), left_on="b", right_on="_row", how="left")
+        return out
+
+    def to_scipy(self):
+        """The similarities as a ``scipy.sparse.csr_matrix`` (rows × rows)."""
+        from scipy.sparse import csr_matrix
+
+        n = self.rows.height
+        return csr_matrix((self.raw["similarity"].to_numpy(), (self.raw["a"].to_numpy(), self.raw["b"].to_numpy())), shape=(n, n))
+
+
+@dataclass(frozen=True)
+class DepartmentNetwork:
+    """Departments made responsible together: ``edges`` (source, target, n,
+    group) and ``nodes`` (department, category, group, n_records, n_lead, n_co)."""
+
+    edges: pl.DataFrame
+    nodes: pl.DataFrame
+
+    def to_networkx(self, group=None):
+        """A ``networkx.Graph`` (of one group when ``group`` is given): edge
+        weight ``n``, node attributes n_records, n_lead, n_co, category."""
+        import networkx as nx
+
+        e, n = self.edges, self.nodes
+        if group is not None:
+            e, n = e.filter(pl.col("group") == group), n.filter(pl.col("group") == group)
+        g = nx.Graph()
+        for row in n.iter_rows(named=True):
+            g.add_node(row["department"], **{k: row[k] for k in ("category", "n_records", "n_lead", "n_co")})
+        for row in e.iter_rows(named=True):
+            g.add_edge(row["source"], row["target"], n=row["n"], weight=row["n"])
+        return g
+
+
+def _names(x: "str | Sequence[str]") -> list[str]:
+    return [x] if isinstance(x, str) else [str(v) for v in x]
 
 
 def _paths(paths: PathLike | Iterable[PathLike]) -> list[str]:
@@ -233,22 +386,7 @@ def _paths(paths: PathLike | Iterable[PathLike]) -> list[str]:
     return [os.fspath(p) for p in paths]
 
 
-def read(
-    paths: PathLike | Iterable[PathLike],
-    *,
-    meta: Overrides | None = None,
-    manifest: PathLike | None = None,
-    on_error: str = "collect",
-    threads: int | None = None,
-    max_bytes: int | None = None,
-    user_dict: Paths | None = None,
-    stopwords: Paths | None = None,
-    themes: Paths | None = None,
-    instruments: Paths | None = None,
-    strength: Paths | None = None,
-    departments: Paths | None = None,
-    hmm: bool = False,
-) -> Corpus:
+def read(paths: PathLike | Iterable[PathLike], **options: Unpack[ReadOptions]) -> Corpus:
     """Read policy documents from files, folders (recursively) and glob patterns.
 
     Text in UTF-8 (with or without BOM), UTF-16 and GB18030/GBK is detected.
@@ -256,10 +394,12 @@ def read(
     are kept; ``on_error="raise"`` raises the first problem as a typed
     exception (``zhengce.DecodeError``, ``zhengce.ReadError`` …) instead.
 
-    ``meta`` overrides metadata per document (keyed by doc_id, file name or
-    path), e.g. ``{"jilin.txt": {"province": "吉林", "date": "2019-03-11"}}``;
-    ``manifest`` is a CSV file with the same information (a ``file`` column and
-    any of province, issuer, doc_number, title, date, year).
+    Options (:class:`zhengce.ReadOptions`, the same for every function that
+    reads): ``meta`` overrides metadata per document (keyed by doc_id, file
+    name or path), e.g. ``{"jilin.txt": {"province": "吉林", "date":
+    "2019-03-11"}}``; ``manifest`` is a CSV file with the same information (a
+    ``file`` column and any of province, issuer, doc_number, title, date,
+    year); ``threads``, ``max_bytes``, ``on_error``.
 
     Dictionaries (each a path or a list of paths; README, "Themes, instruments
     and strength"): ``user_dict`` jieba user dictionaries (``word [freq] [tag]``)
@@ -276,57 +416,22 @@ def read(
     >>> corpus.documents["province"].to_list()
     ['吉林']
     """
-    native = _zhengce.read(
-        _paths(paths),
-        threads=threads,
-        max_bytes=max_bytes,
-        overrides=_overrides(meta, manifest),
-        on_error=on_error,
-        dictionaries=_dictionaries(
-            user_dict=user_dict, stopwords=stopwords, themes=themes, instruments=instruments, strength=strength, departments=departments
-        ),
-        hmm=hmm,
-    )
-    return Corpus(native)
+    return Corpus(_zhengce.read(_paths(paths), native_options(options)))
 
 
-def read_texts(
-    texts: Mapping[str, str] | Sequence[tuple[str, str]],
-    *,
-    meta: Overrides | None = None,
-    on_error: str = "collect",
-    threads: int | None = None,
-    max_bytes: int | None = None,
-    user_dict: Paths | None = None,
-    stopwords: Paths | None = None,
-    themes: Paths | None = None,
-    instruments: Paths | None = None,
-    strength: Paths | None = None,
-    departments: Paths | None = None,
-    hmm: bool = False,
-) -> Corpus:
+def read_texts(texts: Mapping[str, str] | Sequence[tuple[str, str]], **options: Unpack[ReadOptions]) -> Corpus:
     """Read in-memory texts: a dict (or list of pairs) of name → text; the name is the doc_id.
 
-    Options and dictionaries as for :func:`read`.
+    Options as for :func:`read` (a ``manifest`` is keyed by the names).
 
     >>> import zhengce as zc
-    >>> zc.read_texts({"a": "一、总体要求\\n全面落实。"}).records["path"].to_list()
+    >>> zc.read_texts({"a": "一、总体要求\n全面落实。"}).records["path"].to_list()
     ['1']
     """
+    native = native_options(options)
     items = list(texts.items()) if isinstance(texts, Mapping) else [(str(k), v) for k, v in texts]
-    items = [(str(name), _valid_text(str(name), text, on_error)) for name, text in items]
-    native = _zhengce.read_texts(
-        items,
-        threads=threads,
-        max_bytes=max_bytes,
-        overrides=_overrides(meta, None),
-        on_error=on_error,
-        dictionaries=_dictionaries(
-            user_dict=user_dict, stopwords=stopwords, themes=themes, instruments=instruments, strength=strength, departments=departments
-        ),
-        hmm=hmm,
-    )
-    return Corpus(native)
+    items = [(str(name), _valid_text(str(name), text, native.on_error)) for name, text in items]
+    return Corpus(_zhengce.read_texts(items, native))
 
 
 def _valid_text(name: str, text: object, on_error: str) -> str:
@@ -335,14 +440,16 @@ def _valid_text(name: str, text: object, on_error: str) -> str:
     U+FFFD, which the reading reports as a warning, or with ``on_error="raise"``
     a ``zhengce.DecodeError``."""
     if isinstance(text, (bytes, bytearray)):
-        raise TypeError(f"{name}: read_texts takes str, not bytes; decode it first or write it to a file for zc.read to detect its encoding")
+        raise InvalidTypeError(
+            f"{name}: read_texts takes str, not bytes; decode it first or write it to a file for zc.read to detect its encoding", path=name
+        )
     if not isinstance(text, str):
-        raise TypeError(f"{name}: read_texts takes str, not {type(text).__name__}")
+        raise InvalidTypeError(f"{name}: read_texts takes str, not {type(text).__name__}", path=name)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as e:
         if on_error == "raise":
-            raise _zhengce.DecodeError(f"{name}: not valid Unicode text: {e.reason} at character {e.start}") from None
+            raise DecodeError(f"{name}: not valid Unicode text: {e.reason} at character {e.start}", path=name, context={"reason": e.reason}) from e
         return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
     return text
 
@@ -352,11 +459,11 @@ def sample_paths() -> list[str]:
     return sorted(_glob.glob(str(_SAMPLE_DIR / "*.txt")))
 
 
-def load_sample(**kwargs) -> Corpus:
+def load_sample(**options: Unpack[ReadOptions]) -> Corpus:
     """The bundled three-province sample corpus (public government documents).
 
     >>> import zhengce as zc
     >>> len(zc.load_sample())
     5
     """
-    return read(sample_paths(), **kwargs)
+    return read(sample_paths(), **options)

@@ -21,6 +21,7 @@
 //! ```
 
 pub use crate::model::facts::Slogan;
+use crate::text::chars::is_han;
 use crate::text::numbers::cn_digit;
 
 /// A formulation found in a piece of text; offsets relative to that text.
@@ -81,11 +82,6 @@ fn is_numeral(c: char) -> bool {
     (cn_digit(c).is_some() && c != '零' && c != '〇' && c != '○') || matches!(c, '十' | '百' | '千')
 }
 
-#[inline]
-fn is_cjk(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c)
-}
-
 /// Classifiers after which a quotation is only the numeral part of a slogan.
 const CLASSIFIERS: [char; 12] = ['个', '项', '类', '大', '型', '种', '张', '条', '支', '批', '位', '件'];
 
@@ -101,7 +97,7 @@ fn run_on_noun(s: &str, max_chars: usize) -> usize {
     while n < max_chars {
         let rest = &s[end..];
         let Some(c) = rest.chars().next() else { break };
-        if !is_cjk(c) || NOUN_STOPS.iter().any(|w| rest.starts_with(w)) {
+        if !is_han(c) || NOUN_STOPS.iter().any(|w| rest.starts_with(w)) {
             break;
         }
         end += c.len_utf8();
@@ -113,6 +109,38 @@ fn run_on_noun(s: &str, max_chars: usize) -> usize {
 /// Numeral characters in `s`.
 fn numerals(s: &str) -> usize {
     s.chars().filter(|&c| is_numeral(c)).count()
+}
+
+/// Head nouns of things built or covered that an N大 count names (八大水系,
+/// 四大创新圈, 3大平台, 五大主题数据库): SCHEMA "Further conventions" makes such a count
+/// a target, not a formulation. Abstract sets (三大体系, 三大活动, 三大攻坚战) stay
+/// formulations.
+const BUILT_THINGS: [&str; 16] =
+    ["水系", "流域", "平台", "数据库", "库", "中心", "基地", "园区", "圈", "片区", "板块", "集群", "走廊", "枢纽", "港", "产业园"];
+
+/// Whether the text after N大 names things built or covered (a count, see
+/// [`BUILT_THINGS`]): the head noun within the next six characters.
+pub(crate) fn big_count(after_da: &str) -> bool {
+    let noun: String = after_da.chars().take_while(|c| is_han(*c)).take(6).collect();
+    BUILT_THINGS.iter().any(|w| noun.contains(w))
+}
+
+/// Quantities written with a measure word (两侧各一公里, 一点五米, 一点五倍) are
+/// measures, never formulations.
+fn has_measure(s: &str) -> bool {
+    s.char_indices().any(|(i, c)| {
+        let rest = &s[i + c.len_utf8()..];
+        is_numeral(c)
+            && ["点", "倍", "米", "公里", "公斤", "公顷", "平方", "元", "亩", "吨", "岁", "小时"].iter().any(|m| rest.starts_with(m))
+    })
+}
+
+/// 一事一议, 一户一策, 一市一品牌: two 一-parts make a distributive phrase (每事一议,
+/// one per case), which names no set of things (SCHEMA: one-thing 一-phrases are
+/// not slogans); four parts (一委一居一站一办) list a set and are one.
+fn distributive(s: &str) -> bool {
+    let ones = s.chars().filter(|&c| c == '一').count();
+    s.starts_with('一') && ones == 2 && numerals(s) == 2
 }
 
 /// The exclusions every candidate must pass.
@@ -144,7 +172,10 @@ fn excluded(s: &str) -> bool {
     if numerals(s) == 1 && chars[0] == '一' {
         return true;
     }
-    false
+    if rest.starts_with('大') && big_count(&rest['大'.len_utf8()..]) {
+        return true;
+    }
+    distributive(s) || has_measure(s)
 }
 
 fn push(out: &mut Vec<Found>, start: usize, end: usize, text: &str, covers: (usize, usize)) {
@@ -161,6 +192,11 @@ pub fn find(s: &str, lex: &Lexicon) -> Vec<Found> {
 }
 
 /// [`find`] with the positions of the text's Chinese numerals already known.
+///
+/// Long (about 130 lines) because its four numbered passes (quotations,
+/// known formulations, compounds, 类-categories) share the list of quoted
+/// ranges and the output, and each pass must see what the earlier ones
+/// found; the passes are marked 1.–4. in the body.
 pub(crate) fn find_at(s: &str, lex: &Lexicon, numerals: &[usize]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     let mut quoted: Vec<(usize, usize)> = Vec::new(); // byte ranges inside quotes
@@ -181,6 +217,17 @@ pub(crate) fn find_at(s: &str, lex: &Lexicon, numerals: &[usize]) -> Vec<Found> 
         let content = &s[inner..close];
         quoted.push((inner, close));
         if content.chars().count() > 12 || !content.chars().next().is_some_and(is_numeral) {
+            continue;
+        }
+        // A quoted pair of clauses (一市一品牌，一县一特色) is two candidates.
+        if content.contains(['，', '；']) {
+            let mut at = inner;
+            for p in content.split(['，', '；']) {
+                if !excluded(p) && p.chars().count() >= 2 {
+                    push(&mut out, at, at + p.len(), p, (at, at + p.len()));
+                }
+                at += p.len() + '，'.len_utf8();
+            }
             continue;
         }
         // A quoted list 两不愁、三保障: split when every part is a formulation of its own.
@@ -257,9 +304,9 @@ pub(crate) fn find_at(s: &str, lex: &Lexicon, numerals: &[usize]) -> Vec<Found> 
         // Compound: N a M b or N ab M cd (一院两制, 一平台两体系).
         let mut matched = false;
         for w in [1usize, 2] {
-            let a_ok = (1..=w).all(|d| ch(d).is_some_and(|x| is_cjk(x) && !is_numeral(x)));
+            let a_ok = (1..=w).all(|d| ch(d).is_some_and(|x| is_han(x) && !is_numeral(x)));
             let m_ok = ch(w + 1).is_some_and(is_numeral);
-            let b_ok = (1..=w).all(|d| ch(w + 1 + d).is_some_and(|x| is_cjk(x) && !is_numeral(x)));
+            let b_ok = (1..=w).all(|d| ch(w + 1 + d).is_some_and(|x| is_han(x) && !is_numeral(x)));
             if a_ok && m_ok && b_ok {
                 let end = at(2 * w + 2);
                 let text = &s[pos..end];
@@ -336,6 +383,9 @@ mod tests {
         assert_eq!(texts("制定出台我省四类社会组织直接登记办法细则"), ["四类社会组织"]);
         assert_eq!(texts("法制审核三项制度，确保运行"), ["三项制度"]);
         assert_eq!(texts("城乡低保、五保供养和优抚安置"), ["五保"]);
+        assert_eq!(texts("推广“一委一居一站一办”新型社区服务管理体制"), ["一委一居一站一办"]);
+        assert_eq!(texts("围绕构建“三大体系”，推动构建三大体系"), ["三大体系"]);
+        assert_eq!(texts("研发费用统计为零的四上企业、高等院校"), ["四上企业"]);
     }
 
     #[test]
@@ -353,6 +403,13 @@ mod tests {
             "省、市、县三级民政部门",
             "在五个领域开展政策创制",
             "推动一张表单受理",
+            "采取“一事一议”方式予以支持",
+            "开展“一市一品牌，一县一特色”建设行动",
+            "提供一站式服务",
+            "铁路、公路主干线两侧各一公里范围内",
+            "使用一点五米以内的牵引带",
+            "山东大学龙山创新港“四大创新圈”核心板块",
+            "在全省八大水系、草海实施生态补偿",
         ] {
             assert!(texts(s).is_empty(), "{s}: {:?}", texts(s));
         }

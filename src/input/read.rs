@@ -14,10 +14,12 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result, Warning, WarningKind};
 
-/// Decoded text and how it was decoded.
+/// Text decoded or extracted from a file's bytes (plain text, or the text of
+/// a web page, .docx or PDF), how it was encoded, and the problems met.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Decoded {
     pub text: String,
+    /// The character encoding of the source ("utf-8" for zip/XML formats).
     pub encoding: &'static str,
     /// Problems that did not stop decoding (a truncated last character …).
     pub warnings: Vec<Warning>,
@@ -228,10 +230,24 @@ pub fn sniff(bytes: &[u8], path: &Path) -> Format {
     if matches!(ext.as_str(), "htm" | "html" | "shtml" | "xhtml") && memfind(&lower, b"<").is_some() {
         return Format::Html;
     }
+    if is_html_fragment(start) {
+        return Format::Html;
+    }
     if matches!(ext.as_str(), "doc" | "wps") && looks_binary(bytes) {
         return Format::LegacyWord;
     }
     Format::Text
+}
+
+/// An HTML fragment stored in a text field of a scraped database (the body
+/// of a page as `<p>…</p><p>…</p>`, often on one line, in a .txt or a CSV
+/// cell): it opens with a block tag and holds paragraph breaks. It is read as
+/// a page, so it gives the records of the clean text; markup in the middle of
+/// a text stays text (and is reported as HTML residue).
+fn is_html_fragment(lower_start: &[u8]) -> bool {
+    const OPENERS: [&[u8]; 9] = [b"<p>", b"<p ", b"<div", b"<section", b"<table", b"<span", b"<font", b"<article", b"<br"];
+    let breaks = lower_start.windows(4).filter(|w| *w == b"</p>" || *w == b"<br>" || *w == b"<br/" || *w == b"<br ").count();
+    OPENERS.iter().any(|o| lower_start.starts_with(o)) && breaks >= 2
 }
 
 pub(crate) fn memfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
@@ -265,7 +281,7 @@ pub fn expand(specs: &[String]) -> Vec<Input> {
                     for entry in paths {
                         match entry {
                             Ok(path) => found.push(path),
-                            Err(e) => out.push(Input::Missing(Error::Io { path: e.path().to_path_buf(), reason: e.error().to_string() })),
+                            Err(e) => out.push(Input::Missing(Error::io(e.path().to_path_buf(), e.into()))),
                         }
                     }
                     found.sort();
@@ -306,7 +322,7 @@ fn walk_entries(dir: &Path, out: &mut Vec<Input>, open: &mut Vec<PathBuf>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            out.push(Input::Missing(Error::Io { path: dir.to_path_buf(), reason: e.to_string() }));
+            out.push(Input::Missing(Error::io(dir, e)));
             return;
         }
     };
@@ -314,7 +330,7 @@ fn walk_entries(dir: &Path, out: &mut Vec<Input>, open: &mut Vec<PathBuf>) {
     for entry in entries {
         match entry {
             Ok(e) => paths.push(e.path()),
-            Err(e) => out.push(Input::Missing(Error::Io { path: dir.to_path_buf(), reason: e.to_string() })),
+            Err(e) => out.push(Input::Missing(Error::io(dir, e))),
         }
     }
     paths.sort();
@@ -343,13 +359,13 @@ fn walk_entries(dir: &Path, out: &mut Vec<Input>, open: &mut Vec<PathBuf>) {
 /// and again while reading, so a file that grows meanwhile cannot exceed it.
 pub fn read_bytes(path: &Path, max_bytes: u64) -> Result<Vec<u8>> {
     use std::io::Read;
-    let io = |e: std::io::Error| Error::Io { path: path.to_path_buf(), reason: e.to_string() };
+    let io = |e: std::io::Error| Error::io(path, e);
     let meta = std::fs::metadata(path).map_err(io)?;
     if meta.is_dir() {
-        return Err(Error::Io { path: path.to_path_buf(), reason: "is a directory".into() });
+        return Err(Error::io_reason(path, "is a directory"));
     }
     if !meta.is_file() {
-        return Err(Error::Io { path: path.to_path_buf(), reason: "not a regular file (a pipe, socket or device)".into() });
+        return Err(Error::io_reason(path, "not a regular file (a pipe, socket or device)"));
     }
     if meta.len() > max_bytes {
         return Err(Error::TooLarge { path: path.to_path_buf(), size: meta.len(), limit: max_bytes });
@@ -410,5 +426,9 @@ mod tests {
         zip.extend(std::iter::repeat_n(0u8, 100_000));
         zip.extend_from_slice(b"PK\x01\x02word/document.xml");
         assert_eq!(sniff(&zip, Path::new("download.bin")), Format::Docx);
+        // An HTML fragment from a text field, whatever the extension.
+        assert_eq!(sniff("<p>一、总体要求</p><p>全面落实。</p>".as_bytes(), Path::new("row22.txt")), Format::Html);
+        assert_eq!(sniff("一、总体要求<br>全面落实。<br>".as_bytes(), Path::new("row22.txt")), Format::Text);
+        assert_eq!(sniff("<p>只有一段</p>".as_bytes(), Path::new("a.txt")), Format::Text);
     }
 }

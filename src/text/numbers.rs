@@ -39,6 +39,41 @@ pub fn read_digits(s: &str, i: usize) -> Option<(u32, usize)> {
     (j > i).then_some((v, j))
 }
 
+/// The longest Chinese numeral [`parse_cn_int`] reads (一千二百三十四亿五千六百七十八万… has
+/// fewer characters): a longer run of numeral characters is never one number,
+/// and reading stops there so that a run of thousands of numerals stays linear.
+pub const MAX_CN_NUMERAL: usize = 32;
+
+/// The integer written in Chinese digits and 十 at byte `i` (months, days and
+/// years as dates write them: 十二月, 二○一二年), and the byte after it.
+///
+/// ```
+/// use zhengce::text::numbers::read_cn_digits;
+/// assert_eq!(read_cn_digits("十二月", 0), Some((12, "十二".len())));
+/// assert_eq!(read_cn_digits("月", 0), None);
+/// ```
+pub fn read_cn_digits(s: &str, i: usize) -> Option<(u32, usize)> {
+    // At most MAX_CN_NUMERAL characters: a longer run is never one number.
+    let j = i + s[i..].chars().take(MAX_CN_NUMERAL).take_while(|&c| cn_digit(c).is_some() || c == '十').map(char::len_utf8).sum::<usize>();
+    if j == i {
+        return None;
+    }
+    Some((u32::try_from(parse_cn_int(&s[i..j])?).ok()?, j))
+}
+
+/// The integer at byte `i` in Arabic digits ([`read_digits`]) or else in
+/// Chinese digits ([`read_cn_digits`]), and the byte after it: the one reader
+/// of the small integers of dates and deadlines.
+///
+/// ```
+/// use zhengce::text::numbers::read_int;
+/// assert_eq!(read_int("6月", 0), Some((6, 1)));
+/// assert_eq!(read_int("六月", 0), Some((6, "六".len())));
+/// ```
+pub fn read_int(s: &str, i: usize) -> Option<(u32, usize)> {
+    read_digits(s, i).or_else(|| read_cn_digits(s, i))
+}
+
 /// Value of a Chinese digit character (including the financial forms and the
 /// circle zero used in dates, 二○一二).
 #[inline]
@@ -86,7 +121,7 @@ pub fn parse_cn_int(s: &str) -> Option<u64> {
         return None;
     }
     // Numerals are short: keep their characters on the stack.
-    let mut buf = ['\0'; 32];
+    let mut buf = ['\0'; MAX_CN_NUMERAL];
     let mut len = 0;
     for c in s.chars() {
         if len == buf.len() || !is_cn_numeral_char(c) {
@@ -97,18 +132,29 @@ pub fn parse_cn_int(s: &str) -> Option<u64> {
     }
     let chars = &buf[..len];
     if chars.iter().all(|&c| cn_unit(c).is_none()) {
-        // 二○一二: digit by digit; a single digit is itself. Two plain digits (三五)
-        // mean "three to five", not 35.
-        let zero = chars.iter().any(|&c| cn_digit(c) == Some(0));
-        if chars.len() == 2 && !zero {
-            return None;
-        }
-        let mut v: u64 = 0;
-        for &c in chars {
-            v = v.checked_mul(10)?.checked_add(cn_digit(c)? as u64)?;
-        }
-        return Some(v);
+        digit_by_digit(chars)
+    } else {
+        positional(chars)
     }
+}
+
+/// 二○一二: a numeral without units read digit by digit; a single digit is
+/// itself. Two plain digits (三五) mean "three to five", not 35.
+fn digit_by_digit(chars: &[char]) -> Option<u64> {
+    let zero = chars.iter().any(|&c| cn_digit(c) == Some(0));
+    if chars.len() == 2 && !zero {
+        return None;
+    }
+    let mut v: u64 = 0;
+    for &c in chars {
+        v = v.checked_mul(10)?.checked_add(cn_digit(c)? as u64)?;
+    }
+    Some(v)
+}
+
+/// A numeral with units (二十一, 一百零五, 三千五百万, 一亿二千万): groups of
+/// 十/百/千 below each 万 and 亿, as the positional system counts.
+fn positional(chars: &[char]) -> Option<u64> {
     let mut total: u64 = 0; // completed 亿 and 万 groups
     let mut section: u64 = 0; // current group below 万
     let mut number: u64 = 0; // pending digit
@@ -310,8 +356,10 @@ fn round_dec(v: f64) -> f64 {
 }
 
 fn read_chinese(s: &str, i: usize) -> Option<Num> {
+    // At most MAX_CN_NUMERAL characters: a longer run is several numbers (or
+    // none), and trimming back from its far end would make a long run quadratic.
     let mut j = i;
-    while let Some(c) = char_at(s, j) {
+    for c in s[i..].chars().take(MAX_CN_NUMERAL) {
         if is_cn_numeral_char(c) {
             j += c.len_utf8();
         } else {
