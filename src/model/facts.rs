@@ -207,3 +207,45 @@ impl std::fmt::Debug for DocLabels {
         f.debug_struct("DocLabels").field("blocks", &self.blocks.len()).finish()
     }
 }
+
+/// How a body takes part in what a record's sentence makes it do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ActorRole {
+    /// The subject of a duty or action, or the agent of 由…负责.
+    Lead,
+    /// A body joined to the subject by 会同/联合/共同 (or listed with it).
+    Joint,
+    /// A body joined by 协调/配合/协助, or a subject that only supports.
+    Coordinate,
+    /// A subject whose verb is 指导 (guidance of others).
+    Guide,
+    /// A subject whose verb is 监督/督促/督导/检查/考核.
+    Supervise,
+}
+
+impl ActorRole {
+    /// The name used in the `role` column of `actors`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ActorRole::Lead => "lead",
+            ActorRole::Joint => "joint",
+            ActorRole::Coordinate => "coordinate",
+            ActorRole::Guide => "guide",
+            ActorRole::Supervise => "supervise",
+        }
+    }
+}
+
+/// A public body that a record's own sentence makes act (not an attribution).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Actor {
+    pub block: usize,
+    /// The name as written (role words stripped).
+    pub name: String,
+    /// The verb or construction that makes it act (要, 负责, 会同, 由…负责 …).
+    pub verb: String,
+    pub role: ActorRole,
+    /// Byte offsets of the name in the normalised text.
+    pub start: usize,
+    pub end: usize,
+}
