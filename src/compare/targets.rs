@@ -111,25 +111,27 @@ pub fn compare_targets(docs: &[Document], groups: &Groups, min_documents: usize)
     }
     let s = |f: &dyn Fn(&Row) -> String| rows.iter().map(f).collect::<Vec<String>>();
     let h = rows.len();
-    frame(
-        h,
-        vec![
-            col("indicator_key", s(&|r| r.key.0.clone())),
-            col("indicator", rows.iter().map(|r| r.t.indicator.clone()).collect::<Vec<_>>()),
-            col("unit", s(&|r| r.t.unit.clone())),
-            col("comparator", s(&|r| r.t.comparator.symbol().to_string())),
-            col("value", rows.iter().map(|r| r.t.value).collect::<Vec<_>>()),
-            col("value_max", rows.iter().map(|r| r.t.value_max).collect::<Vec<_>>()),
-            col("deadline", rows.iter().map(|r| r.t.deadline.clone()).collect::<Vec<_>>()),
-            col("doc_id", s(&|r| r.doc.doc_id.clone())),
-            groups.column(&rows.iter().map(|r| r.group).collect::<Vec<_>>())?,
-            col("path", s(&|r| r.doc.blocks.get(r.t.block).map_or(String::new(), |b| b.path.clone()))),
-            col("span", s(&|r| r.doc.text[r.t.start..r.t.end].to_string())),
-            col("start", starts),
-            col("end", ends),
-            col("n_documents", rows.iter().map(|r| n_docs[&r.key] as i64).collect::<Vec<_>>()),
-            col("direction", s(&|r| if goes_up(r.t.comparator) { "up".into() } else { "down".into() })),
-            col("rank", rank),
-        ],
-    )
+    let mut cols = vec![
+        col("indicator_key", s(&|r| r.key.0.clone())),
+        col("indicator", rows.iter().map(|r| r.t.indicator.clone()).collect::<Vec<_>>()),
+        col("unit", s(&|r| r.t.unit.clone())),
+        col("comparator", s(&|r| r.t.comparator.symbol().to_string())),
+        col("value", rows.iter().map(|r| r.t.value).collect::<Vec<_>>()),
+        col("value_max", rows.iter().map(|r| r.t.value_max).collect::<Vec<_>>()),
+        col("deadline", rows.iter().map(|r| r.t.deadline.clone()).collect::<Vec<_>>()),
+        col("doc_id", s(&|r| r.doc.doc_id.clone())),
+        groups.column(&rows.iter().map(|r| r.group).collect::<Vec<_>>())?,
+        col("path", s(&|r| r.doc.blocks.get(r.t.block).map_or(String::new(), |b| b.path.clone()))),
+        col("span", s(&|r| r.doc.text[r.t.start..r.t.end].to_string())),
+        col("start", starts),
+        col("end", ends),
+        col("n_documents", rows.iter().map(|r| n_docs[&r.key] as i64).collect::<Vec<_>>()),
+        col("direction", s(&|r| if goes_up(r.t.comparator) { "up".into() } else { "down".into() })),
+        col("rank", rank),
+    ];
+    if groups.by == "doc_id" {
+        // Grouped by document: the group column is the doc_id column.
+        cols.remove(8);
+    }
+    frame(h, cols)
 }
