@@ -48,15 +48,24 @@ fn goes_up(c: Comparator) -> bool {
     !matches!(c, Comparator::Le | Comparator::Lt)
 }
 
-/// The comparable key of a target: (indicator key, unit).
-fn key_of(t: &Target) -> Option<(String, String)> {
-    let k = indicator_key(t.indicator.as_deref()?);
-    (!k.is_empty()).then(|| (k, t.unit.clone()))
+/// The comparable indicator of a target: its id in the indicator table
+/// (`data/indicators.tsv`, which puts 低保标准 as an amount and as a share of
+/// income in one family) when it has one, else its normalised indicator.
+pub fn target_indicator(t: &Target) -> Option<String> {
+    if let Some(id) = t.indicator_id.as_deref().filter(|s| !s.is_empty()) {
+        return Some(id.to_string());
+    }
+    Some(indicator_key(t.indicator.as_deref()?)).filter(|k| !k.is_empty())
 }
 
-/// Comparable targets across documents: every target whose (normalised
-/// indicator, unit) occurs in at least `min_documents` documents of the
-/// groups. Columns: indicator_key, indicator, unit, comparator, value,
+/// The comparable key of a target: (indicator, unit).
+fn key_of(t: &Target) -> Option<(String, String)> {
+    target_indicator(t).map(|k| (k, t.unit.clone()))
+}
+
+/// Comparable targets across documents: every target whose (indicator id or
+/// normalised indicator, unit) occurs in at least `min_documents` documents of the
+/// groups. Columns: indicator_key (the indicator id, else the normalised indicator), indicator, unit, comparator, value,
 /// value_max, deadline, doc_id, the `by` column, path, span, start, end
 /// (character offsets), n_documents, direction (`up` when more is more
 /// ambitious, `down` for ceilings) and rank (1 = most ambitious among the
