@@ -300,6 +300,17 @@ fn title_scores(title: &str, lex: &Lexicons) -> Scores {
     themes::decisive(&themes::own_scores(&hits[0], title.len(), &lex.themes.rules), &lex.themes.rules)
 }
 
+/// Whether a heading's marker is a division of a regulation or rule (第X章,
+/// 第X节, 第X编/部分). By the drafting conventions of regulations (立法技术
+/// 规范) a chapter gathers the articles of one subject under its title, so the
+/// theme its title names decisively is the subject of each of them; the
+/// 一、（一） headings of plans group tasks more loosely and only lend context.
+fn is_division(marker: &str) -> bool {
+    use crate::layout::markers::marker_at;
+    use crate::model::facts::Style;
+    marker_at(marker).is_some_and(|m| matches!(m.style, Style::Chapter | Style::Section | Style::Part))
+}
+
 /// Label every block of a document.
 pub fn label(doc: &Document, lex: &Arc<Lexicons>) -> DocLabels {
     let n = doc.blocks.len();
@@ -314,7 +325,10 @@ pub fn label(doc: &Document, lex: &Arc<Lexicons>) -> DocLabels {
     }
     let rules = &lex.themes.rules;
     // The own theme scores of the headings met so far, by title.
-    let mut heading_scores: HashMap<&str, Scores> = HashMap::new();
+    // The own theme scores of the headings met so far, by title, and whether
+    // the heading is a division of a regulation (第X章/节/编).
+    let mut heading_scores: HashMap<&str, (Scores, bool)> = HashMap::new();
+    let directive = strength::is_directive_type(doc.meta.doc_type.as_deref());
     let title = doc.meta.title.as_deref().map(|t| title_scores(t, lex)).unwrap_or_default();
     let mut out = Vec::with_capacity(n);
     for (i, b) in doc.blocks.iter().enumerate() {
@@ -336,12 +350,13 @@ pub fn label(doc: &Document, lex: &Arc<Lexicons>) -> DocLabels {
         let hits = lex.matcher.find(text, &tokens, &masked);
 
         let own = themes::own_scores(&hits[0], lead_end(text), rules);
-        let context: Vec<&Scores> = b.section_titles.iter().rev().filter_map(|t| heading_scores.get(t.as_str())).collect();
+        let context: Vec<(&Scores, bool)> =
+            b.section_titles.iter().rev().filter_map(|t| heading_scores.get(t.as_str())).map(|(s, c)| (s, *c)).collect();
         l.theme_scores = themes::with_context(&own, &context, &title, rules);
         l.themes = themes::assign(&l.theme_scores, rules);
         l.theme_terms = first_occurrences(&hits[0]);
         if b.kind == BlockKind::Heading {
-            heading_scores.insert(b.heading.as_str(), own);
+            heading_scores.insert(b.heading.as_str(), (own, is_division(&b.marker)));
         }
 
         let (n_targets, n_deadlines) = (targets[i].len(), deadlines[i].len());
@@ -358,8 +373,12 @@ pub fn label(doc: &Document, lex: &Arc<Lexicons>) -> DocLabels {
             }
         }
 
-        let facts =
-            RecordFacts { targets: &targets[i], deadlines: &deadlines[i], text_start: b.text_start, task: b.kind == BlockKind::Task };
+        let facts = RecordFacts {
+            targets: &targets[i],
+            deadlines: &deadlines[i],
+            text_start: b.text_start,
+            task: b.kind == BlockKind::Task && directive,
+        };
         l.strength_terms = lex.strength.evidence(&hits[2], text, facts);
         let (binding, soft) = Strength::weights(&l.strength_terms);
         let (s, label) = Strength::score(binding, soft);

@@ -25,11 +25,13 @@
 //! tasks as bare imperatives (加强社会救助家庭经济状况核对。): the 党政机关公文处理
 //! 工作条例 makes such a text a directive to the bodies it addresses, so the
 //! bare imperative carries the obligation that 要 would make explicit. A task
-//! record with no binding or soft language whose text opens with a verb of
-//! the `[imperative]` section gets that verb as binding evidence of the
-//! section's weight (0.5, the weight of 要): it is `mixed` (a weak marker
-//! alone), not `none`. `none` remains for records that neither direct nor
-//! commit (definitions, scope articles, lists of items).
+//! record of such a document (not of a legal norm: [`is_directive_type`])
+//! with no binding or soft language whose first sentence has a verb of the
+//! `[imperative]` section (加强, 开展, 发挥 …) gets the first such verb as
+//! binding evidence of the section's weight (0.5, the weight of 要): it is
+//! `mixed` (a weak marker alone), not `none`. `none` remains for records that
+//! neither direct nor commit, and for the articles of regulations that have
+//! no modal (definitions, scope).
 //!
 //! **Instruments are not hedges.** 鼓励, 支持, 引导 say how the state acts
 //! (inviting non-state actors, funding): they belong to the instruments
@@ -52,6 +54,19 @@ pub use crate::model::facts::{StrengthSource, StrengthTerm};
 /// The shipped strength dictionary.
 pub const STRENGTH: &str = include_str!("../../data/strength.tsv");
 
+/// Whether a document type states tasks as directives: plans, 工作要点,
+/// 意见, 通知, 措施 … (党政机关公文处理工作条例), not the legal norms (条例, 办法,
+/// 规定, 细则, 规则), which write their duties with explicit modals (应当, 不得)
+/// and whose purpose and scope articles direct nothing. Unknown: a directive.
+///
+/// ```
+/// use zhengce::label::strength::is_directive_type;
+/// assert!(is_directive_type(Some("方案")) && is_directive_type(None) && !is_directive_type(Some("条例")));
+/// ```
+pub fn is_directive_type(doc_type: Option<&str>) -> bool {
+    !doc_type.is_some_and(|t| ["条例", "办法", "规定", "细则", "规则", "章程"].iter().any(|n| t.ends_with(n)))
+}
+
 /// A strength dictionary: the indices of its binding and soft sections.
 #[derive(Debug, Clone)]
 pub struct Strength {
@@ -64,7 +79,8 @@ pub struct Strength {
 
 /// What a record brings besides its text: byte spans (into the document
 /// text) of its targets and deadlines, where its text starts, and whether it
-/// is a task record (only tasks get the default obligation).
+/// is a directive task (a task record of a document that is not a legal
+/// norm, see [`is_directive_type`]): only those get the default obligation.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RecordFacts<'a> {
     pub targets: &'a [(usize, usize)],
@@ -135,12 +151,12 @@ impl Strength {
         out
     }
 
-    /// The imperative verb that opens a record's text (after white space), as
-    /// binding evidence.
+    /// The first imperative verb of a record's first sentence, as binding
+    /// evidence.
     fn default_obligation(&self, hits: &[Hit], text: &str, base: usize) -> Option<StrengthTerm> {
         let sec = self.imperative? as u32;
-        let lead = text.len() - text.trim_start().len();
-        let h = hits.iter().find(|h| h.section == sec && h.weight > 0.0 && h.start as usize == lead)?;
+        let first_sentence = text.find(['。', '；', '！', '？', ';']).unwrap_or(text.len());
+        let h = hits.iter().find(|h| h.section == sec && h.weight > 0.0 && (h.end as usize) <= first_sentence)?;
         Some(StrengthTerm {
             term: h.term,
             binding: true,

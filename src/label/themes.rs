@@ -11,11 +11,11 @@
 //!    the nearest times [`Rules::context`], each level further up halved
 //!    ([`Rules::decay`]): a paragraph under 加强民政信息化建设 is about
 //!    digitalisation even where it only says 平台.
-//! 3. **Subject.** A heading or the document's title that names exactly one
-//!    theme decisively (see [`decisive`]) passes that theme on in full
-//!    ([`Rules::subject`]) at any depth: the title (GB/T 9704-2012 标题:
-//!    发文机关 + 事由 + 文种) states what the whole text is about, and a chapter
-//!    法律责任 what each of its articles is about.
+//! 3. **Subject.** The document's title or a division of a regulation
+//!    (第X章/节) that names exactly one theme decisively (see [`decisive`])
+//!    passes that theme on in full ([`Rules::subject`]) at any depth: the
+//!    title (GB/T 9704-2012 标题: 发文机关 + 事由 + 文种) states what the whole
+//!    text is about, and a chapter 法律责任 what each of its articles is about.
 //! 4. **Assignment.** A theme is assigned when its score reaches
 //!    [`Rules::min_score`] and [`Rules::relative`] of the best theme's score;
 //!    at most [`Rules::max_themes`], best first. A record with no theme
@@ -112,17 +112,18 @@ pub fn decisive(own: &Scores, rules: &Rules) -> Scores {
     }
 }
 
-/// Own scores plus the heading context (`context[0]` is the nearest heading)
-/// and the title's decisive theme (see [`decisive`]). A heading's scores count
+/// Own scores plus the heading context (`context[0]` is the nearest heading,
+/// with whether it is a division of a regulation: 第X章/节) and the title's
+/// decisive theme (see [`decisive`]). A heading's scores count
 /// [`Rules::context`] times, halved per level further up; the theme a
-/// heading or the title names decisively counts [`Rules::subject`] times
+/// division or the title names decisively counts [`Rules::subject`] times
 /// instead, at any distance: a chapter 法律责任 makes each of its articles and
 /// items about the rule of law, however deep.
-pub fn with_context(own: &Scores, context: &[&Scores], title: &Scores, rules: &Rules) -> Scores {
+pub fn with_context(own: &Scores, context: &[(&Scores, bool)], title: &Scores, rules: &Rules) -> Scores {
     let mut s = own.clone();
     let mut f = rules.context;
-    for c in context {
-        let subject = decisive(c, rules);
+    for &(c, division) in context {
+        let subject = if division { decisive(c, rules) } else { Scores::new() };
         for &(t, w) in c.iter() {
             let k = if subject.iter().any(|x| x.0 == t) { rules.subject.max(f) } else { f };
             add(&mut s, t, w * k);
@@ -178,7 +179,7 @@ mod tests {
         let own: Scores = vec![(1, 1.0)];
         let near: Scores = vec![(2, 2.0)];
         let far: Scores = vec![(2, 2.0), (3, 4.0)];
-        let s = with_context(&own, &[&near, &far], &Scores::new(), &Rules::default());
+        let s = with_context(&own, &[(&near, false), (&far, false)], &Scores::new(), &Rules::default());
         assert_eq!(s, vec![(1, 1.0), (2, 1.5), (3, 1.0)]);
     }
 
