@@ -130,7 +130,8 @@ pub(crate) fn big_count(after_da: &str) -> bool {
 fn has_measure(s: &str) -> bool {
     s.char_indices().any(|(i, c)| {
         let rest = &s[i + c.len_utf8()..];
-        is_numeral(c) && ["点", "倍", "米", "公里", "公斤", "公顷", "平方", "元", "亩", "吨", "岁", "小时"].iter().any(|m| rest.starts_with(m))
+        is_numeral(c)
+            && ["点", "倍", "米", "公里", "公斤", "公顷", "平方", "元", "亩", "吨", "岁", "小时"].iter().any(|m| rest.starts_with(m))
     })
 }
 
