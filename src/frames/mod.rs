@@ -211,6 +211,12 @@ pub const FRAMES: &[Frame] = &[
         written: true,
     },
     Frame {
+        name: "strength_terms",
+        doc: "One row per piece of strength evidence of a record: term, kind (binding/soft), source, weight, offsets.",
+        build: strength_terms,
+        written: true,
+    },
+    Frame {
         name: "tokens",
         doc: "One row per token of every record (re-tokenised on request): token, start, end, kind.",
         build: tokens,
@@ -690,6 +696,41 @@ fn instruments_of(docs: &[Document]) -> PolarsResult<DataFrame> {
         },
         true,
     )
+}
+
+/// One row per piece of evidence of a block's commitment strength (records
+/// and headings): the
+/// term (or the target or deadline span), its kind (binding or soft), where it
+/// comes from (term, target, deadline, imperative) and its weight, with
+/// character offsets. A record's `binding` and `soft` weights are the sums of
+/// its rows, so its `strength` is `(B − S) / (B + S + 1)` of this frame alone.
+pub fn strength_terms(c: &Corpus) -> PolarsResult<DataFrame> {
+    by_chunks(c, strength_terms_of)
+}
+
+fn strength_terms_of(docs: &[Document]) -> PolarsResult<DataFrame> {
+    let mut keys = Keys::new();
+    let (mut term, mut kind, mut source, mut weight) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for d in docs {
+        let mut cur = CharCursor::new(&d.text);
+        // Every labelled block: records and headings both carry a strength.
+        for (i, l) in d.labels.blocks.iter().enumerate().filter(|(_, l)| l.labelled) {
+            for e in &l.strength_terms {
+                keys.span(d, i, &mut cur, e.start, e.end);
+                term.push(&d.text[e.start..e.end]);
+                kind.push(if e.binding { "binding" } else { "soft" });
+                source.push(e.source.name());
+                weight.push(e.weight as f64);
+            }
+        }
+    }
+    let mut f = keys.columns();
+    f.str("term", term);
+    f.str("kind", kind);
+    f.str("source", source);
+    f.f64("weight", weight);
+    keys.offsets(&mut f);
+    f.finish()
 }
 
 type LongOf = for<'a> fn(&'a crate::label::BlockLabels) -> (&'a crate::label::themes::Scores, &'a Vec<u32>, &'a Vec<(u32, u32)>);
