@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from ._corpus import DEFAULT, Corpus, TokenCounts, load_sample, read, read_texts, sample_paths
 from .stream import extract, open_frames, scan
+from .methods import agreement, read_coding
 from ._zhengce import (
     DataFileError,
     DecodeError,
@@ -35,6 +36,8 @@ __all__ = [
     "scan",
     "extract",
     "open_frames",
+    "agreement",
+    "read_coding",
     "ZhengceError",
     "ReadError",
     "DecodeError",

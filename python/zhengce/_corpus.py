@@ -16,6 +16,8 @@ from . import _zhengce
 if TYPE_CHECKING:
     import numpy as np
 
+    from .methods import PmcResult
+
 PathLike = Union[str, "os.PathLike[str]"]
 Overrides = Mapping[str, Mapping[str, object]]
 Paths = Union[PathLike, Sequence[PathLike]]
@@ -123,6 +125,50 @@ class Corpus:
     def errors(self) -> pl.DataFrame:
         """Problems met while reading: errors that lost a document and warnings."""
         return self._native.frame("errors")
+
+    # Methods of policy-text research (zhengce.methods; README, "Methods") --
+    def crosstab(self, rows: str = "instruments", cols: str = "themes", by: str | Sequence[str] | None = None, form: str = "long") -> pl.DataFrame:
+        """Task records crossed by two dimensions (instruments, instrument_type,
+        themes, cap_topic, or any records or documents column) within groups of
+        documents: n, share, row_share, col_share and the records behind each cell.
+        See :func:`zhengce.methods.crosstab`.
+
+        >>> zc.load_sample().crosstab("instrument_type", "themes", by="province")  # doctest: +SKIP
+        """
+        from .methods import crosstab
+
+        return crosstab(self, rows, cols, by=by, form=form)
+
+    def policy_strength(self, by: str | Sequence[str] | None = None, table: PathLike | None = None) -> pl.DataFrame:
+        """Policy strength (政策力度) per document, every component shown, or
+        aggregated ``by`` document columns (province, year); ``table`` replaces the
+        scoring table. See :func:`zhengce.methods.policy_strength`."""
+        from .methods import policy_strength
+
+        return policy_strength(self, by=by, table=table)
+
+    def pmc(self, scheme: PathLike | None = None) -> "PmcResult":
+        """The PMC index of every document (scores, grades, the 0/1 variables and
+        the evidence span behind every 1); ``scheme`` replaces the variable
+        scheme. See :func:`zhengce.methods.pmc`."""
+        from .methods import pmc
+
+        return pmc(self, scheme)
+
+    @cached_property
+    def cap_topics(self) -> pl.DataFrame:
+        """One row per (task record, Comparative Agendas Project major topic) its
+        themes map to (``data/cap_topics.tsv``): cap_code, cap_topic, themes."""
+        from .methods import cap_topics
+
+        return cap_topics(self)
+
+    def coding_sheet(self, path: PathLike, *, n: int | None = None, seed: int = 0, coder: str = "") -> pl.DataFrame:
+        """Write an Excel coding sheet of task records (a sample of ``n``) with
+        zhengce's labels and a codebook. See :func:`zhengce.methods.coding_sheet`."""
+        from .methods import coding_sheet
+
+        return coding_sheet(self, path, n=n, seed=seed, coder=coder)
 
     # Access ---------------------------------------------------------------
     def text(self, doc_id: str) -> str:
