@@ -46,22 +46,35 @@ def quote(corpus: "Corpus", frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(pl.Series("quote", quotes, dtype=pl.String))
 
 
+def _first_spans(frame: pl.DataFrame) -> dict[tuple[str, int], tuple[int, int]]:
+    """The earliest (start, end) of a frame's rows per (doc_id, record_id)."""
+    first = frame.sort("start").group_by("doc_id", "record_id", maintain_order=True).first()
+    return {(d, r): (s, e) for d, r, s, e in first.select("doc_id", "record_id", "start", "end").iter_rows()}
+
+
 def term_spans(corpus: "Corpus", frame: pl.DataFrame, terms_col: str = "terms") -> pl.DataFrame:
     """Where in each record the first of its terms occurs: ``start``/``end`` of
-    the earliest occurrence in the record's text (the record's own span when none
-    is found: a label lent by the heading above). ``frame`` has doc_id, record_id
-    and a list column of terms; the records' spans come from ``corpus.blocks``."""
+    the earliest occurrence in the record's text. The pseudo-terms ``<target>`` and
+    ``<deadline>`` of the dictionaries point to the record's first target or
+    deadline; a label with no term found (lent by the heading above) points to
+    the whole record. ``frame`` has doc_id, record_id and a list column of terms."""
     spans = corpus.blocks.select("doc_id", "record_id", pl.col("start").alias("_rs"), pl.col("end").alias("_re"))
     f = frame.join(spans, on=["doc_id", "record_id"], how="left")
     texts = {d: corpus.text(d) for d in f["doc_id"].unique().to_list()}
+    pseudo = {"<target>": _first_spans(corpus.targets), "<deadline>": _first_spans(corpus.deadlines)}
     starts, ends = [], []
-    for d, rs, re_, terms in f.select("doc_id", "_rs", "_re", terms_col).iter_rows():
-        best = None
-        text = texts[d][rs:re_]
+    for d, r, rs, re_, terms in f.select("doc_id", "record_id", "_rs", "_re", terms_col).iter_rows():
+        found = []
         for t in terms or []:
-            at = text.find(t.strip("*"))
-            if at >= 0 and (best is None or at < best[0]):
-                best = (at, at + len(t.strip("*")))
-        starts.append(rs + best[0] if best else rs)
-        ends.append(rs + best[1] if best else re_)
+            if t in pseudo:
+                if (d, r) in pseudo[t]:
+                    found.append(pseudo[t][(d, r)])
+                continue
+            word = t.strip("*")
+            at = texts[d].find(word, rs, re_) if word else -1
+            if at >= 0:
+                found.append((at, at + len(word)))
+        best = min(found) if found else (rs, re_)
+        starts.append(best[0])
+        ends.append(best[1])
     return f.drop("_rs", "_re").with_columns(pl.Series("start", starts, dtype=pl.Int64), pl.Series("end", ends, dtype=pl.Int64))

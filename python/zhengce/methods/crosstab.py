@@ -114,7 +114,7 @@ def crosstab(
     row_n = r.join(groups, on="doc_id", how="left").group_by(*keys, row_name).agg(pl.col("record_id").len().alias("_n_row"))
     col_n = c.join(groups, on="doc_id", how="left").group_by(*keys, col_name).agg(pl.col("record_id").len().alias("_n_col"))
     counted = cells.group_by(*keys, row_name, col_name).agg(
-        pl.len().alias("n"), pl.struct("doc_id", "record_id").sort_by("doc_id", "record_id").alias("records")
+        pl.len().cast(pl.Int64).alias("n"), pl.struct("doc_id", "record_id").sort_by("doc_id", "record_id").alias("records")
     )
     counted = counted.join(totals, on=keys, how="left") if keys else counted.join(totals, how="cross")
     counted = counted.join(row_n, on=[*keys, row_name], how="left").join(col_n, on=[*keys, col_name], how="left")

@@ -188,11 +188,11 @@ def pmc(corpus: "Corpus", scheme: Source | PmcScheme = None) -> PmcResult:
                                    pl.col("n_evidence").is_not_null().cast(pl.Int64).alias("score")))  # fmt: skip
         ev_rows.append(hit.filter(pl.col("n_evidence").is_not_null()).select("doc_id", *meta, "record_id", "start", "end", pl.col("n_evidence").cast(pl.Int64)))
     variables = pl.concat(var_rows)
-    evidence = _frames.quote(corpus, pl.concat(ev_rows).sort("doc_id", "first", "second"))
+    evidence = _frames.quote(corpus, pl.concat(ev_rows).sort("doc_id", maintain_order=True))
     firsts = variables.group_by("doc_id", "first").agg(pl.col("score").mean().alias("x"))
     wide = firsts.pivot(on="first", index="doc_id", values="x")
     order = list(sch.first)
     scores = docs.join(wide, on="doc_id", how="left").select("doc_id", *[pl.col(x).fill_null(0.0) for x in order])
     scores = scores.with_columns(pl.sum_horizontal(order).alias("pmc"))
     scores = scores.with_columns(pl.col("pmc").map_elements(sch.grade, return_dtype=pl.String).alias("grade"))
-    return PmcResult(sch, scores, variables.sort("doc_id", "first", "second"), evidence)
+    return PmcResult(sch, scores, variables.sort("doc_id", maintain_order=True), evidence)

@@ -73,7 +73,7 @@ def policy_strength(corpus: "Corpus", by: str | Sequence[str] | None = None, tab
         rows, schema={"doc_id": pl.String, "rank": pl.String, "issuer_score": pl.Float64, "doc_type_scored": pl.String, "type_score": pl.Float64}, orient="row"
     )
     shares = record_components(corpus).group_by("doc_id").agg(
-        pl.len().alias("n_records"),
+        pl.len().cast(pl.Int64).alias("n_records"),
         ((pl.col("strength") + 1) / 2).mean().alias("commitment"),
         pl.col("has_target").mean().alias("targets"),
         pl.col("has_deadline").mean().alias("deadlines"),
@@ -99,7 +99,7 @@ def policy_strength(corpus: "Corpus", by: str | Sequence[str] | None = None, tab
     means = [pl.col(c).mean() for c in ("issuer_score", "type_score", "authority", *COMPONENTS, "execution")]
     return (
         out.group_by(keys)
-        .agg(pl.len().alias("n_documents"), pl.col("policy_strength").sum().alias("policy_strength_sum"),
+        .agg(pl.len().cast(pl.Int64).alias("n_documents"), pl.col("policy_strength").sum().alias("policy_strength_sum"),
              pl.col("policy_strength").mean().alias("policy_strength_mean"), *means)  # fmt: skip
         .sort(keys, nulls_last=True)
     )
