@@ -11,23 +11,31 @@ as a polars DataFrame.
 """
 from __future__ import annotations
 
-from ._corpus import DEFAULT, Corpus, TokenCounts, load_sample, read, read_texts, sample_paths
-from .stream import extract, open_frames, scan
-from .methods import agreement, read_coding
-from ._zhengce import (
+from ._corpus import DEFAULT, FRAMES, Corpus, TokenCounts, load_sample, read, read_texts, sample_paths
+from ._errors import (
     DataFileError,
     DecodeError,
     DocumentTooLargeError,
     FormatError,
     InternalError,
+    InvalidTypeError,
+    InvalidValueError,
+    NotFoundError,
+    PermissionDeniedError,
     ReadError,
+    UnknownDocumentError,
     ZhengceError,
-    __version__,
 )
+from ._options import ReadOptions
+from ._zhengce import __version__
+from .stream import extract, open_frames, scan
+from .methods import agreement, read_coding
 
 __all__ = [
     "Corpus",
     "TokenCounts",
+    "ReadOptions",
+    "FRAMES",
     "DEFAULT",
     "read",
     "read_texts",
@@ -44,6 +52,11 @@ __all__ = [
     "FormatError",
     "DocumentTooLargeError",
     "DataFileError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "InvalidValueError",
+    "InvalidTypeError",
+    "UnknownDocumentError",
     "InternalError",
     "__version__",
 ]

@@ -1,26 +1,24 @@
 """The Corpus type and the functions that make one."""
 from __future__ import annotations
 
-import csv
 import glob as _glob
 import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Mapping, Sequence, Union
+from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 import polars as pl
 
 from . import _zhengce
+from ._errors import DecodeError, InvalidTypeError
+from ._options import PathLike, ReadOptions, native_options
 
 if TYPE_CHECKING:
     import numpy as np
+    from typing_extensions import Unpack
 
     from .methods import PmcResult
-
-PathLike = Union[str, "os.PathLike[str]"]
-Overrides = Mapping[str, Mapping[str, object]]
-Paths = Union[PathLike, Sequence[PathLike]]
 
 #: Stands for the shipped dictionary in a list of dictionary files, to extend
 #: it rather than replace it: ``themes=[zc.DEFAULT, "mine.tsv"]``.
@@ -44,66 +42,11 @@ class Corpus:
     def __init__(self, native: _zhengce.NativeCorpus):
         self._native = native
 
-    # Frames ---------------------------------------------------------------
-    @cached_property
-    def documents(self) -> pl.DataFrame:
-        """One row per document: doc_id, source, province, issuer, doc_number, title, date, year …"""
-        return self._native.frame("documents")
+    # Frames: one cached property per frame of the core's registry
+    # (``_zhengce.FRAMES``), attached below the class.
+    if TYPE_CHECKING:
 
-    @cached_property
-    def records(self) -> pl.DataFrame:
-        """One row per record: task records (path like "2.1.1") and front/back matter (path "")."""
-        return self._native.frame("records")
-
-    @cached_property
-    def headings(self) -> pl.DataFrame:
-        """One row per numbered heading that is only a title."""
-        return self._native.frame("headings")
-
-    @cached_property
-    def blocks(self) -> pl.DataFrame:
-        """Every block of every document: records, headings and web boilerplate."""
-        return self._native.frame("blocks")
-
-    @cached_property
-    def departments(self) -> pl.DataFrame:
-        """One row per (record, responsible department), with its role (lead/co)."""
-        return self._native.frame("departments")
-
-    @cached_property
-    def targets(self) -> pl.DataFrame:
-        """One row per quantitative target: value, unit, comparator, deadline, indicator."""
-        return self._native.frame("targets")
-
-    @cached_property
-    def slogans(self) -> pl.DataFrame:
-        """One row per numbered formulation (数字提法) such as 两不愁、三保障."""
-        return self._native.frame("slogans")
-
-    @cached_property
-    def deadlines(self) -> pl.DataFrame:
-        """One row per dated commitment (4月25日前 制定工作方案)."""
-        return self._native.frame("deadlines")
-
-    @cached_property
-    def themes(self) -> pl.DataFrame:
-        """One row per (record, theme with a score): score, assigned, the terms found.
-
-        >>> c = zc.read_texts({"d": "一、任务\\n完善最低生活保障制度，提高低保标准。"})  # doctest: +SKIP
-        >>> c.themes.filter("assigned")["theme"].to_list()  # doctest: +SKIP
-        ['social_assistance']
-        """
-        return self._native.frame("themes")
-
-    @cached_property
-    def instruments(self) -> pl.DataFrame:
-        """One row per (record, policy instrument with a score): type (supply/environment/demand), assigned, terms."""
-        return self._native.frame("instruments")
-
-    @cached_property
-    def tokens(self) -> pl.DataFrame:
-        """One row per token of every record (re-tokenised on request): token, start, end, kind."""
-        return self._native.frame("tokens")
+        def __getattr__(self, name: str) -> pl.DataFrame: ...
 
     def token_counts(self, kinds: Sequence[str] | None = None, tokens: Sequence[str] = ("word",)) -> "TokenCounts":
         """Token counts per record as a sparse matrix, without a row per token.
@@ -120,11 +63,6 @@ class Corpus:
         )
         rows = pl.DataFrame({"doc_id": doc_ids, "record_id": record_ids}, schema={"doc_id": pl.String, "record_id": pl.Int64})
         return TokenCounts(indptr, indices, data, vocabulary, rows)
-
-    @cached_property
-    def errors(self) -> pl.DataFrame:
-        """Problems met while reading: errors that lost a document and warnings."""
-        return self._native.frame("errors")
 
     # Methods of policy-text research (zhengce.methods; README, "Methods") --
     def crosstab(self, rows: str = "instruments", cols: str = "themes", by: str | Sequence[str] | None = None, form: str = "long") -> pl.DataFrame:
@@ -204,6 +142,27 @@ class Corpus:
         return out.with_columns(pl.col("n_departments", "n_slogans").fill_null(0))
 
 
+
+def _frame_property(name: str, doc: str) -> cached_property:
+    def frame(self: Corpus) -> pl.DataFrame:
+        return self._native.frame(name)
+
+    frame.__name__ = frame.__qualname__ = name
+    frame.__doc__ = doc
+    prop = cached_property(frame)
+    prop.__set_name__(Corpus, name)
+    return prop
+
+
+#: Every frame: (name, what a row is, written by default by ``zhengce read --out`` and ``zc.extract``).
+FRAMES: tuple[tuple[str, str, bool], ...] = tuple(tuple(f) for f in _zhengce.FRAMES)
+for _name, _doc, _ in FRAMES:
+    setattr(Corpus, _name, _frame_property(_name, _doc))
+#: The frames written unless told otherwise (all but ``blocks``, which repeats
+#: records and headings, and ``tokens``, large and made again on request).
+WRITTEN_FRAMES: tuple[str, ...] = tuple(name for name, _, written in FRAMES if written)
+
+
 @dataclass(frozen=True)
 class TokenCounts:
     """Token counts of records as a compressed sparse row matrix: row ``r``
@@ -238,56 +197,13 @@ class TokenCounts:
         return out
 
 
-def _dictionaries(**kinds: Paths | None) -> dict[str, list[str]] | None:
-    """The dictionary arguments of read/read_texts as lists of path strings."""
-    out = {}
-    for key, value in kinds.items():
-        if value is None:
-            continue
-        out[key] = [os.fspath(value)] if isinstance(value, (str, os.PathLike)) else [os.fspath(v) for v in value]
-    return out or None
-
-
-def _overrides(meta: Overrides | None, manifest: PathLike | None) -> dict[str, dict[str, str | None]] | None:
-    """Merge a manifest CSV (a `file` or `doc_id` column plus any of the metadata
-    columns) and a dict of overrides; the dict wins."""
-    out: dict[str, dict[str, str | None]] = {}
-    if manifest is not None:
-        with open(manifest, newline="", encoding="utf-8-sig") as fh:
-            reader = csv.DictReader(fh)
-            key = next((k for k in ("file", "doc_id", "source", "path") if k in (reader.fieldnames or [])), None)
-            if key is None:
-                raise _zhengce.DataFileError(f"{manifest}: a manifest needs a 'file' or 'doc_id' column, found {reader.fieldnames}")
-            for row in reader:
-                name = row.pop(key)
-                out[name] = {k: (v if v not in ("", None) else None) for k, v in row.items() if k}
-    for name, fields in (meta or {}).items():
-        out.setdefault(str(name), {}).update({k: (None if v is None else str(v)) for k, v in fields.items()})
-    return out or None
-
-
 def _paths(paths: PathLike | Iterable[PathLike]) -> list[str]:
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     return [os.fspath(p) for p in paths]
 
 
-def read(
-    paths: PathLike | Iterable[PathLike],
-    *,
-    meta: Overrides | None = None,
-    manifest: PathLike | None = None,
-    on_error: str = "collect",
-    threads: int | None = None,
-    max_bytes: int | None = None,
-    user_dict: Paths | None = None,
-    stopwords: Paths | None = None,
-    themes: Paths | None = None,
-    instruments: Paths | None = None,
-    strength: Paths | None = None,
-    departments: Paths | None = None,
-    hmm: bool = False,
-) -> Corpus:
+def read(paths: PathLike | Iterable[PathLike], **options: Unpack[ReadOptions]) -> Corpus:
     """Read policy documents from files, folders (recursively) and glob patterns.
 
     Text in UTF-8 (with or without BOM), UTF-16 and GB18030/GBK is detected.
@@ -295,10 +211,12 @@ def read(
     are kept; ``on_error="raise"`` raises the first problem as a typed
     exception (``zhengce.DecodeError``, ``zhengce.ReadError`` …) instead.
 
-    ``meta`` overrides metadata per document (keyed by doc_id, file name or
-    path), e.g. ``{"jilin.txt": {"province": "吉林", "date": "2019-03-11"}}``;
-    ``manifest`` is a CSV file with the same information (a ``file`` column and
-    any of province, issuer, doc_number, title, date, year).
+    Options (:class:`zhengce.ReadOptions`, the same for every function that
+    reads): ``meta`` overrides metadata per document (keyed by doc_id, file
+    name or path), e.g. ``{"jilin.txt": {"province": "吉林", "date":
+    "2019-03-11"}}``; ``manifest`` is a CSV file with the same information (a
+    ``file`` column and any of province, issuer, doc_number, title, date,
+    year); ``threads``, ``max_bytes``, ``on_error``.
 
     Dictionaries (each a path or a list of paths; README, "Themes, instruments
     and strength"): ``user_dict`` jieba user dictionaries (``word [freq] [tag]``)
@@ -315,57 +233,22 @@ def read(
     >>> corpus.documents["province"].to_list()
     ['吉林']
     """
-    native = _zhengce.read(
-        _paths(paths),
-        threads=threads,
-        max_bytes=max_bytes,
-        overrides=_overrides(meta, manifest),
-        on_error=on_error,
-        dictionaries=_dictionaries(
-            user_dict=user_dict, stopwords=stopwords, themes=themes, instruments=instruments, strength=strength, departments=departments
-        ),
-        hmm=hmm,
-    )
-    return Corpus(native)
+    return Corpus(_zhengce.read(_paths(paths), native_options(options)))
 
 
-def read_texts(
-    texts: Mapping[str, str] | Sequence[tuple[str, str]],
-    *,
-    meta: Overrides | None = None,
-    on_error: str = "collect",
-    threads: int | None = None,
-    max_bytes: int | None = None,
-    user_dict: Paths | None = None,
-    stopwords: Paths | None = None,
-    themes: Paths | None = None,
-    instruments: Paths | None = None,
-    strength: Paths | None = None,
-    departments: Paths | None = None,
-    hmm: bool = False,
-) -> Corpus:
+def read_texts(texts: Mapping[str, str] | Sequence[tuple[str, str]], **options: Unpack[ReadOptions]) -> Corpus:
     """Read in-memory texts: a dict (or list of pairs) of name → text; the name is the doc_id.
 
-    Options and dictionaries as for :func:`read`.
+    Options as for :func:`read` (a ``manifest`` is keyed by the names).
 
     >>> import zhengce as zc
-    >>> zc.read_texts({"a": "一、总体要求\\n全面落实。"}).records["path"].to_list()
+    >>> zc.read_texts({"a": "一、总体要求\n全面落实。"}).records["path"].to_list()
     ['1']
     """
+    native = native_options(options)
     items = list(texts.items()) if isinstance(texts, Mapping) else [(str(k), v) for k, v in texts]
-    items = [(str(name), _valid_text(str(name), text, on_error)) for name, text in items]
-    native = _zhengce.read_texts(
-        items,
-        threads=threads,
-        max_bytes=max_bytes,
-        overrides=_overrides(meta, None),
-        on_error=on_error,
-        dictionaries=_dictionaries(
-            user_dict=user_dict, stopwords=stopwords, themes=themes, instruments=instruments, strength=strength, departments=departments
-        ),
-        hmm=hmm,
-    )
-    return Corpus(native)
+    items = [(str(name), _valid_text(str(name), text, native.on_error)) for name, text in items]
+    return Corpus(_zhengce.read_texts(items, native))
 
 
 def _valid_text(name: str, text: object, on_error: str) -> str:
@@ -374,14 +257,16 @@ def _valid_text(name: str, text: object, on_error: str) -> str:
     U+FFFD, which the reading reports as a warning, or with ``on_error="raise"``
     a ``zhengce.DecodeError``."""
     if isinstance(text, (bytes, bytearray)):
-        raise TypeError(f"{name}: read_texts takes str, not bytes; decode it first or write it to a file for zc.read to detect its encoding")
+        raise InvalidTypeError(
+            f"{name}: read_texts takes str, not bytes; decode it first or write it to a file for zc.read to detect its encoding", path=name
+        )
     if not isinstance(text, str):
-        raise TypeError(f"{name}: read_texts takes str, not {type(text).__name__}")
+        raise InvalidTypeError(f"{name}: read_texts takes str, not {type(text).__name__}", path=name)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as e:
         if on_error == "raise":
-            raise _zhengce.DecodeError(f"{name}: not valid Unicode text: {e.reason} at character {e.start}") from None
+            raise DecodeError(f"{name}: not valid Unicode text: {e.reason} at character {e.start}", path=name, context={"reason": e.reason}) from e
         return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
     return text
 
@@ -391,11 +276,11 @@ def sample_paths() -> list[str]:
     return sorted(_glob.glob(str(_SAMPLE_DIR / "*.txt")))
 
 
-def load_sample(**kwargs) -> Corpus:
+def load_sample(**options: Unpack[ReadOptions]) -> Corpus:
     """The bundled three-province sample corpus (public government documents).
 
     >>> import zhengce as zc
     >>> len(zc.load_sample())
     5
     """
-    return read(sample_paths(), **kwargs)
+    return read(sample_paths(), **options)

@@ -16,7 +16,7 @@ import polars as pl
 from . import _corpus, stream
 from .report import print_comparison
 
-FRAMES = ("documents", "records", "headings", "departments", "targets", "slogans", "deadlines", "themes", "instruments", "errors")
+FRAMES = _corpus.WRITTEN_FRAMES
 
 
 def _write_frames(corpus: _corpus.Corpus, out: Path, fmt: str) -> None:

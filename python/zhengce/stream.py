@@ -19,47 +19,24 @@ import json
 import os
 import time
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 import polars as pl
 
 from . import _zhengce
-from ._corpus import Corpus, PathLike, _dictionaries, _overrides, _paths
+from ._corpus import WRITTEN_FRAMES, Corpus, PathLike, _paths
+from ._errors import InvalidValueError, NotFoundError, ReadError
+from ._options import ReadOptions, native_options
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 #: Frames written by :func:`extract` unless told otherwise (``tokens`` is large
-#: and can be rebuilt from the records, so it is not among them).
-DEFAULT_FRAMES: tuple[str, ...] = (
-    "documents",
-    "records",
-    "headings",
-    "departments",
-    "targets",
-    "slogans",
-    "deadlines",
-    "errors",
-)
+#: and can be rebuilt from the records, ``blocks`` repeats records and headings).
+DEFAULT_FRAMES: tuple[str, ...] = WRITTEN_FRAMES
 
 MANIFEST = "_manifest.json"
 DONE = "_done"
-
-
-def _native_options(options: dict) -> dict:
-    """Translate the keyword arguments of :func:`zhengce.read` for the native reader."""
-    opts = dict(options)
-    meta = opts.pop("meta", None)
-    manifest = opts.pop("manifest", None)
-    kinds = {k: opts.pop(k, None) for k in ("user_dict", "stopwords", "themes", "instruments", "strength", "departments")}
-    out = {
-        "threads": opts.pop("threads", None),
-        "max_bytes": opts.pop("max_bytes", None),
-        "overrides": _overrides(meta, manifest),
-        "on_error": opts.pop("on_error", "collect"),
-        "dictionaries": _dictionaries(**kinds),
-        "hmm": opts.pop("hmm", False),
-    }
-    if opts:
-        raise TypeError(f"unexpected options: {', '.join(sorted(opts))}")
-    return out
 
 
 def plan(paths: PathLike | Iterable[PathLike]) -> tuple[list[tuple[str, str]], Corpus]:
@@ -73,26 +50,27 @@ def plan(paths: PathLike | Iterable[PathLike]) -> tuple[list[tuple[str, str]], C
     return [tuple(x) for x in items], Corpus(problems)
 
 
-def read_planned(items: Sequence[tuple[str, str]], **options) -> Corpus:
+def read_planned(items: Sequence[tuple[str, str]], **options: Unpack[ReadOptions]) -> Corpus:
     """Read ``(path, doc_id)`` pairs from :func:`plan`; options as for :func:`zhengce.read`."""
-    return Corpus(_zhengce.read_planned([(os.fspath(p), d) for p, d in items], **_native_options(options)))
+    return Corpus(_zhengce.read_planned([(os.fspath(p), d) for p, d in items], native_options(options)))
 
 
 def _batches(items: Sequence, size: int) -> list[Sequence]:
     if size < 1:
-        raise ValueError(f"batch_size must be at least 1, not {size}")
+        raise InvalidValueError(f"batch_size must be at least 1, not {size}", context={"field": "batch_size"})
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def scan(paths: PathLike | Iterable[PathLike], *, batch_size: int = 256, **options) -> Iterator[Corpus]:
+def scan(paths: PathLike | Iterable[PathLike], *, batch_size: int = 256, **options: Unpack[ReadOptions]) -> Iterator[Corpus]:
     """Read a corpus in batches of ``batch_size`` files; memory holds one batch at a time.
 
     Problems met while expanding the paths (a missing file) come with the first
     batch. Options as for :func:`zhengce.read`.
     """
+    native_options(options)  # bad options are refused before anything is listed
     items, problems = plan(paths)
-    if options.get("on_error") == "raise" and len(problems.errors.filter(pl.col("severity") == "error")):
-        raise _zhengce.ReadError(problems.errors.filter(pl.col("severity") == "error")["message"][0])
+    if options.get("on_error") == "raise":
+        _raise_first(problems)
     batches = _batches(items, batch_size)
     if not batches:
         yield problems
@@ -100,6 +78,16 @@ def scan(paths: PathLike | Iterable[PathLike], *, batch_size: int = 256, **optio
     for k, batch in enumerate(batches):
         corpus = read_planned(batch, **options)
         yield problems + corpus if k == 0 and len(problems.errors) else corpus
+
+
+def _raise_first(problems: Corpus) -> None:
+    """Raise the first error met while listing the files (a missing path …) as
+    the exception ``zc.read(..., on_error="raise")`` raises for it."""
+    first = problems.errors.filter(pl.col("severity") == "error").head(1)
+    if first.height:
+        row = first.row(0, named=True)
+        cls = NotFoundError if row["kind"] == "not_found" else ReadError
+        raise cls(row["message"], path=row["source"], kind=row["kind"])
 
 
 def _write(df: pl.DataFrame, path: Path, fmt: str) -> None:
@@ -121,7 +109,7 @@ def extract(
     frames: Sequence[str] = DEFAULT_FRAMES,
     format: str = "parquet",
     overwrite: bool = False,
-    **options,
+    **options: Unpack[ReadOptions],
 ) -> pl.DataFrame:
     """Read a corpus in batches and write each frame as ``out/<frame>/part-NNNNN.<format>``.
 
@@ -133,7 +121,7 @@ def extract(
     was skipped.
     """
     if format not in ("parquet", "csv"):
-        raise ValueError(f"format must be 'parquet' or 'csv', not {format!r}")
+        raise InvalidValueError(f"format must be 'parquet' or 'csv', not {format!r}", context={"field": "format"})
     out = Path(out)
     items, problems = plan(paths)
     batches = _batches(items, batch_size)
@@ -142,7 +130,7 @@ def extract(
     if mpath.exists() and not overwrite:
         old = json.loads(mpath.read_text(encoding="utf-8"))
         if {k: old.get(k) for k in manifest} != manifest:
-            raise ValueError(f"{out} holds an extraction of other files or settings; use another folder or overwrite=True")
+            raise InvalidValueError(f"{out} holds an extraction of other files or settings; use another folder or overwrite=True", path=str(out))
     else:
         if overwrite and out.exists():
             for p in sorted(out.rglob("*"), reverse=True):
@@ -174,7 +162,7 @@ def open_frames(out: PathLike) -> dict[str, pl.LazyFrame]:
     out = Path(out)
     mpath = out / MANIFEST
     if not mpath.exists():
-        raise FileNotFoundError(f"{out}: no {MANIFEST}; not a folder written by zhengce.extract")
+        raise NotFoundError(f"{out}: no {MANIFEST}; not a folder written by zhengce.extract", path=str(mpath))
     m = json.loads(mpath.read_text(encoding="utf-8"))
     scan_ = pl.scan_parquet if m["format"] == "parquet" else pl.scan_csv
     ext = "parquet" if m["format"] == "parquet" else "csv"

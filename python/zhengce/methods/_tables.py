@@ -14,8 +14,14 @@ from pathlib import Path
 from typing import Iterator, Union
 
 from .. import _zhengce
+from .._errors import DataFileError, NotFoundError
 
 Source = Union[str, "os.PathLike[str]", None]
+
+
+def _data_error(path: str, line: int, reason: str) -> DataFileError:
+    """The error of a malformed data file, naming the file and line (0: the file as a whole)."""
+    return DataFileError(f"{path}: invalid data file at line {line}: {reason}", path=path, context={"line": line, "reason": reason})
 
 
 @dataclass(frozen=True)
@@ -27,7 +33,7 @@ class _Line:
     fields: list[str]
 
     def error(self, reason: str) -> Exception:
-        return _zhengce.DataFileError(f"{self.path}: invalid data file at line {self.number}: {reason}")
+        return _data_error(self.path, self.number, reason)
 
     def number_field(self, i: int, what: str) -> float:
         try:
@@ -44,9 +50,9 @@ def _read(source: Source, default: str) -> tuple[str, str]:
     try:
         return Path(path).read_text(encoding="utf-8-sig"), path
     except FileNotFoundError:
-        raise _zhengce.ReadError(f"{path}: no such file or directory") from None
+        raise NotFoundError(f"{path}: no such file or directory", path=path) from None
     except UnicodeDecodeError as e:
-        raise _zhengce.DataFileError(f"{path}: invalid data file at line 1: not UTF-8 text ({e.reason})") from None
+        raise _data_error(path, 1, f"not UTF-8 text ({e.reason})") from None
 
 
 _SECTION = re.compile(r"^\[([^\]\s]+)\]\s*(.*)$")
@@ -150,9 +156,9 @@ def read_strength_table(source: Source = None) -> StrengthTable:
             weights[line.fields[0]] = w
     for required in ("issuer", "doc_type", "components"):
         if required not in seen:
-            raise _zhengce.DataFileError(f"{name}: invalid data file at line 0: the section [{required}] is missing")
+            raise _data_error(name, 0, f"the section [{required}] is missing")
     if not sum(weights.values()) > 0:
-        raise _zhengce.DataFileError(f"{name}: invalid data file at line 0: the [components] weights add up to 0")
+        raise _data_error(name, 0, f"the [components] weights add up to 0")
     return StrengthTable(issuers, types, {c: weights.get(c, 0.0) for c in _COMPONENTS}, name)
 
 
@@ -247,10 +253,10 @@ def read_pmc_scheme(source: Source = None) -> PmcScheme:
         else:
             variables.append(_variable(line, section))
     if not variables:
-        raise _zhengce.DataFileError(f"{name}: invalid data file at line 0: no second-level variables")
+        raise _data_error(name, 0, f"no second-level variables")
     empty = [x for x in first if not any(v.parent == x for v in variables)]
     if empty:
-        raise _zhengce.DataFileError(f"{name}: invalid data file at line 0: [{empty[0]}] has no second-level variables")
+        raise _data_error(name, 0, f"[{empty[0]}] has no second-level variables")
     if not grades:
         grades = [("perfect", 0.9), ("excellent", 0.7), ("acceptable", 0.5), ("poor", 0.0)]
     grades.sort(key=lambda g: -g[1])

@@ -22,6 +22,8 @@ from typing import Iterable, Sequence
 import numpy as np
 import polars as pl
 
+from .._errors import InvalidValueError
+
 MISSING = -1
 ALL = "(all)"
 MULTI_LABEL = frozenset({"themes", "instruments", "cap_topics"})
@@ -175,7 +177,7 @@ def agreement(
     """
     need = {"doc_id", "record_id", "coder", "variable", "values"}
     if missing := need - set(codings.columns):
-        raise ValueError(f"codings need the columns {sorted(need)}; missing {sorted(missing)}")
+        raise InvalidValueError(f"codings need the columns {sorted(need)}; missing {sorted(missing)}")
     multi = set(MULTI_LABEL if multi_label is None else multi_label)
     all_coders = list(coders) if coders is not None else sorted(codings["coder"].unique().to_list())
     rng = np.random.default_rng(seed)

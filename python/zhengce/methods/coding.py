@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Sequence
 import polars as pl
 
 from .. import _zhengce
+from .._errors import DataFileError, FormatError, InvalidValueError, NotFoundError
 from . import _frames
 from ._tables import _sections
 
@@ -85,7 +86,7 @@ def coding_sheet(
     """
     unknown = [v for v in variables if v not in VARIABLES]
     if unknown:
-        raise ValueError(f"variables: {unknown[0]!r} is not one of {', '.join(VARIABLES)}")
+        raise InvalidValueError(f"variables: {unknown[0]!r} is not one of {', '.join(VARIABLES)}")
     recs = _frames.tasks(corpus).join(corpus.documents.select("doc_id", "province"), on="doc_id", how="left")
     if n is not None and n < recs.height:
         recs = recs.sample(n, seed=seed).sort("doc_id", "record_id")
@@ -153,17 +154,17 @@ def _read_one(path: Path, known: dict[str, set[str]], machine: bool) -> list[tup
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
-        raise _zhengce.ReadError(f"{path}: no such file or directory") from None
+        raise NotFoundError(f"{path}: no such file or directory", path=str(path)) from None
     except Exception as e:  # openpyxl raises several types for a file that is not a workbook
-        raise _zhengce.FormatError(f"{path}: not an Excel coding sheet ({e})") from None
+        raise FormatError(f"{path}: not an Excel coding sheet ({e})", path=str(path)) from None
     if "coding" not in wb.sheetnames:
-        raise _zhengce.DataFileError(f"{path}: invalid data file at line 0: no worksheet named 'coding'")
+        raise DataFileError(f"{path}: invalid data file at line 0: no worksheet named 'coding'", path=str(path))
     coder = str(wb["about"]["B1"].value or "").strip() if "about" in wb.sheetnames else ""
     coder = coder or path.stem
     sheet = list(wb["coding"].iter_rows(values_only=True))
     header = [str(h or "").strip() for h in sheet[0]] if sheet else []
     if "doc_id" not in header or "record_id" not in header:
-        raise _zhengce.DataFileError(f"{path}: invalid data file at line 1: the coding sheet needs doc_id and record_id columns")
+        raise DataFileError(f"{path}: invalid data file at line 1: the coding sheet needs doc_id and record_id columns", path=str(path))
     variables = [v for v in VARIABLES if v in header]
     out = []
     for number, row in enumerate(sheet[1:], 2):
@@ -188,5 +189,5 @@ def _values(raw: object, known: set[str], path: Path, row: int, column: str) -> 
     values = [x for x in _SPLIT.split(str(raw or "").strip()) if x]
     bad = [x for x in values if known and x not in known]
     if bad:
-        raise _zhengce.DataFileError(f"{path}: invalid data file at line {row}: column {column}: {bad[0]!r} is not in the codebook")
+        raise DataFileError(f"{path}: invalid data file at line {row}: column {column}: {bad[0]!r} is not in the codebook", path=str(path))
     return values

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Sequence
 
 import polars as pl
 
+from .._errors import InvalidValueError
+
 from . import _frames
 from ._tables import CapMapping, Source, read_cap_mapping
 
@@ -68,7 +70,7 @@ def _dimension(corpus: "Corpus", name: str) -> pl.DataFrame:
         vals = docs.select("doc_id", pl.col(name).cast(pl.String).alias("value"))
         return recs.select(KEYS).join(vals, on="doc_id", how="left").filter(pl.col("value").is_not_null())
     known = sorted(set(recs.columns) | set(docs.columns) | set(DERIVED))
-    raise ValueError(f"cannot cross-tabulate {name!r}: it is neither a derived dimension nor a column of records or documents ({', '.join(known)})")
+    raise InvalidValueError(f"cannot cross-tabulate {name!r}: it is neither a derived dimension nor a column of records or documents ({', '.join(known)})")
 
 
 def crosstab(
@@ -98,13 +100,13 @@ def crosstab(
     ['province', 'instrument_type', 'themes', 'n']
     """
     if form not in ("long", "wide"):
-        raise ValueError(f"form must be 'long' or 'wide', not {form!r}")
+        raise InvalidValueError(f"form must be 'long' or 'wide', not {form!r}")
     keys = [] if by is None else ([by] if isinstance(by, str) else list(by))
     row_name, col_name = rows, (cols if cols != rows else f"{cols}_2")
     docs = _frames.documents(corpus)
     missing = [k for k in keys if k not in docs.columns]
     if missing:
-        raise ValueError(f"by: the documents frame has no column {missing[0]!r} (it has {', '.join(docs.columns)})")
+        raise InvalidValueError(f"by: the documents frame has no column {missing[0]!r} (it has {', '.join(docs.columns)})")
     groups = docs.select("doc_id", *keys)
     r = _dimension(corpus, rows).rename({"value": row_name})
     c = _dimension(corpus, cols).rename({"value": col_name})

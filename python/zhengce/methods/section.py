@@ -1,6 +1,8 @@
 """The methods section of a report: each method with its formula and source."""
 from __future__ import annotations
 
+from .._errors import InvalidValueError
+
 _SECTION = """\
 ## Methods
 
@@ -61,4 +63,4 @@ def methods_section(form: str = "markdown") -> str:
             else:
                 parts.append("<p>" + re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", re.sub(r"`(.+?)`", r"<code>\1</code>", text)) + "</p>")
         return "\n".join(parts)
-    raise ValueError(f"form must be 'markdown' or 'html', not {form!r}")
+    raise InvalidValueError(f"form must be 'markdown' or 'html', not {form!r}")
