@@ -180,7 +180,7 @@ fn parse_chinese_numeral(text: &str) -> Option<u64> {
 /// "Methods"): the policy-strength table, the PMC scheme, the CAP mapping, and
 /// the label dictionaries and theme taxonomy the coding codebook describes.
 #[pyfunction]
-fn default_data(name: &str) -> PyResult<&'static str> {
+fn default_data(py: Python<'_>, name: &str) -> PyResult<&'static str> {
     Ok(match name {
         "policy_strength.tsv" => include_str!("../../data/policy_strength.tsv"),
         "pmc_scheme.tsv" => include_str!("../../data/pmc_scheme.tsv"),
@@ -189,7 +189,7 @@ fn default_data(name: &str) -> PyResult<&'static str> {
         "themes.tsv" => crate::label::themes::THEMES,
         "instruments.tsv" => crate::label::instruments::INSTRUMENTS,
         "strength.tsv" => crate::label::strength::STRENGTH,
-        other => return Err(PyValueError::new_err(format!("no shipped data file named {other:?}"))),
+        other => return Err(value_err(py, format!("no shipped data file named {other:?}"))),
     })
 }
 
