@@ -108,24 +108,19 @@ class StrengthTable:
                 return row
         return None
 
-    def doc_type(self, doc_type: str | None, title: str | None) -> tuple[str, float]:
-        """The type and its score: ``doc_type`` when listed, else the longest
-        listed type the title ends with, else ``*``."""
+    def doc_type(self, doc_type: str | None) -> tuple[str, float]:
+        """The document type and its score (``*`` for a type not listed or unknown)."""
         if doc_type and doc_type in self.doc_types:
             return doc_type, self.doc_types[doc_type]
-        ends = [t for t in self.doc_types if t != "*" and (title or "").endswith(t)]
-        if ends:
-            best = max(ends, key=len)
-            return best, self.doc_types[best]
-        return (doc_type or "*"), self.doc_types.get("*", 1.0)
+        return "*", self.doc_types.get("*", 1.0)
 
 
 def read_strength_table(source: Source = None) -> StrengthTable:
     """Read a policy-strength scoring table (the shipped one by default).
 
     >>> t = read_strength_table()
-    >>> t.issuer("吉林省民政厅", "provincial").rank, t.doc_type(None, "2019年全省民政软环境建设实施方案")
-    ('provincial_department', ('实施方案', 2.0))
+    >>> t.issuer("吉林省民政厅", "provincial").rank, t.doc_type("方案")
+    ('provincial_department', ('方案', 2.0))
     """
     issuers: list[IssuerRank] = []
     types: dict[str, float] = {}

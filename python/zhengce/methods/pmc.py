@@ -100,18 +100,15 @@ def _kind_facts(corpus: "Corpus") -> pl.DataFrame:
 
 
 def _document_facts(corpus: "Corpus") -> pl.DataFrame:
-    """Issuer level and document type, with the block that shows them (title,
-    document number or signature) as their span."""
+    """Issuer level and document type (``documents.level``, ``documents.doc_type``),
+    with the block that shows them (title, document number or signature) as their span."""
     docs = _frames.documents(corpus).join(_frames.doc_block(corpus), on="doc_id", how="left")
-    from ._tables import read_strength_table
-
-    table = read_strength_table()
-    types = [table.doc_type(t, title)[0] for t, title in docs.select("doc_type", "title").iter_rows()]
-    docs = docs.with_columns(pl.Series("_type", types, dtype=pl.String))
     level = docs.filter(pl.col("level").is_not_null()).select(
         "doc_id", pl.lit("level").alias("rule"), pl.col("level").alias("value"), "record_id", "start", "end"
     )
-    kind = docs.filter(pl.col("_type") != "*").select("doc_id", pl.lit("doc_type").alias("rule"), pl.col("_type").alias("value"), "record_id", "start", "end")
+    kind = docs.filter(pl.col("doc_type").is_not_null()).select(
+        "doc_id", pl.lit("doc_type").alias("rule"), pl.col("doc_type").alias("value"), "record_id", "start", "end"
+    )
     return pl.concat([level, kind])
 
 

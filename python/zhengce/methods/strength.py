@@ -65,9 +65,9 @@ def policy_strength(corpus: "Corpus", by: str | Sequence[str] | None = None, tab
     t = table if isinstance(table, StrengthTable) else read_strength_table(table)
     docs = _frames.documents(corpus)
     rows = []
-    for doc_id, issuer, level, doc_type, title in docs.select("doc_id", "issuer", "level", "doc_type", "title").iter_rows():
+    for doc_id, issuer, level, doc_type in docs.select("doc_id", "issuer", "level", "doc_type").iter_rows():
         rank = t.issuer(issuer, level)
-        kind, type_score = t.doc_type(doc_type, title)
+        kind, type_score = t.doc_type(doc_type)
         rows.append((doc_id, rank.rank if rank else None, rank.score if rank else None, kind, type_score))
     scored = pl.DataFrame(
         rows, schema={"doc_id": pl.String, "rank": pl.String, "issuer_score": pl.Float64, "doc_type_scored": pl.String, "type_score": pl.Float64}, orient="row"
