@@ -11,7 +11,7 @@ as a polars DataFrame.
 """
 from __future__ import annotations
 
-from ._corpus import DEFAULT, FRAMES, Corpus, TokenCounts, load_sample, read, read_texts, sample_paths
+from ._corpus import DEFAULT, FRAMES, Corpus, DepartmentNetwork, Dfm, Similarity, TokenCounts, load_sample, read, read_texts, sample_paths
 from ._errors import (
     DataFileError,
     DecodeError,
@@ -34,6 +34,9 @@ from .methods import agreement, read_coding
 __all__ = [
     "Corpus",
     "TokenCounts",
+    "Dfm",
+    "Similarity",
+    "DepartmentNetwork",
     "ReadOptions",
     "FRAMES",
     "DEFAULT",

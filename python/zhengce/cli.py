@@ -41,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     c = sub.add_parser("compare", help="compare the provinces of your documents")
     c.add_argument("paths", nargs="+")
     c.add_argument("--manifest", help="CSV with per-file metadata overrides")
+    c.add_argument("--by", default="province", help="the document column to compare by (province, year, doc_type …)")
+    c.add_argument("--width", type=int, default=120)
     r = sub.add_parser("read", help="read documents and write every frame to a folder")
     r.add_argument("paths", nargs="+")
     r.add_argument("--out", required=True, type=Path)
@@ -77,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     for msg in errs["message"].to_list():
         print(f"error: {msg}", file=sys.stderr)
     if a.cmd == "compare":
-        print_comparison(corpus)
+        print_comparison(corpus, width=a.width, by=a.by)
     else:
         _write_frames(corpus, a.out, a.format)
     return 1 if len(errs) and len(corpus) == 0 else 0

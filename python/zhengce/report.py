@@ -8,34 +8,17 @@ import polars as pl
 from ._corpus import Corpus
 
 
-def province_overview(corpus: Corpus) -> pl.DataFrame:
-    """One row per province: documents, task records, departments named, targets and slogans.
+def province_overview(corpus: Corpus, by: str = "province") -> pl.DataFrame:
+    """One row per group (province by default): documents, task records, characters,
+    share of tasks attributed, distinct departments, targets, deadlines, distinct
+    formulations, mean strength and share binding — computed in the core
+    (``corpus.overview``).
 
     >>> import zhengce as zc
     >>> province_overview(zc.load_sample())["province"].to_list()
     ['吉林', '江苏', '青海']
     """
-    docs = corpus.documents.select("doc_id", "province", "year")
-    tasks = corpus.records.filter(pl.col("kind") == "task").join(docs, on="doc_id")
-    depts = corpus.departments.join(docs, on="doc_id")
-    tg = corpus.targets.join(docs, on="doc_id")
-    sl = corpus.slogans.join(docs, on="doc_id")
-    out = (
-        docs.group_by("province")
-        .agg(pl.len().alias("documents"), pl.col("year").min().alias("from"), pl.col("year").max().alias("to"))
-        .join(tasks.group_by("province").agg(pl.len().alias("tasks")), on="province", how="left")
-        .join(
-            tasks.group_by("province").agg((pl.col("departments").list.len() > 0).mean().round(2).alias("share_attributed")),
-            on="province",
-            how="left",
-        )
-        .join(depts.group_by("province").agg(pl.col("department").n_unique().alias("departments")), on="province", how="left")
-        .join(tg.group_by("province").agg(pl.len().alias("targets")), on="province", how="left")
-        .join(sl.group_by("province").agg(pl.col("normalized").n_unique().alias("slogans")), on="province", how="left")
-        .with_columns(pl.col("tasks", "departments", "targets", "slogans").fill_null(0))
-        .sort("province")
-    )
-    return out
+    return corpus.overview(by)
 
 
 def _width(s: str) -> int:
@@ -70,54 +53,35 @@ def format_table(df: pl.DataFrame, max_col: int = 40) -> str:
     return "\n".join([line, sep, *body])
 
 
-def print_comparison(corpus: Corpus, width: int = 120) -> None:
-    """Print a readable comparison of the provinces of a corpus."""
+def print_comparison(corpus: Corpus, width: int = 120, by: str = "province", top: int = 6) -> None:
+    """Print a readable comparison of the groups (provinces) of a corpus. Every
+    number comes from the comparison frames computed in the core
+    (``corpus.overview``, ``corpus.compare``, ``corpus.department_network``,
+    ``corpus.compare_targets``, ``corpus.keyness``); this only selects and prints."""
     docs = corpus.documents
-    print(f"zhengce: {len(corpus)} documents from {docs['province'].n_unique()} provinces\n")
-    print(format_table(docs.select("province", "year", "doc_number", "title", "issuer")))
-    print("\nBy province\n")
-    print(format_table(province_overview(corpus)))
-    tasks = corpus.records.filter(pl.col("kind") == "task").join(docs.select("doc_id", "province"), on="doc_id")
-    if "themes" in tasks.columns and len(tasks):
-        print("\nWhat the tasks are about: share of each province's tasks per theme (top 6 overall)\n")
-        share = (
-            tasks.select("province", "themes")
-            .with_columns(n=pl.len().over("province"))
-            .explode("themes")
-            .drop_nulls("themes")
-            .group_by("province", "themes")
-            .agg((pl.len() / pl.col("n").first()).round(2).alias("share"))
-        )
-        top = share.group_by("themes").agg(pl.col("share").sum()).sort("share", descending=True).head(6)["themes"].to_list()
-        wide = share.filter(pl.col("themes").is_in(top)).pivot(on="province", index="themes", values="share").fill_null(0.0)
-        provinces = sorted(c for c in wide.columns if c != "themes")
-        wide = wide.select("themes", *provinces).with_columns(pl.col("themes").cast(pl.Enum(top))).sort("themes")
-        print(format_table(wide.with_columns(pl.col("themes").cast(pl.String))))
-    if "strength" in tasks.columns and len(tasks):
-        print("\nHow firmly: mean commitment strength of tasks (-1 soft … 1 binding) and share binding\n")
-        firm = (
-            tasks.group_by("province")
-            .agg(pl.col("strength").mean().round(2).alias("mean_strength"), (pl.col("strength_label") == "binding").mean().round(2).alias("share_binding"))
-            .sort("province")
-        )
-        print(format_table(firm))
-    if len(corpus.departments):
-        print("\nMost named departments (lead role counted separately)\n")
-        d = (
-            corpus.departments.join(docs.select("doc_id", "province"), on="doc_id")
-            .group_by("province", "department")
-            .agg(pl.len().alias("tasks"), (pl.col("role") == "lead").sum().alias("as_lead"))
-            .sort(["province", "tasks"], descending=[False, True])
-            .group_by("province", maintain_order=True)
-            .head(5)
-        )
-        print(format_table(d))
-    if len(corpus.targets):
-        print("\nQuantitative targets side by side\n")
-        t = corpus.targets.join(docs.select("doc_id", "province"), on="doc_id").select(
-            "province", "path", "indicator", "comparator", "value", "unit", "deadline", "span"
-        )
-        print(format_table(t.sort("province"), max_col=max(20, width // 4)))
+    print(f"zhengce: {len(corpus)} documents from {docs[by].n_unique()} groups ({by})\n")
+    print(format_table(docs.select(by, "year", "doc_number", "title", "issuer")))
+    print(f"\nBy {by}\n")
+    print(format_table(province_overview(corpus, by).with_columns(pl.col(pl.Float64).round(2))))
+    if len(corpus.compare(by, "themes")):
+        print(f"\nWhat the tasks are about: share of each group's task records per theme (top {top} overall)\n")
+        wide = corpus.compare(by, "themes", form="wide", measure="share")
+        themes = [c for c in wide.columns if c not in (by, "n_documents", "n_records", "n_chars")][:top]
+        print(format_table(wide.select(by, *[pl.col(t).round(2) for t in themes])))
+        print("\nHow they act: share of task records per instrument type\n")
+        types = corpus.compare(by, "instrument_types", form="wide", measure="share")
+        print(format_table(types.drop("n_documents", "n_chars").with_columns(pl.col(pl.Float64).round(2))))
+    nodes = corpus.department_network(by=by).nodes
+    if len(nodes):
+        print("\nWho is made responsible: most named departments (canonical names), records led and assisted\n")
+        print(format_table(nodes.group_by("group", maintain_order=True).head(5).rename({"group": by})))
+    targets = corpus.compare_targets(by=by)
+    if len(targets):
+        print("\nComparable targets side by side (same indicator and unit; rank 1 = most ambitious)\n")
+        cols = ["indicator_key", by, "comparator", "value", "unit", "deadline", "rank", "span"]
+        print(format_table(targets.select(cols), max_col=max(20, width // 4)))
+    elif len(corpus.targets):
+        print("\nNo indicator is shared by two documents; see corpus.targets for every target")
     errs = corpus.errors.filter(pl.col("severity") == "error")
     if len(errs):
         print(f"\n{len(errs)} files could not be read; see corpus.errors")
