@@ -344,3 +344,25 @@ def test_the_methods_section_gives_each_formula_and_source():
     for needle in ("Peng", "Ruiz Estrada", "Comparative Agendas", "Cohen", "Krippendorff", "(p_o − p_e)/(1 − p_e)", "Σ_j X_ij / n_i"):
         assert needle in md
     assert methods.methods_section("html").startswith("<h2>Methods</h2>")
+
+
+def test_compare_by_cap_topic_agrees_with_the_core_comparison_of_themes(sample):
+    cap = sample.compare("province", "cap_topic")
+    themes = sample.compare("province", "themes")
+    # Group sizes are the core's.
+    sizes = themes.select("province", "n_records", "n_chars").unique()
+    assert cap.select("province", "n_records", "n_chars").unique().join(sizes, on=["province", "n_records", "n_chars"], how="anti", nulls_equal=True).height == 0
+    # A topic reached from one theme only (12 Law and Crime ← marriage_registration;
+    # 16 Defense ← veterans_military) counts the records of that theme.
+    for code, theme in (("12", "marriage_registration"), ("16", "veterans_military")):
+        got = {r["province"]: r["n"] for r in cap.filter(pl.col("feature") == code).iter_rows(named=True)}
+        want = {r["province"]: r["n"] for r in themes.filter(pl.col("feature") == theme).iter_rows(named=True)}
+        assert got == want
+    # Every count is the number of distinct records of corpus.cap_topics.
+    per = sample.cap_topics.join(sample.documents.select("doc_id", "province"), on="doc_id").group_by("province", "cap_code").len()
+    assert sorted((r["province"], str(r["cap_code"]), r["len"]) for r in per.iter_rows(named=True)) == sorted(
+        (r["province"], r["feature"], r["n"]) for r in cap.iter_rows(named=True)
+    )
+    wide = sample.compare("province", "cap_topic", form="wide", measure="share")
+    assert wide.columns[:4] == ["province", "n_documents", "n_records", "n_chars"]
+    assert wide.filter(pl.col("province") == "江苏")["13"][0] == pytest.approx(cap.filter((pl.col("province") == "江苏") & (pl.col("feature") == "13"))["share"][0])

@@ -74,7 +74,8 @@ class Corpus:
         (no province read) form a null group, listed last; blank text counts as null.
         ``what``: themes, instruments, instrument_types, departments,
         department_categories, department_levels, strength, targets, deadlines,
-        slogans. ``form="long"``: one row per (group, feature) with n (task
+        slogans, or cap_topic (the Comparative Agendas Project major topics of
+        ``corpus.cap_topics``). ``form="long"``: one row per (group, feature) with n (task
         records with the feature), n_mentions, n_records, share (n / n_records),
         n_chars and per_10k (mentions per 10,000 characters); ``form="wide"``: one
         row per group, one column per feature holding ``measure`` (n,
@@ -84,6 +85,10 @@ class Corpus:
         >>> c.compare("province", "themes").filter(pl.col("province") == "江苏").row(0, named=True)["feature"]  # doctest: +SKIP
         'social_assistance'
         """
+        if what in ("cap_topic", "cap_topics"):
+            from .methods.crosstab import compare_cap_topics
+
+            return compare_cap_topics(self, by, form, measure)
         return self._native.compare(self.documents, by, what, form, measure)
 
     def overview(self, by: str = "province") -> pl.DataFrame:

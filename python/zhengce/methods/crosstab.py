@@ -131,3 +131,54 @@ def crosstab(
         return out
     wide = out.pivot(on=col_name, index=[*keys, row_name], values="n", sort_columns=True)
     return wide.fill_null(0).sort(*keys, row_name, nulls_last=True)
+
+
+def compare_cap_topics(corpus: "Corpus", by: str = "province", form: str = "long", measure: str | None = None) -> pl.DataFrame:
+    """``corpus.compare(by, what="cap_topic")``: the CAP major topics of task records
+    compared across groups, in the columns of ``corpus.compare``.
+
+    Long form: the ``by`` column, feature (the CAP code as text), name (the topic),
+    n (task records with the topic), n_mentions (the same: a record counts once per
+    topic), n_records (task records of the group), share, n_chars, per_10k; groups in
+    order of value (the null group — no value, or blank text — last), then most
+    records first. Wide form: one row per group with n_documents, n_records,
+    n_chars and one column per topic code holding ``measure`` (n, n_mentions, share
+    or per_10k). Counted with polars from :func:`cap_topics`, since the topic of a
+    record depends on the user's mapping file.
+    """
+    docs = corpus.documents
+    if by not in docs.columns:
+        raise InvalidValueError(f"by: the documents frame has no column {by!r} (it has {', '.join(docs.columns)})")
+    group = pl.col(by)
+    if docs.schema[by] == pl.String:
+        group = pl.when(pl.col(by).str.strip_chars() == "").then(None).otherwise(pl.col(by))
+    docs = docs.select("doc_id", group.alias(by), "n_chars")
+    tasks = _frames.tasks(corpus).select("doc_id").join(docs, on="doc_id", how="inner")
+    sizes = docs.group_by(by).agg(pl.len().cast(pl.Int64).alias("n_documents"), pl.col("n_chars").sum().cast(pl.Int64))
+    records = tasks.group_by(by).agg(pl.len().cast(pl.Int64).alias("n_records"))
+    sizes = sizes.join(records, on=by, how="left", nulls_equal=True).with_columns(pl.col("n_records").fill_null(0))
+    cap = cap_topics(corpus).join(docs.select("doc_id", by), on="doc_id", how="inner")
+    counted = cap.group_by(by, "cap_code", "cap_topic").agg(pl.len().cast(pl.Int64).alias("n"))
+    long = counted.join(sizes, on=by, how="left", nulls_equal=True).select(
+        by,
+        pl.col("cap_code").cast(pl.String).alias("feature"),
+        pl.col("cap_topic").alias("name"),
+        "n",
+        pl.col("n").alias("n_mentions"),
+        "n_records",
+        (pl.col("n") / pl.col("n_records")).alias("share"),
+        "n_chars",
+        (pl.col("n") * 10_000 / pl.col("n_chars")).alias("per_10k"),
+    )
+    long = long.sort([by, "n", "feature"], descending=[False, True, False], nulls_last=True)
+    if form == "long":
+        return long
+    if form != "wide":
+        raise InvalidValueError(f"form must be 'long' or 'wide', not {form!r}")
+    measure = measure or "n"
+    if measure not in ("n", "n_mentions", "share", "per_10k"):
+        raise InvalidValueError(f"measure: {measure!r} is not one of n, n_mentions, share, per_10k")
+    order = long.group_by("feature").agg(pl.col("n").sum()).sort(["n", "feature"], descending=[True, False])["feature"].to_list()
+    wide = long.pivot(on="feature", index=by, values=measure) if long.height else long.select(by)
+    out = sizes.select(by, "n_documents", "n_records", "n_chars").join(wide, on=by, how="left", nulls_equal=True)
+    return out.select(by, "n_documents", "n_records", "n_chars", *[pl.col(f).fill_null(0) for f in order]).sort(by, nulls_last=True)
