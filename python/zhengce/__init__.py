@@ -29,6 +29,7 @@ from ._errors import (
 from ._options import ReadOptions
 from ._zhengce import __version__
 from .stream import extract, open_frames, scan
+from .methods import agreement, read_coding
 
 __all__ = [
     "Corpus",
@@ -46,6 +47,8 @@ __all__ = [
     "scan",
     "extract",
     "open_frames",
+    "agreement",
+    "read_coding",
     "ZhengceError",
     "ReadError",
     "DecodeError",

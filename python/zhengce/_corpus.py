@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     import numpy as np
     from typing_extensions import Unpack
 
+    from .methods import PmcResult
+
 #: Stands for the shipped dictionary in a list of dictionary files, to extend
 #: it rather than replace it: ``themes=[zc.DEFAULT, "mine.tsv"]``.
 DEFAULT = "<default>"
@@ -72,7 +74,8 @@ class Corpus:
         (no province read) form a null group, listed last; blank text counts as null.
         ``what``: themes, instruments, instrument_types, departments,
         department_categories, department_levels, strength, targets, deadlines,
-        slogans. ``form="long"``: one row per (group, feature) with n (task
+        slogans, or cap_topic (the Comparative Agendas Project major topics of
+        ``corpus.cap_topics``). ``form="long"``: one row per (group, feature) with n (task
         records with the feature), n_mentions, n_records, share (n / n_records),
         n_chars and per_10k (mentions per 10,000 characters); ``form="wide"``: one
         row per group, one column per feature holding ``measure`` (n,
@@ -82,6 +85,10 @@ class Corpus:
         >>> c.compare("province", "themes").filter(pl.col("province") == "江苏").row(0, named=True)["feature"]  # doctest: +SKIP
         'social_assistance'
         """
+        if what in ("cap_topic", "cap_topics"):
+            from .methods.crosstab import compare_cap_topics
+
+            return compare_cap_topics(self, by, form, measure)
         return self._native.compare(self.documents, by, what, form, measure)
 
     def overview(self, by: str = "province") -> pl.DataFrame:
@@ -216,6 +223,50 @@ class Corpus:
             self.documents, by, method, weight, min_similarity, top_k, None if rows is None else [int(r) for r in rows], exclude_attribution
         )
         return Similarity(pairs, labels)
+
+    # Methods of policy-text research (zhengce.methods; README, "Methods") --
+    def crosstab(self, rows: str = "instruments", cols: str = "themes", by: str | Sequence[str] | None = None, form: str = "long") -> pl.DataFrame:
+        """Task records crossed by two dimensions (instruments, instrument_type,
+        themes, cap_topic, or any records or documents column) within groups of
+        documents: n, share, row_share, col_share and the records behind each cell.
+        See :func:`zhengce.methods.crosstab`.
+
+        >>> zc.load_sample().crosstab("instrument_type", "themes", by="province")  # doctest: +SKIP
+        """
+        from .methods import crosstab
+
+        return crosstab(self, rows, cols, by=by, form=form)
+
+    def policy_strength(self, by: str | Sequence[str] | None = None, table: PathLike | None = None) -> pl.DataFrame:
+        """Policy strength (政策力度) per document, every component shown, or
+        aggregated ``by`` document columns (province, year); ``table`` replaces the
+        scoring table. See :func:`zhengce.methods.policy_strength`."""
+        from .methods import policy_strength
+
+        return policy_strength(self, by=by, table=table)
+
+    def pmc(self, scheme: PathLike | None = None) -> "PmcResult":
+        """The PMC index of every document (scores, grades, the 0/1 variables and
+        the evidence span behind every 1); ``scheme`` replaces the variable
+        scheme. See :func:`zhengce.methods.pmc`."""
+        from .methods import pmc
+
+        return pmc(self, scheme)
+
+    @cached_property
+    def cap_topics(self) -> pl.DataFrame:
+        """One row per (task record, Comparative Agendas Project major topic) its
+        themes map to (``data/cap_topics.tsv``): cap_code, cap_topic, themes."""
+        from .methods import cap_topics
+
+        return cap_topics(self)
+
+    def coding_sheet(self, path: PathLike, *, n: int | None = None, seed: int = 0, coder: str = "") -> pl.DataFrame:
+        """Write an Excel coding sheet of task records (a sample of ``n``) with
+        zhengce's labels and a codebook. See :func:`zhengce.methods.coding_sheet`."""
+        from .methods import coding_sheet
+
+        return coding_sheet(self, path, n=n, seed=seed, coder=coder)
 
     # Access ---------------------------------------------------------------
     def text(self, doc_id: str) -> str:

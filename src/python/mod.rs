@@ -473,6 +473,23 @@ fn parse_chinese_numeral(text: &str) -> Option<u64> {
     crate::text::numbers::parse_cn_int(text)
 }
 
+/// The text of a shipped data file read by the Python methods (README,
+/// "Methods"): the policy-strength table, the PMC scheme, the CAP mapping, and
+/// the label dictionaries and theme taxonomy the coding codebook describes.
+#[pyfunction]
+fn default_data(py: Python<'_>, name: &str) -> PyResult<&'static str> {
+    Ok(match name {
+        "policy_strength.tsv" => include_str!("../../data/policy_strength.tsv"),
+        "pmc_scheme.tsv" => include_str!("../../data/pmc_scheme.tsv"),
+        "cap_topics.tsv" => include_str!("../../data/cap_topics.tsv"),
+        "themes.md" => include_str!("../../data/themes.md"),
+        "themes.tsv" => crate::label::themes::THEMES,
+        "instruments.tsv" => crate::label::instruments::INSTRUMENTS,
+        "strength.tsv" => crate::label::strength::STRENGTH,
+        other => return Err(value_err(py, format!("no shipped data file named {other:?}"))),
+    })
+}
+
 #[pymodule]
 fn _zhengce(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyCorpus>()?;
@@ -484,6 +501,7 @@ fn _zhengce(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(dictionary_loads, m)?)?;
     m.add_function(wrap_pyfunction!(read_number, m)?)?;
     m.add_function(wrap_pyfunction!(parse_chinese_numeral, m)?)?;
+    m.add_function(wrap_pyfunction!(default_data, m)?)?;
     // The one list of frames: (name, doc line, written by default).
     let names: Vec<(&str, &str, bool)> = frames::FRAMES.iter().map(|f| (f.name, f.doc, f.written)).collect();
     m.add("FRAMES", names)?;
