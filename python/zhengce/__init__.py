@@ -11,7 +11,9 @@ as a polars DataFrame.
 """
 from __future__ import annotations
 
-from ._corpus import DEFAULT, Corpus, TokenCounts, load_sample, read, read_texts, sample_paths
+from ._corpus import DEFAULT, FRAMES, Corpus, Document, TokenCounts, load_sample, read, read_texts, sample_paths
+from ._saved import open_corpus as open
+from ._report import report
 from .stream import extract, open_frames, scan
 from ._zhengce import (
     DataFileError,
@@ -26,6 +28,10 @@ from ._zhengce import (
 
 __all__ = [
     "Corpus",
+    "Document",
+    "FRAMES",
+    "open",
+    "report",
     "TokenCounts",
     "DEFAULT",
     "read",

@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Mapping, Sequence, Union
+from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, Sequence, Union
 
 import polars as pl
 
@@ -15,6 +15,8 @@ from . import _zhengce
 
 if TYPE_CHECKING:
     import numpy as np
+
+    from ._saved import _Stored
 
 PathLike = Union[str, "os.PathLike[str]"]
 Overrides = Mapping[str, Mapping[str, object]]
@@ -25,6 +27,26 @@ Paths = Union[PathLike, Sequence[PathLike]]
 DEFAULT = "<default>"
 
 _SAMPLE_DIR = Path(__file__).resolve().parent / "sample"
+
+#: Every frame of a corpus that is kept when it is written out (``zhengce read``,
+#: ``zhengce extract``, ``corpus.save``, the Excel report), in this order. ``tokens``
+#: is not among them: it is large and made again from the records on request.
+FRAMES: tuple[str, ...] = (
+    "documents",
+    "records",
+    "headings",
+    "blocks",
+    "departments",
+    "targets",
+    "slogans",
+    "deadlines",
+    "themes",
+    "instruments",
+    "errors",
+)
+
+#: Columns of ``corpus.documents`` that ``corpus.filter`` selects on by value.
+_FILTERABLE = ("province", "year", "issuer", "doc_number", "format", "level", "doc_type", "doc_id")
 
 
 class Corpus:
@@ -39,49 +61,66 @@ class Corpus:
     [{'path': '1.1', 'departments': ['救助处']}]
     """
 
-    def __init__(self, native: _zhengce.NativeCorpus):
-        self._native = native
+    def __init__(self, native: _zhengce.NativeCorpus | None = None, *, _stored: "_Stored | None" = None, _options: dict | None = None):
+        self.__native = native
+        self._stored = _stored
+        #: How it was read (options and dictionaries), for ``corpus.save``.
+        self._options = _options or (_stored.options if _stored else {})
+
+    @property
+    def _native(self) -> _zhengce.NativeCorpus:
+        """The core's corpus. A corpus opened from a file has only its frames and
+        texts; what needs the core (tokens, token counts, comparisons on tokens) reads
+        the saved texts again once, with the saved dictionaries and metadata."""
+        if self.__native is None:
+            self.__native = self._stored.rebuild()
+        return self.__native
+
+    def _frame(self, name: str) -> pl.DataFrame:
+        if self._stored is not None and name in self._stored.frames:
+            return self._stored.frame(name)
+        return self._native.frame(name)
 
     # Frames ---------------------------------------------------------------
     @cached_property
     def documents(self) -> pl.DataFrame:
         """One row per document: doc_id, source, province, issuer, doc_number, title, date, year …"""
-        return self._native.frame("documents")
+        return self._frame("documents")
 
     @cached_property
     def records(self) -> pl.DataFrame:
         """One row per record: task records (path like "2.1.1") and front/back matter (path "")."""
-        return self._native.frame("records")
+        return self._frame("records")
 
     @cached_property
     def headings(self) -> pl.DataFrame:
         """One row per numbered heading that is only a title."""
-        return self._native.frame("headings")
+        return self._frame("headings")
 
     @cached_property
     def blocks(self) -> pl.DataFrame:
         """Every block of every document: records, headings and web boilerplate."""
-        return self._native.frame("blocks")
+        return self._frame("blocks")
 
     @cached_property
     def departments(self) -> pl.DataFrame:
         """One row per (record, responsible department), with its role (lead/co)."""
-        return self._native.frame("departments")
+        return self._frame("departments")
 
     @cached_property
     def targets(self) -> pl.DataFrame:
         """One row per quantitative target: value, unit, comparator, deadline, indicator."""
-        return self._native.frame("targets")
+        return self._frame("targets")
 
     @cached_property
     def slogans(self) -> pl.DataFrame:
         """One row per numbered formulation (数字提法) such as 两不愁、三保障."""
-        return self._native.frame("slogans")
+        return self._frame("slogans")
 
     @cached_property
     def deadlines(self) -> pl.DataFrame:
         """One row per dated commitment (4月25日前 制定工作方案)."""
-        return self._native.frame("deadlines")
+        return self._frame("deadlines")
 
     @cached_property
     def themes(self) -> pl.DataFrame:
@@ -91,17 +130,17 @@ class Corpus:
         >>> c.themes.filter("assigned")["theme"].to_list()  # doctest: +SKIP
         ['social_assistance']
         """
-        return self._native.frame("themes")
+        return self._frame("themes")
 
     @cached_property
     def instruments(self) -> pl.DataFrame:
         """One row per (record, policy instrument with a score): type (supply/environment/demand), assigned, terms."""
-        return self._native.frame("instruments")
+        return self._frame("instruments")
 
     @cached_property
     def tokens(self) -> pl.DataFrame:
         """One row per token of every record (re-tokenised on request): token, start, end, kind."""
-        return self._native.frame("tokens")
+        return self._frame("tokens")
 
     def token_counts(self, kinds: Sequence[str] | None = None, tokens: Sequence[str] = ("word",)) -> "TokenCounts":
         """Token counts per record as a sparse matrix, without a row per token.
@@ -122,7 +161,7 @@ class Corpus:
     @cached_property
     def errors(self) -> pl.DataFrame:
         """Problems met while reading: errors that lost a document and warnings."""
-        return self._native.frame("errors")
+        return self._frame("errors")
 
     # Access ---------------------------------------------------------------
     def text(self, doc_id: str) -> str:
@@ -132,22 +171,114 @@ class Corpus:
         >>> c.text("d")  # doctest: +SKIP
         '一、任务\\n落实。'
         """
+        if self._stored is not None:
+            return self._stored.text(doc_id)
         return self._native.text(doc_id)
+
+    def texts(self) -> pl.DataFrame:
+        """The normalised text of every document: doc_id, text (what ``corpus.save``
+        and ``zc.extract`` keep so that offsets can be quoted later)."""
+        if self._stored is not None:
+            return self._stored.texts()
+        ids = self.doc_ids
+        return pl.DataFrame({"doc_id": ids, "text": [self._native.text(d) for d in ids]}, schema={"doc_id": pl.String, "text": pl.String})
 
     @property
     def doc_ids(self) -> list[str]:
         """The doc_ids in reading order."""
+        if self._stored is not None:
+            return self.documents["doc_id"].to_list()
         return self._native.doc_ids()
 
     def __len__(self) -> int:
+        if self._stored is not None:
+            return self.documents.height
         return len(self._native)
 
+    def __iter__(self) -> Iterator["Document"]:
+        """The documents in reading order, each with its metadata, text and frames.
+
+        >>> [d.province for d in zc.load_sample()]  # doctest: +SKIP
+        ['吉林', '吉林', '吉林', '江苏', '青海']
+        """
+        for row in self.documents.iter_rows(named=True):
+            yield Document(row, self)
+
+    def __getitem__(self, doc_id: str) -> "Document":
+        """One document by its doc_id."""
+        rows = self.documents.filter(pl.col("doc_id") == doc_id)
+        if not rows.height:
+            raise KeyError(f"no document with doc_id {doc_id!r}")
+        return Document(rows.row(0, named=True), self)
+
     def __add__(self, other: "Corpus") -> "Corpus":
-        """Concatenate two corpora (documents and problems, in order)."""
-        return Corpus(self._native.concat(other._native))
+        """Concatenate two corpora (documents and problems, in order).
+
+        >>> len(zc.load_sample() + zc.read_texts({"x": "一、任务\\n落实。"}))  # doctest: +SKIP
+        6
+        """
+        if self._stored is None and other._stored is None:
+            return Corpus(self._native.concat(other._native), _options=self._options)
+        from ._saved import _Stored
+
+        return Corpus(_stored=_Stored.concat(_Stored.of(self), _Stored.of(other)))
+
+    def filter(self, doc_ids: Iterable[str] | None = None, **where: object) -> "Corpus":
+        """The documents that match, as a corpus of their own: every frame, the
+        texts and the comparisons are limited to them.
+
+        Each keyword names a column of ``corpus.documents`` (province, year,
+        issuer, format, and doc_type and level where the corpus has them) and
+        gives a value, a list of values, or for ``year`` a ``range``;
+        ``doc_ids`` lists documents by id.
+
+        >>> import zhengce as zc
+        >>> jl = zc.load_sample().filter(province="吉林")
+        >>> sorted(set(jl.documents["province"]))
+        ['吉林']
+        >>> zc.load_sample().filter(province=["江苏", "青海"], year=range(2010, 2020)).documents["province"].to_list()
+        ['江苏']
+        """
+        docs = self.documents
+        cond = pl.lit(True)
+        for column, value in where.items():
+            if column not in docs.columns:
+                have = ", ".join(c for c in docs.columns if c in _FILTERABLE)
+                raise ValueError(f"corpus.filter: no document column {column!r}; filter on {have}")
+            if isinstance(value, (list, tuple, set, frozenset, range)):
+                cond &= pl.col(column).is_in(list(value))
+            elif value is None:
+                cond &= pl.col(column).is_null()
+            else:
+                cond &= pl.col(column) == value
+        if doc_ids is not None:
+            cond &= pl.col("doc_id").is_in(list(doc_ids))
+        keep = docs.filter(cond)["doc_id"].to_list()
+        if self._stored is not None:
+            return Corpus(_stored=self._stored.subset(keep))
+        return Corpus(self._native.subset(keep), _options=self._options)
+
+    def save(self, path: PathLike) -> Path:
+        """Write the corpus to one file (Parquet frames, the texts and a JSON
+        manifest of the zhengce version, options and dictionaries that made it),
+        to be opened again with :func:`zhengce.open` without reading the documents.
+
+        >>> c = zc.load_sample(); p = c.save("/tmp/sample.zc")  # doctest: +SKIP
+        >>> zc.open(p).records.equals(c.records)  # doctest: +SKIP
+        True
+        """
+        from ._saved import save
+
+        return save(self, path)
 
     def __repr__(self) -> str:
         return f"<zhengce.Corpus: {len(self)} documents>"
+
+    def _repr_html_(self) -> str:
+        """A summary for Jupyter: size, provinces and years, and one line per document."""
+        from ._display import corpus_html
+
+        return corpus_html(self)
 
     def summary(self) -> pl.DataFrame:
         """One row per document with what was found in it: a quick look at a corpus."""
@@ -156,6 +287,42 @@ class Corpus:
         slog = self.slogans.group_by("doc_id").agg(pl.len().alias("n_slogans"))
         out = docs.join(depts, on="doc_id", how="left").join(slog, on="doc_id", how="left")
         return out.with_columns(pl.col("n_departments", "n_slogans").fill_null(0))
+
+
+class Document:
+    """One document of a corpus: its row of ``corpus.documents`` as attributes
+    (``doc.province``, ``doc.title``, ``doc.year`` …), its text, and its rows of
+    any frame (``doc.records``, ``doc.targets``, ``doc.frame("themes")``).
+
+    >>> doc = next(iter(zc.load_sample()))  # doctest: +SKIP
+    >>> doc.province, doc.records.height  # doctest: +SKIP
+    ('吉林', 38)
+    """
+
+    def __init__(self, row: dict, corpus: Corpus):
+        self.row = row
+        self._corpus = corpus
+
+    def __getattr__(self, name: str):
+        row = self.__dict__.get("row", {})
+        if name in row:
+            return row[name]
+        if name in FRAMES:
+            return self.frame(name)
+        raise AttributeError(name)
+
+    def frame(self, name: str) -> pl.DataFrame:
+        """This document's rows of a frame of the corpus."""
+        return getattr(self._corpus, name).filter(pl.col("doc_id") == self.row["doc_id"])
+
+    @property
+    def text(self) -> str:
+        """The normalised text every offset of the document points into."""
+        return self._corpus.text(self.row["doc_id"])
+
+    def __repr__(self) -> str:
+        r = self.row
+        return f"<zhengce.Document {r['doc_id']}: {r.get('province') or '?'} {r.get('year') or ''} {r.get('title') or ''}>"
 
 
 @dataclass(frozen=True)
@@ -269,18 +436,19 @@ def read(
     >>> corpus.documents["province"].to_list()
     ['吉林']
     """
+    dictionaries = _dictionaries(
+        user_dict=user_dict, stopwords=stopwords, themes=themes, instruments=instruments, strength=strength, departments=departments
+    )
     native = _zhengce.read(
         _paths(paths),
         threads=threads,
         max_bytes=max_bytes,
         overrides=_overrides(meta, manifest),
         on_error=on_error,
-        dictionaries=_dictionaries(
-            user_dict=user_dict, stopwords=stopwords, themes=themes, instruments=instruments, strength=strength, departments=departments
-        ),
+        dictionaries=dictionaries,
         hmm=hmm,
     )
-    return Corpus(native)
+    return Corpus(native, _options={"threads": threads, "max_bytes": max_bytes, "hmm": hmm, "dictionaries": dictionaries})
 
 
 def read_texts(
@@ -308,18 +476,19 @@ def read_texts(
     """
     items = list(texts.items()) if isinstance(texts, Mapping) else [(str(k), v) for k, v in texts]
     items = [(str(name), _valid_text(str(name), text, on_error)) for name, text in items]
+    dictionaries = _dictionaries(
+        user_dict=user_dict, stopwords=stopwords, themes=themes, instruments=instruments, strength=strength, departments=departments
+    )
     native = _zhengce.read_texts(
         items,
         threads=threads,
         max_bytes=max_bytes,
         overrides=_overrides(meta, None),
         on_error=on_error,
-        dictionaries=_dictionaries(
-            user_dict=user_dict, stopwords=stopwords, themes=themes, instruments=instruments, strength=strength, departments=departments
-        ),
+        dictionaries=dictionaries,
         hmm=hmm,
     )
-    return Corpus(native)
+    return Corpus(native, _options={"threads": threads, "max_bytes": max_bytes, "hmm": hmm, "dictionaries": dictionaries})
 
 
 def _valid_text(name: str, text: object, on_error: str) -> str:

@@ -29,6 +29,8 @@ class NativeCorpus:
         """The doc_ids, in reading order."""
     def concat(self, other: NativeCorpus) -> NativeCorpus:
         """This corpus's documents followed by the other's."""
+    def subset(self, doc_ids: Sequence[str]) -> NativeCorpus:
+        """The documents whose doc_id is listed, in this corpus's order, with their warnings."""
     def __len__(self) -> int: ...
 
 Overrides = Mapping[str, Mapping[str, Optional[str]]]
@@ -81,3 +83,6 @@ def read_planned(
 
 def dictionary_loads() -> int:
     """How many times this process has loaded the dictionaries."""
+
+def concat_all(parts: Sequence[NativeCorpus]) -> NativeCorpus:
+    """The corpora one after the other."""

@@ -119,6 +119,14 @@ impl Cols {
 /// Builds a frame over chunks of the documents in parallel (on the current
 /// rayon pool) and stacks them in document order: the same rows as one pass,
 /// so that building frames does not hold a second core idle.
+/// An `f32` as the `f64` of its shortest decimal form: the labels are computed
+/// in `f32`, and `2.0f32 / 3.0 as f64` would show as 0.6666666865348816 — noise
+/// that is not in the computation — where the `f32` itself reads 0.6666667.
+///
+fn decimal_f64(x: f32) -> f64 {
+    x.to_string().parse().unwrap_or(x as f64)
+}
+
 fn by_chunks(c: &Corpus, build: fn(&[Document]) -> PolarsResult<DataFrame>) -> PolarsResult<DataFrame> {
     use rayon::prelude::*;
     let threads = rayon::current_num_threads();
@@ -205,7 +213,7 @@ fn blocks_where(docs: &[Document], keep: impl Fn(&Block) -> bool) -> PolarsResul
                 (Some(l), Some(lex)) => {
                     themes.push(l.themes.iter().map(|&t| lex.theme_id(t)).collect());
                     instruments.push(l.instruments.iter().map(|&t| lex.instrument_id(t)).collect());
-                    strength.push(Some(l.strength as f64));
+                    strength.push(Some(decimal_f64(l.strength)));
                     strength_label.push(Some(l.strength_label));
                 }
                 _ => {
@@ -542,7 +550,7 @@ fn labelled_long(
                 id.push(i_d);
                 name.push(i_n);
                 kind.push(i_k);
-                score.push(s as f64);
+                score.push(decimal_f64(s));
                 assigned.push(chosen.contains(&t));
                 terms.append_values_iter(found.iter().filter(|x| x.0 == t).map(|x| lex.matcher.term(x.1)));
             }
@@ -617,6 +625,13 @@ pub fn errors(c: &Corpus) -> PolarsResult<DataFrame> {
 mod tests {
     use super::*;
     use crate::pipeline::corpus::Options;
+
+    #[test]
+    fn f32_scores_reach_python_without_binary_noise() {
+        assert_eq!(decimal_f64(2.0f32 / 3.0), 0.6666667);
+        assert_eq!(decimal_f64(-0.25), -0.25);
+        assert_eq!(decimal_f64(0.1f32), 0.1);
+    }
 
     #[test]
     fn cursor_goes_back_and_forth() {
