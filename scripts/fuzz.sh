@@ -5,14 +5,26 @@
 # CI runs every target for 20 s; a long run: `bash scripts/fuzz.sh 600 pipeline`.
 # New interesting inputs go to fuzz/corpus/<target> (not committed); see FUZZING.md.
 set -euo pipefail
-cd "$(dirname "$0")/../fuzz"
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT/fuzz"
+# The fuzz crate builds in the main build's target folder (its instrumented
+# artifacts go under target/<triple>/, beside the ordinary ones, and the build
+# scripts and proc-macros of the host are shared), and with the main build's
+# dependency versions: fuzz/Cargo.lock is made from ../Cargo.lock each time
+# (and not tracked), so a run never leaves a tracked file changed.
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
+TARGET_DIR=$CARGO_TARGET_DIR
+cp "$ROOT/Cargo.lock" Cargo.lock
 
 SECONDS_PER_TARGET=${1:-20}
 shift || true
 TARGETS=("$@")
 [ ${#TARGETS[@]} -gt 0 ] || TARGETS=(decode structure pipeline)
 
-command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+# cargo-fuzz goes into the target folder, not into the user's ~/.cargo/bin.
+TOOLS="$TARGET_DIR/tools"
+export PATH="$TOOLS/bin:$PATH"
+command -v cargo-fuzz >/dev/null || cargo install -q cargo-fuzz --locked --root "$TOOLS"
 # cargo-fuzz passes nightly-only flags; this lets the stable toolchain accept them.
 export RUSTC_BOOTSTRAP=1
 # No sanitizer (safe Rust gains little from ASan, and the build is much faster);
@@ -23,7 +35,7 @@ cargo fuzz build "${FLAGS[@]}"
 for t in "${TARGETS[@]}"; do
     mkdir -p "corpus/$t"
     echo "-- fuzzing $t for ${SECONDS_PER_TARGET}s"
-    log="target/fuzz-$t.log"
+    log="$TARGET_DIR/fuzz-$t.log"
     if ! cargo fuzz run "${FLAGS[@]}" "$t" "corpus/$t" "regressions/$t" -- \
         -max_total_time="$SECONDS_PER_TARGET" -max_len=4096 -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
         >"$log" 2>&1; then

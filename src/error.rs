@@ -2,13 +2,60 @@
 //! researcher reading a batch of thousands of documents knows which one to fix.
 
 use std::path::PathBuf;
+use std::sync::Arc;
+
+/// The operating system's error behind an [`Error::Io`], kept whole (not
+/// flattened to a string) so that `source()` — and in Python `__cause__` and
+/// the errno — still tell what it was. Shared, so that errors stay `Clone`.
+#[derive(Debug, Clone)]
+pub struct Cause(pub Arc<std::io::Error>);
+
+impl Cause {
+    /// The kind of the operating system's error (not found, permission denied …).
+    pub fn io_kind(&self) -> std::io::ErrorKind {
+        self.0.kind()
+    }
+    /// The operating system's error number, if there is one.
+    pub fn errno(&self) -> Option<i32> {
+        self.0.raw_os_error()
+    }
+}
+
+/// Two causes are the same when they are the same kind of error with the same message.
+impl PartialEq for Cause {
+    fn eq(&self, other: &Cause) -> bool {
+        self.0.kind() == other.0.kind() && self.0.to_string() == other.0.to_string()
+    }
+}
+
+impl std::fmt::Display for Cause {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for Cause {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&*self.0)
+    }
+}
 
 /// What went wrong while reading or processing one document or the corpus.
+/// Every variant has a stable kind ([`Error::kind`], the `kind` column of
+/// `corpus.errors` and the Python exception's `.kind`) and a message template
+/// (its `#[error]` text) filled from its fields ([`Error::context`]), as
+/// pydantic-core keeps error types.
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
 pub enum Error {
-    /// The path does not exist or cannot be opened.
+    /// The path cannot be opened or read; `source` is the operating system's
+    /// error when there is one (not for "is a directory").
     #[error("{path}: cannot read file: {reason}")]
-    Io { path: PathBuf, reason: String },
+    Io {
+        path: PathBuf,
+        reason: String,
+        #[source]
+        source: Option<Cause>,
+    },
 
     /// The bytes are not text in any encoding zhengce recognises.
     #[error("{path}: cannot decode text: {reason}")]
@@ -44,6 +91,47 @@ pub enum Error {
 }
 
 impl Error {
+    /// An [`Error::Io`] for `path` caused by the operating system's error `e`
+    /// (kept as the error's source).
+    ///
+    /// ```
+    /// use std::error::Error as _;
+    /// let e = zhengce::Error::io("a.txt", std::io::Error::from(std::io::ErrorKind::PermissionDenied));
+    /// assert_eq!(e.kind(), "io");
+    /// assert!(e.source().is_some());
+    /// ```
+    pub fn io(path: impl Into<PathBuf>, e: std::io::Error) -> Error {
+        Error::Io { path: path.into(), reason: e.to_string(), source: Some(Cause(Arc::new(e))) }
+    }
+
+    /// An [`Error::Io`] with no operating-system error behind it.
+    pub fn io_reason(path: impl Into<PathBuf>, reason: impl Into<String>) -> Error {
+        Error::Io { path: path.into(), reason: reason.into(), source: None }
+    }
+
+    /// The operating system's error behind this one, if any.
+    pub fn cause(&self) -> Option<&Cause> {
+        match self {
+            Error::Io { source, .. } => source.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// The values the message is made from, by name (the Python exception's
+    /// `.context`), besides the path.
+    pub fn context(&self) -> Vec<(&'static str, String)> {
+        match self {
+            Error::Io { reason, .. } | Error::Decode { reason, .. } | Error::Format { reason, .. } | Error::Internal { reason, .. } => {
+                vec![("reason", reason.clone())]
+            }
+            Error::TooLarge { size, limit, .. } => vec![("size", size.to_string()), ("limit", limit.to_string())],
+            Error::Pattern { pattern, reason } => vec![("pattern", pattern.clone()), ("reason", reason.clone())],
+            Error::NotFound { .. } => vec![],
+            Error::DataFile { line, reason, .. } => vec![("line", line.to_string()), ("reason", reason.clone())],
+            Error::Value { field, reason } => vec![("field", field.clone()), ("reason", reason.clone())],
+        }
+    }
+
     /// The file this error concerns, if any.
     pub fn path(&self) -> Option<&std::path::Path> {
         match self {
@@ -58,7 +146,8 @@ impl Error {
         }
     }
 
-    /// A short machine-readable name of the error kind (the `kind` column of `corpus.errors`).
+    /// A short machine-readable name of the error kind (the `kind` column of
+    /// `corpus.errors`; every kind is in [`ERROR_KINDS`]).
     pub fn kind(&self) -> &'static str {
         match self {
             Error::Io { .. } => "io",
@@ -74,7 +163,40 @@ impl Error {
     }
 }
 
+/// Every error kind with what it means: the README's errors table lists the same.
+pub const ERROR_KINDS: [(&str, &str); 9] = [
+    ("io", "a file or folder could not be read (permissions, not a regular file, a dangling link)"),
+    ("not_found", "a path, folder or glob matched no readable document"),
+    ("pattern", "a glob pattern is malformed"),
+    ("decode", "the bytes are not text in a recognised encoding"),
+    ("format", "a format zhengce cannot read (binary, legacy Word, scanned PDF, a damaged file)"),
+    ("too_large", "the document is larger than max_bytes"),
+    ("data_file", "a dictionary, taxonomy or manifest file is malformed"),
+    ("value", "an option or override has an invalid value"),
+    ("internal", "a bug in zhengce, caught and reported"),
+];
+
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Runs `f`, turning a panic (a bug, or a parser failing on a damaged file)
+/// into its message: the one panic guard, used around each document, each
+/// format reader and every call from Python, so that one bad input cannot
+/// take a batch or a notebook session down.
+///
+/// ```
+/// assert_eq!(zhengce::error::catch_panic(|| 2), Ok(2));
+/// let r: Result<(), String> = zhengce::error::catch_panic(|| panic!("bad {}", 1));
+/// assert_eq!(r, Err("bad 1".to_string()));
+/// ```
+pub fn catch_panic<T>(f: impl FnOnce() -> T) -> std::result::Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|panic| {
+        panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into())
+    })
+}
 
 /// What a warning is about: a stable code (the `kind` column of
 /// `corpus.errors`, documented in the README), so a researcher can filter

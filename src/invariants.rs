@@ -99,39 +99,32 @@ pub fn check_pipeline(raw: &str) -> Result<(), Violation> {
     let doc = c.documents.first().ok_or("no document")?;
     check_document(doc)?;
     let chars: Vec<char> = doc.text.chars().collect();
-    for name in ["documents", "headings", "departments", "slogans", "deadlines", "themes", "instruments", "errors"] {
-        let build = match name {
-            "documents" => frames::documents,
-            "headings" => frames::headings,
-            "departments" => frames::departments,
-            "slogans" => frames::slogans,
-            "deadlines" => frames::deadlines,
-            "themes" => frames::themes,
-            "instruments" => frames::instruments,
-            _ => frames::errors,
-        };
-        build(&c).map_err(|e| format!("frame {name}: {e}"))?;
-    }
-    let blocks = frames::blocks(&c).map_err(|e| e.to_string())?;
-    let (markers, texts) = (str_col(&blocks, "marker")?, str_col(&blocks, "text")?);
-    check_frame_offsets(&blocks, &chars, |i, piece| {
+    // Every frame of the registry builds; some are checked further below.
+    let built = frames::FRAMES
+        .iter()
+        .map(|f| Ok((f.name, (f.build)(&c).map_err(|e| format!("frame {}: {e}", f.name))?)))
+        .collect::<Result<Vec<_>, Violation>>()?;
+    let get = |name: &str| built.iter().find(|(n, _)| *n == name).map(|(_, df)| df).ok_or(format!("no frame {name}"));
+    let blocks = get("blocks")?;
+    let (markers, texts) = (str_col(blocks, "marker")?, str_col(blocks, "text")?);
+    check_frame_offsets(blocks, &chars, |i, piece| {
         let rest = piece.strip_prefix(markers[i].as_str()).ok_or_else(|| format!("block row {i} does not start with its marker"))?;
         let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
         (rest == texts[i]).then_some(()).ok_or_else(|| format!("block row {i}: text column differs from the slice"))
     })?;
-    let records = frames::records(&c).map_err(|e| e.to_string())?;
+    let records = get("records")?;
     let n_records = doc.blocks.iter().filter(|b| b.kind.is_record()).count();
     if records.height() != n_records {
         return Err(format!("records frame has {} rows for {n_records} records", records.height()));
     }
-    let targets = frames::targets(&c).map_err(|e| e.to_string())?;
-    let spans = str_col(&targets, "span")?;
-    check_frame_offsets(&targets, &chars, |i, piece| {
+    let targets = get("targets")?;
+    let spans = str_col(targets, "span")?;
+    check_frame_offsets(targets, &chars, |i, piece| {
         (piece == spans[i]).then_some(()).ok_or_else(|| format!("target row {i}: span differs from the slice"))
     })?;
-    let tokens = frames::tokens(&c).map_err(|e| e.to_string())?;
-    let words = str_col(&tokens, "token")?;
-    check_frame_offsets(&tokens, &chars, |i, piece| {
+    let tokens = get("tokens")?;
+    let words = str_col(tokens, "token")?;
+    check_frame_offsets(tokens, &chars, |i, piece| {
         (piece == words[i]).then_some(()).ok_or_else(|| format!("token row {i}: {:?} differs from the slice {piece:?}", words[i]))
     })?;
     Ok(())

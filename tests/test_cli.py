@@ -73,7 +73,7 @@ def test_read_writes_every_frame_in_every_format(docs, tmp_path):
         assert cli.main(["read", str(docs), "--out", str(out), "--format", fmt]) == 0
     recs = pl.read_parquet(tmp_path / "f-parquet" / "records.parquet")
     assert set(recs["doc_id"]) == {"a", "b"}
-    assert sorted(p.stem for p in (tmp_path / "f-parquet").iterdir()) == sorted(zc.FRAMES)
+    assert sorted(p.stem for p in (tmp_path / "f-parquet").iterdir()) == sorted(zc.WRITTEN_FRAMES)
     raw = (tmp_path / "f-csv" / "departments.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf"), "CSV for Excel starts with a byte-order mark"
     assert "省民政厅" in raw.decode("utf-8-sig")
@@ -82,13 +82,13 @@ def test_read_writes_every_frame_in_every_format(docs, tmp_path):
     import openpyxl
 
     wb = openpyxl.load_workbook(tmp_path / "f-xlsx" / "frames.xlsx")
-    assert wb.sheetnames == list(zc.FRAMES)
+    assert wb.sheetnames == list(zc.WRITTEN_FRAMES)
 
 
 def test_extract_writes_the_frames_of_read_and_resumes_however_the_folder_is_spelled(docs, tmp_path, monkeypatch):
     out = tmp_path / "x"
     assert cli.main(["extract", str(docs), "--out", str(out)]) == 0
-    assert sorted(p.name for p in out.iterdir() if not p.name.startswith("_")) == sorted(zc.FRAMES)
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith("_")) == sorted(zc.WRITTEN_FRAMES)
     monkeypatch.chdir(docs.parent)
     assert cli.main(["extract", "./docs/", "--out", str(out)]) == 0
     (docs / "c.txt").write_text(PLAN, encoding="utf-8")

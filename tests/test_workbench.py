@@ -13,6 +13,7 @@ import polars as pl
 import pytest
 
 import zhengce as zc
+from zhengce._saved import SAVED_FRAMES
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +28,7 @@ def test_save_and_open_round_trip_every_frame_exactly(sample, tmp_path):
     c = zc.read(zc.sample_paths(), user_dict=extra)
     path = c.save(tmp_path / "sample.zc")
     opened = zc.open(path)
-    for name in zc.FRAMES:
+    for name in SAVED_FRAMES:
         assert getattr(opened, name).equals(getattr(c, name)), name
         assert getattr(opened, name).schema == getattr(c, name).schema, name
     assert opened.doc_ids == c.doc_ids
@@ -45,7 +46,7 @@ def test_open_names_a_file_that_is_not_a_saved_corpus(tmp_path):
     bad.write_text("hello", encoding="utf-8")
     with pytest.raises(zc.DataFileError, match="x.zc"):
         zc.open(bad)
-    with pytest.raises(FileNotFoundError, match="missing.zc"):
+    with pytest.raises(zc.NotFoundError, match="missing.zc"):
         zc.open(tmp_path / "missing.zc")
 
 
@@ -55,7 +56,7 @@ def test_filter_iterate_concatenate_and_display(sample, tmp_path):
     assert set(jl.documents["province"]) == {"吉林"} and len(jl) == 3
     assert set(jl.records["doc_id"]) == set(jl.doc_ids)
     assert sample.filter(year=range(2019, 2021)).documents["year"].to_list() == [2019, 2020]
-    with pytest.raises(ValueError, match="no document column 'colour'"):
+    with pytest.raises(zc.InvalidValueError, match="no document column 'colour'"):
         sample.filter(colour="red")
     docs = list(sample)
     assert [d.province for d in docs] == sample.documents["province"].to_list()

@@ -11,28 +11,36 @@ as a polars DataFrame.
 """
 from __future__ import annotations
 
-from ._corpus import DEFAULT, FRAMES, Corpus, Document, TokenCounts, load_sample, read, read_texts, sample_paths
-from ._saved import open_corpus as open
-from ._report import report
-from .stream import extract, open_frames, scan
-from ._zhengce import (
+from ._corpus import DEFAULT, FRAMES, WRITTEN_FRAMES, Corpus, Document, TokenCounts, load_sample, read, read_texts, sample_paths
+from ._errors import (
     DataFileError,
     DecodeError,
     DocumentTooLargeError,
     FormatError,
     InternalError,
+    InvalidTypeError,
+    InvalidValueError,
+    NotFoundError,
+    PermissionDeniedError,
     ReadError,
+    UnknownDocumentError,
     ZhengceError,
-    __version__,
 )
+from ._options import ReadOptions
+from ._zhengce import __version__
+from .stream import extract, open_frames, scan
+from ._saved import open_corpus as open
+from ._report import report
 
 __all__ = [
     "Corpus",
     "Document",
+    "TokenCounts",
+    "ReadOptions",
     "FRAMES",
+    "WRITTEN_FRAMES",
     "open",
     "report",
-    "TokenCounts",
     "DEFAULT",
     "read",
     "read_texts",
@@ -47,6 +55,11 @@ __all__ = [
     "FormatError",
     "DocumentTooLargeError",
     "DataFileError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "InvalidValueError",
+    "InvalidTypeError",
+    "UnknownDocumentError",
     "InternalError",
     "__version__",
 ]

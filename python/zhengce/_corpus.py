@@ -1,52 +1,30 @@
 """The Corpus type and the functions that make one."""
 from __future__ import annotations
 
-import csv
 import glob as _glob
 import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, Sequence, Union
+from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, Sequence
 
 import polars as pl
 
 from . import _zhengce
+from ._errors import DecodeError, InvalidTypeError, InvalidValueError
+from ._options import PathLike, ReadOptions, native_options
 
 if TYPE_CHECKING:
     import numpy as np
+    from typing_extensions import Unpack
 
     from ._saved import _Stored
-
-PathLike = Union[str, "os.PathLike[str]"]
-Overrides = Mapping[str, Mapping[str, object]]
-Paths = Union[PathLike, Sequence[PathLike]]
 
 #: Stands for the shipped dictionary in a list of dictionary files, to extend
 #: it rather than replace it: ``themes=[zc.DEFAULT, "mine.tsv"]``.
 DEFAULT = "<default>"
 
 _SAMPLE_DIR = Path(__file__).resolve().parent / "sample"
-
-#: Every frame of a corpus that is kept when it is written out (``zhengce read``,
-#: ``zhengce extract``, ``corpus.save``, the Excel report), in this order. ``tokens``
-#: is not among them: it is large and made again from the records on request.
-FRAMES: tuple[str, ...] = (
-    "documents",
-    "records",
-    "headings",
-    "blocks",
-    "departments",
-    "targets",
-    "slogans",
-    "deadlines",
-    "themes",
-    "instruments",
-    "errors",
-)
-
-#: Columns of ``corpus.documents`` that ``corpus.filter`` selects on by value.
-_FILTERABLE = ("province", "year", "issuer", "doc_number", "format", "level", "doc_type", "doc_id")
 
 
 class Corpus:
@@ -61,17 +39,17 @@ class Corpus:
     [{'path': '1.1', 'departments': ['救助处']}]
     """
 
-    def __init__(self, native: _zhengce.NativeCorpus | None = None, *, _stored: "_Stored | None" = None, _options: dict | None = None):
+    def __init__(self, native: _zhengce.NativeCorpus | None = None, *, _stored: "_Stored | None" = None, _options: Mapping | None = None):
         self.__native = native
         self._stored = _stored
-        #: How it was read (options and dictionaries), for ``corpus.save``.
-        self._options = _options or (_stored.options if _stored else {})
+        #: How it was read (the ReadOptions given), recorded by ``corpus.save``.
+        self._options = dict(_options or (_stored.options if _stored else {}))
 
     @property
     def _native(self) -> _zhengce.NativeCorpus:
         """The core's corpus. A corpus opened from a file has only its frames and
-        texts; what needs the core (tokens, token counts, comparisons on tokens) reads
-        the saved texts again once, with the saved dictionaries and metadata."""
+        texts; what needs the core (tokens, token counts, comparisons) reads the
+        saved texts again once, with the saved dictionaries and metadata."""
         if self.__native is None:
             self.__native = self._stored.rebuild()
         return self.__native
@@ -81,66 +59,11 @@ class Corpus:
             return self._stored.frame(name)
         return self._native.frame(name)
 
-    # Frames ---------------------------------------------------------------
-    @cached_property
-    def documents(self) -> pl.DataFrame:
-        """One row per document: doc_id, source, province, issuer, doc_number, title, date, year …"""
-        return self._frame("documents")
+    # Frames: one cached property per frame of the core's registry
+    # (``_zhengce.FRAMES``), attached below the class.
+    if TYPE_CHECKING:
 
-    @cached_property
-    def records(self) -> pl.DataFrame:
-        """One row per record: task records (path like "2.1.1") and front/back matter (path "")."""
-        return self._frame("records")
-
-    @cached_property
-    def headings(self) -> pl.DataFrame:
-        """One row per numbered heading that is only a title."""
-        return self._frame("headings")
-
-    @cached_property
-    def blocks(self) -> pl.DataFrame:
-        """Every block of every document: records, headings and web boilerplate."""
-        return self._frame("blocks")
-
-    @cached_property
-    def departments(self) -> pl.DataFrame:
-        """One row per (record, responsible department), with its role (lead/co)."""
-        return self._frame("departments")
-
-    @cached_property
-    def targets(self) -> pl.DataFrame:
-        """One row per quantitative target: value, unit, comparator, deadline, indicator."""
-        return self._frame("targets")
-
-    @cached_property
-    def slogans(self) -> pl.DataFrame:
-        """One row per numbered formulation (数字提法) such as 两不愁、三保障."""
-        return self._frame("slogans")
-
-    @cached_property
-    def deadlines(self) -> pl.DataFrame:
-        """One row per dated commitment (4月25日前 制定工作方案)."""
-        return self._frame("deadlines")
-
-    @cached_property
-    def themes(self) -> pl.DataFrame:
-        """One row per (record, theme with a score): score, assigned, the terms found.
-
-        >>> c = zc.read_texts({"d": "一、任务\\n完善最低生活保障制度，提高低保标准。"})  # doctest: +SKIP
-        >>> c.themes.filter("assigned")["theme"].to_list()  # doctest: +SKIP
-        ['social_assistance']
-        """
-        return self._frame("themes")
-
-    @cached_property
-    def instruments(self) -> pl.DataFrame:
-        """One row per (record, policy instrument with a score): type (supply/environment/demand), assigned, terms."""
-        return self._frame("instruments")
-
-    @cached_property
-    def tokens(self) -> pl.DataFrame:
-        """One row per token of every record (re-tokenised on request): token, start, end, kind."""
-        return self._frame("tokens")
+        def __getattr__(self, name: str) -> pl.DataFrame: ...
 
     def token_counts(self, kinds: Sequence[str] | None = None, tokens: Sequence[str] = ("word",)) -> "TokenCounts":
         """Token counts per record as a sparse matrix, without a row per token.
@@ -157,11 +80,6 @@ class Corpus:
         )
         rows = pl.DataFrame({"doc_id": doc_ids, "record_id": record_ids}, schema={"doc_id": pl.String, "record_id": pl.Int64})
         return TokenCounts(indptr, indices, data, vocabulary, rows)
-
-    @cached_property
-    def errors(self) -> pl.DataFrame:
-        """Problems met while reading: errors that lost a document and warnings."""
-        return self._frame("errors")
 
     # Access ---------------------------------------------------------------
     def text(self, doc_id: str) -> str:
@@ -243,8 +161,7 @@ class Corpus:
         cond = pl.lit(True)
         for column, value in where.items():
             if column not in docs.columns:
-                have = ", ".join(c for c in docs.columns if c in _FILTERABLE)
-                raise ValueError(f"corpus.filter: no document column {column!r}; filter on {have}")
+                raise InvalidValueError(f"corpus.filter: no document column {column!r}; filter on {', '.join(docs.columns)}")
             if isinstance(value, (list, tuple, set, frozenset, range)):
                 cond &= pl.col(column).is_in(list(value))
             elif value is None:
@@ -275,7 +192,7 @@ class Corpus:
         return f"<zhengce.Corpus: {len(self)} documents>"
 
     def _repr_html_(self) -> str:
-        """A summary for Jupyter: size, provinces and years, and one line per document."""
+        """A summary for Jupyter: size, provinces and years, problems, one line per document."""
         from ._display import corpus_html
 
         return corpus_html(self)
@@ -287,6 +204,28 @@ class Corpus:
         slog = self.slogans.group_by("doc_id").agg(pl.len().alias("n_slogans"))
         out = docs.join(depts, on="doc_id", how="left").join(slog, on="doc_id", how="left")
         return out.with_columns(pl.col("n_departments", "n_slogans").fill_null(0))
+
+
+
+def _frame_property(name: str, doc: str) -> cached_property:
+    def frame(self: Corpus) -> pl.DataFrame:
+        return self._frame(name)
+
+    frame.__name__ = frame.__qualname__ = name
+    frame.__doc__ = doc
+    prop = cached_property(frame)
+    prop.__set_name__(Corpus, name)
+    return prop
+
+
+#: Every frame: (name, what a row is, written by default by ``zhengce read --out`` and ``zc.extract``).
+FRAMES: tuple[tuple[str, str, bool], ...] = tuple(tuple(f) for f in _zhengce.FRAMES)
+for _name, _doc, _ in FRAMES:
+    setattr(Corpus, _name, _frame_property(_name, _doc))
+#: The frames written unless told otherwise (all but ``blocks``, which repeats
+#: records and headings, and ``tokens``, large and made again on request).
+WRITTEN_FRAMES: tuple[str, ...] = tuple(name for name, _, written in FRAMES if written)
+_FRAME_NAMES = frozenset(name for name, _, _ in FRAMES)
 
 
 class Document:
@@ -307,7 +246,7 @@ class Document:
         row = self.__dict__.get("row", {})
         if name in row:
             return row[name]
-        if name in FRAMES:
+        if name in _FRAME_NAMES:
             return self.frame(name)
         raise AttributeError(name)
 
@@ -359,56 +298,13 @@ class TokenCounts:
         return out
 
 
-def _dictionaries(**kinds: Paths | None) -> dict[str, list[str]] | None:
-    """The dictionary arguments of read/read_texts as lists of path strings."""
-    out = {}
-    for key, value in kinds.items():
-        if value is None:
-            continue
-        out[key] = [os.fspath(value)] if isinstance(value, (str, os.PathLike)) else [os.fspath(v) for v in value]
-    return out or None
-
-
-def _overrides(meta: Overrides | None, manifest: PathLike | None) -> dict[str, dict[str, str | None]] | None:
-    """Merge a manifest CSV (a `file` or `doc_id` column plus any of the metadata
-    columns) and a dict of overrides; the dict wins."""
-    out: dict[str, dict[str, str | None]] = {}
-    if manifest is not None:
-        with open(manifest, newline="", encoding="utf-8-sig") as fh:
-            reader = csv.DictReader(fh)
-            key = next((k for k in ("file", "doc_id", "source", "path") if k in (reader.fieldnames or [])), None)
-            if key is None:
-                raise _zhengce.DataFileError(f"{manifest}: a manifest needs a 'file' or 'doc_id' column, found {reader.fieldnames}")
-            for row in reader:
-                name = row.pop(key)
-                out[name] = {k: (v if v not in ("", None) else None) for k, v in row.items() if k}
-    for name, fields in (meta or {}).items():
-        out.setdefault(str(name), {}).update({k: (None if v is None else str(v)) for k, v in fields.items()})
-    return out or None
-
-
 def _paths(paths: PathLike | Iterable[PathLike]) -> list[str]:
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     return [os.fspath(p) for p in paths]
 
 
-def read(
-    paths: PathLike | Iterable[PathLike],
-    *,
-    meta: Overrides | None = None,
-    manifest: PathLike | None = None,
-    on_error: str = "collect",
-    threads: int | None = None,
-    max_bytes: int | None = None,
-    user_dict: Paths | None = None,
-    stopwords: Paths | None = None,
-    themes: Paths | None = None,
-    instruments: Paths | None = None,
-    strength: Paths | None = None,
-    departments: Paths | None = None,
-    hmm: bool = False,
-) -> Corpus:
+def read(paths: PathLike | Iterable[PathLike], **options: Unpack[ReadOptions]) -> Corpus:
     """Read policy documents from files, folders (recursively) and glob patterns.
 
     Text in UTF-8 (with or without BOM), UTF-16 and GB18030/GBK is detected.
@@ -416,10 +312,12 @@ def read(
     are kept; ``on_error="raise"`` raises the first problem as a typed
     exception (``zhengce.DecodeError``, ``zhengce.ReadError`` …) instead.
 
-    ``meta`` overrides metadata per document (keyed by doc_id, file name or
-    path), e.g. ``{"jilin.txt": {"province": "吉林", "date": "2019-03-11"}}``;
-    ``manifest`` is a CSV file with the same information (a ``file`` column and
-    any of province, issuer, doc_number, title, date, year).
+    Options (:class:`zhengce.ReadOptions`, the same for every function that
+    reads): ``meta`` overrides metadata per document (keyed by doc_id, file
+    name or path), e.g. ``{"jilin.txt": {"province": "吉林", "date":
+    "2019-03-11"}}``; ``manifest`` is a CSV file with the same information (a
+    ``file`` column and any of province, issuer, doc_number, title, date,
+    year); ``threads``, ``max_bytes``, ``on_error``.
 
     Dictionaries (each a path or a list of paths; README, "Themes, instruments
     and strength"): ``user_dict`` jieba user dictionaries (``word [freq] [tag]``)
@@ -436,59 +334,22 @@ def read(
     >>> corpus.documents["province"].to_list()
     ['吉林']
     """
-    dictionaries = _dictionaries(
-        user_dict=user_dict, stopwords=stopwords, themes=themes, instruments=instruments, strength=strength, departments=departments
-    )
-    native = _zhengce.read(
-        _paths(paths),
-        threads=threads,
-        max_bytes=max_bytes,
-        overrides=_overrides(meta, manifest),
-        on_error=on_error,
-        dictionaries=dictionaries,
-        hmm=hmm,
-    )
-    return Corpus(native, _options={"threads": threads, "max_bytes": max_bytes, "hmm": hmm, "dictionaries": dictionaries})
+    return Corpus(_zhengce.read(_paths(paths), native_options(options)), _options=options)
 
 
-def read_texts(
-    texts: Mapping[str, str] | Sequence[tuple[str, str]],
-    *,
-    meta: Overrides | None = None,
-    on_error: str = "collect",
-    threads: int | None = None,
-    max_bytes: int | None = None,
-    user_dict: Paths | None = None,
-    stopwords: Paths | None = None,
-    themes: Paths | None = None,
-    instruments: Paths | None = None,
-    strength: Paths | None = None,
-    departments: Paths | None = None,
-    hmm: bool = False,
-) -> Corpus:
+def read_texts(texts: Mapping[str, str] | Sequence[tuple[str, str]], **options: Unpack[ReadOptions]) -> Corpus:
     """Read in-memory texts: a dict (or list of pairs) of name → text; the name is the doc_id.
 
-    Options and dictionaries as for :func:`read`.
+    Options as for :func:`read` (a ``manifest`` is keyed by the names).
 
     >>> import zhengce as zc
-    >>> zc.read_texts({"a": "一、总体要求\\n全面落实。"}).records["path"].to_list()
+    >>> zc.read_texts({"a": "一、总体要求\n全面落实。"}).records["path"].to_list()
     ['1']
     """
+    native = native_options(options)
     items = list(texts.items()) if isinstance(texts, Mapping) else [(str(k), v) for k, v in texts]
-    items = [(str(name), _valid_text(str(name), text, on_error)) for name, text in items]
-    dictionaries = _dictionaries(
-        user_dict=user_dict, stopwords=stopwords, themes=themes, instruments=instruments, strength=strength, departments=departments
-    )
-    native = _zhengce.read_texts(
-        items,
-        threads=threads,
-        max_bytes=max_bytes,
-        overrides=_overrides(meta, None),
-        on_error=on_error,
-        dictionaries=dictionaries,
-        hmm=hmm,
-    )
-    return Corpus(native, _options={"threads": threads, "max_bytes": max_bytes, "hmm": hmm, "dictionaries": dictionaries})
+    items = [(str(name), _valid_text(str(name), text, native.on_error)) for name, text in items]
+    return Corpus(_zhengce.read_texts(items, native), _options=options)
 
 
 def _valid_text(name: str, text: object, on_error: str) -> str:
@@ -497,14 +358,16 @@ def _valid_text(name: str, text: object, on_error: str) -> str:
     U+FFFD, which the reading reports as a warning, or with ``on_error="raise"``
     a ``zhengce.DecodeError``."""
     if isinstance(text, (bytes, bytearray)):
-        raise TypeError(f"{name}: read_texts takes str, not bytes; decode it first or write it to a file for zc.read to detect its encoding")
+        raise InvalidTypeError(
+            f"{name}: read_texts takes str, not bytes; decode it first or write it to a file for zc.read to detect its encoding", path=name
+        )
     if not isinstance(text, str):
-        raise TypeError(f"{name}: read_texts takes str, not {type(text).__name__}")
+        raise InvalidTypeError(f"{name}: read_texts takes str, not {type(text).__name__}", path=name)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as e:
         if on_error == "raise":
-            raise _zhengce.DecodeError(f"{name}: not valid Unicode text: {e.reason} at character {e.start}") from None
+            raise DecodeError(f"{name}: not valid Unicode text: {e.reason} at character {e.start}", path=name, context={"reason": e.reason}) from e
         return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
     return text
 
@@ -514,11 +377,11 @@ def sample_paths() -> list[str]:
     return sorted(_glob.glob(str(_SAMPLE_DIR / "*.txt")))
 
 
-def load_sample(**kwargs) -> Corpus:
+def load_sample(**options: Unpack[ReadOptions]) -> Corpus:
     """The bundled three-province sample corpus (public government documents).
 
     >>> import zhengce as zc
     >>> len(zc.load_sample())
     5
     """
-    return read(sample_paths(), **kwargs)
+    return read(sample_paths(), **options)

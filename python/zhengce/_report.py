@@ -23,7 +23,7 @@ from typing import Callable
 import polars as pl
 
 from . import _zhengce
-from ._corpus import FRAMES, Corpus
+from ._corpus import WRITTEN_FRAMES, Corpus
 from ._display import UNCERTAIN_KINDS, uncertain_documents
 
 #: How a document without a province is labelled in tables (it is never a blank row).
@@ -549,7 +549,7 @@ def write_excel(frames: dict[str, pl.DataFrame], path: str | Path, headers: str 
 
 def report_frames(corpus: Corpus) -> dict[str, pl.DataFrame]:
     """The sheets of the Excel report: every frame, then each section's table."""
-    out = {name: getattr(corpus, name) for name in FRAMES if name != "blocks"}
+    out = {name: getattr(corpus, name) for name in WRITTEN_FRAMES}
     for s in sections(corpus):
         if s.key != "documents":
             out[f"table_{s.key}"] = s.table

@@ -6,7 +6,7 @@ compressed already) holding
 - ``manifest.json``: the file format and its version, the zhengce and polars
   versions that wrote it, the reading options, and each dictionary used (the
   shipped one by name, a user's file by path, SHA-256 and a copy of it);
-- ``frames/<frame>.parquet``: every frame of :data:`zhengce.FRAMES`;
+- ``frames/<frame>.parquet``: every frame but ``tokens``;
 - ``texts.parquet``: doc_id and normalised text, which every offset points into;
 - ``dictionaries/<kind>/<n>-<file>``: copies of the user's dictionary files.
 
@@ -30,10 +30,14 @@ from typing import Callable
 import polars as pl
 
 from . import _zhengce
-from ._corpus import FRAMES, Corpus, PathLike
+from ._corpus import FRAMES, Corpus
+from ._errors import DataFileError, NotFoundError
+from ._options import DICTIONARY_KINDS, PathLike, _path_list, native_options
 
 FORMAT = "zhengce-corpus"
 FORMAT_VERSION = 1
+#: Every frame but ``tokens`` (large, and made again from the texts on request).
+SAVED_FRAMES = tuple(name for name, _, _ in FRAMES if name != "tokens")
 _META = ("province", "issuer", "doc_number", "title", "date", "year")
 
 
@@ -74,15 +78,11 @@ class _Stored:
         """The core's corpus, made again from the saved texts with the saved
         dictionaries and each document's saved metadata."""
         docs = self.frame("documents")
-        overrides = {
-            r["doc_id"]: {k: (None if r.get(k) is None else str(r[k])) for k in _META if k in r} for r in docs.iter_rows(named=True)
-        }
+        meta = {r["doc_id"]: {k: r.get(k) for k in _META if k in r} for r in docs.iter_rows(named=True)}
         texts = self.texts()
         items = list(zip(texts["doc_id"].to_list(), texts["text"].to_list()))
-        o = self.options
-        return _zhengce.read_texts(
-            items, threads=o.get("threads"), max_bytes=None, overrides=overrides, dictionaries=o.get("dictionaries"), hmm=bool(o.get("hmm"))
-        )
+        options = {k: v for k, v in self.options.items() if k in ("threads", "hmm", *DICTIONARY_KINDS)}
+        return _zhengce.read_texts(items, native_options({**options, "meta": meta}))
 
     def subset(self, keep: list[str]) -> "_Stored":
         ids = pl.Series(keep, dtype=pl.String)
@@ -98,7 +98,7 @@ class _Stored:
         """The frames and texts of any corpus, read from it on use."""
         if corpus._stored is not None:
             return corpus._stored
-        return _Stored({n: (lambda n=n: getattr(corpus, n)) for n in FRAMES}, corpus.texts, corpus._options)
+        return _Stored({n: (lambda n=n: getattr(corpus, n)) for n in SAVED_FRAMES}, corpus.texts, corpus._options)
 
     @staticmethod
     def concat(a: "_Stored", b: "_Stored") -> "_Stored":
@@ -128,7 +128,7 @@ def save(corpus: Corpus, path: PathLike) -> Path:
     path = Path(path)
     stored = _Stored.of(corpus)
     options = dict(corpus._options or {})
-    dictionaries = options.pop("dictionaries", None) or {}
+    dictionaries = {k: _path_list(options[k]) for k in DICTIONARY_KINDS if options.get(k) is not None}
     manifest: dict = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -136,7 +136,8 @@ def save(corpus: Corpus, path: PathLike) -> Path:
         "polars_version": pl.__version__,
         "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
         "documents": len(corpus),
-        "options": {k: options.get(k) for k in ("threads", "max_bytes", "hmm")},
+        # The metadata overrides (meta, manifest) are in the documents frame already.
+        "options": {k: options.get(k) for k in ("threads", "max_bytes", "on_error", "hmm")},
         "dictionaries": {},
         "frames": {},
     }
@@ -162,8 +163,8 @@ def save(corpus: Corpus, path: PathLike) -> Path:
     return path
 
 
-def _not_saved(path: Path, why: str) -> _zhengce.DataFileError:
-    return _zhengce.DataFileError(f"{path}: not a saved zhengce corpus ({why})")
+def _not_saved(path: Path, why: str) -> DataFileError:
+    return DataFileError(f"{path}: not a saved zhengce corpus ({why})", path=str(path))
 
 
 def open_corpus(path: PathLike) -> Corpus:
@@ -178,7 +179,7 @@ def open_corpus(path: PathLike) -> Corpus:
     """
     path = Path(path)
     if not path.exists():
-        raise FileNotFoundError(f"{path}: no such file")
+        raise NotFoundError(f"{path}: no such file or directory", path=str(path))
     if path.is_dir():
         return _open_extraction(path)
     if not zipfile.is_zipfile(path):
@@ -191,9 +192,10 @@ def open_corpus(path: PathLike) -> Corpus:
     if manifest.get("format") != FORMAT:
         raise _not_saved(path, f"format {manifest.get('format')!r}")
     if manifest.get("format_version", 0) > FORMAT_VERSION:
-        raise _zhengce.DataFileError(
+        raise DataFileError(
             f"{path}: saved by zhengce {manifest.get('zhengce_version')} in format version {manifest['format_version']}; "
-            f"this zhengce {_zhengce.__version__} reads up to version {FORMAT_VERSION}: upgrade zhengce"
+            f"this zhengce {_zhengce.__version__} reads up to version {FORMAT_VERSION}: upgrade zhengce",
+            path=str(path),
         )
 
     def member(name: str) -> Callable[[], pl.DataFrame]:
@@ -203,8 +205,8 @@ def open_corpus(path: PathLike) -> Corpus:
 
         return load
 
-    options = dict(manifest.get("options") or {})
-    options["dictionaries"] = _unpack_dictionaries(path, manifest)
+    options = {k: v for k, v in (manifest.get("options") or {}).items() if v is not None}
+    options.update(_unpack_dictionaries(path, manifest))
     loaders = {name: member(f"frames/{name}.parquet") for name in manifest["frames"]}
     return Corpus(_stored=_Stored(loaders, _cached(member("texts.parquet")), options, manifest))
 
@@ -217,7 +219,7 @@ def _open_extraction(folder: Path) -> Corpus:
     lazy = open_frames(folder)
     if "texts" not in lazy:
         raise _not_saved(folder, "an extraction without the texts frame; extract it again with this zhengce")
-    loaders = {name: (lambda f=f: f.collect()) for name, f in lazy.items() if name in FRAMES}
+    loaders = {name: (lambda f=f: f.collect()) for name, f in lazy.items() if name != "texts"}
     return Corpus(_stored=_Stored(loaders, _cached(lazy["texts"].collect), {}, {}))
 
 
@@ -232,21 +234,16 @@ def _cached(f: Callable[[], pl.DataFrame]) -> Callable[[], pl.DataFrame]:
     return get
 
 
-def _unpack_dictionaries(path: Path, manifest: dict) -> dict[str, list[str]] | None:
-    """The dictionaries as paths the core can read: ``<default>`` as it is, the
+def _unpack_dictionaries(path: Path, manifest: dict) -> dict[str, list[str]]:
+    """The dictionaries as options the core can read: ``<default>`` as it is, the
     user's files copied out of the saved corpus (the originals may have changed
     or be on another machine)."""
     entries = manifest.get("dictionaries") or {}
-    if not entries:
-        return None
     out: dict[str, list[str]] = {}
+    if not entries:
+        return out
     folder = Path(tempfile.mkdtemp(prefix="zhengce-dict-"))
     with zipfile.ZipFile(path) as zf:
         for kind, items in entries.items():
-            out[kind] = []
-            for item in items:
-                if item["file"] == "<default>":
-                    out[kind].append("<default>")
-                else:
-                    out[kind].append(zf.extract(item["stored"], folder))
+            out[kind] = ["<default>" if item["file"] == "<default>" else zf.extract(item["stored"], folder) for item in items]
     return out

@@ -1,26 +1,74 @@
-"""Type stubs for the compiled core (src/python.rs). Use the `zhengce` package API;
-these are the thin native functions it wraps."""
-from typing import Mapping, Optional, Sequence
+"""Type stubs for the compiled core (src/python/). Use the `zhengce` package API;
+these are the thin native functions it wraps. tests/test_stubs.py fails when
+this file and the compiled module disagree (a name, a parameter, a default)."""
+from typing import Literal, Mapping, Optional, Sequence
 
 import numpy as np
 import polars as pl
 
 __version__: str
 
-class ZhengceError(Exception): ...
-class ReadError(ZhengceError): ...
-class DecodeError(ZhengceError): ...
-class FormatError(ZhengceError): ...
-class DocumentTooLargeError(ZhengceError): ...
-class DataFileError(ZhengceError): ...
-class InternalError(ZhengceError): ...
+#: Every frame: (name, what a row is, written by default).
+FRAMES: list[tuple[str, str, bool]]
+#: Every kind of dictionary: (name, what it does).
+DICTIONARIES: list[tuple[str, str]]
+#: Every error kind: (kind, meaning).
+ERROR_KINDS: list[tuple[str, str]]
+#: Every warning kind (the `kind` of a warning in `corpus.errors`).
+WARNING_KINDS: list[str]
+#: Every block kind (the `kind` column of records and blocks).
+BLOCK_KINDS: list[str]
+#: Every token kind (the `kind` column of tokens).
+TOKEN_KINDS: list[str]
+
+OnError = Literal["collect", "raise"]
+BlockKind = Literal[
+    "title",
+    "doc_number",
+    "metadata",
+    "addressee",
+    "notice",
+    "preamble",
+    "heading",
+    "task",
+    "signature",
+    "date",
+    "note",
+    "attachment_list",
+    "attachment_label",
+    "attachment",
+    "contact",
+    "distribution",
+    "table_header",
+    "boilerplate",
+]
+TokenKind = Literal["word", "stop", "number", "punct"]
+FrameName = Literal[
+    "documents", "records", "headings", "blocks", "departments", "targets", "slogans", "deadlines", "themes", "instruments", "tokens", "errors"
+]
+DictionaryKind = Literal["user_dict", "stopwords", "themes", "instruments", "strength", "departments"]
+
+class ReadOptions:
+    """The options of one read, checked when made."""
+    def __new__(
+        cls,
+        *,
+        threads: Optional[int] = None,
+        max_bytes: Optional[int] = None,
+        meta: Optional[Mapping[str, Mapping[str, Optional[str]]]] = None,
+        on_error: OnError = "collect",
+        dictionaries: Optional[Mapping[DictionaryKind, Sequence[str]]] = None,
+        hmm: bool = False,
+    ) -> ReadOptions: ...
+    @property
+    def on_error(self) -> OnError: ...
 
 class NativeCorpus:
     """A read corpus; frames are built on request."""
-    def frame(self, name: str) -> pl.DataFrame:
-        """A frame by name: documents, records, headings, blocks, departments, targets, slogans, deadlines, errors …"""
+    def frame(self, name: FrameName) -> pl.DataFrame:
+        """A frame by name (one of FRAMES)."""
     def token_counts(
-        self, kinds: Optional[Sequence[str]] = None, tokens: Sequence[str] = ("word",)
+        self, kinds: Optional[Sequence[BlockKind]] = None, tokens: Sequence[TokenKind] = ["word"]
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str], list[str], np.ndarray]:
         """Token counts as CSR parts: (indptr, indices, data, vocabulary, doc_ids, record_ids)."""
     def text(self, doc_id: str) -> str:
@@ -33,53 +81,23 @@ class NativeCorpus:
         """The documents whose doc_id is listed, in this corpus's order, with their warnings."""
     def __len__(self) -> int: ...
 
-Overrides = Mapping[str, Mapping[str, Optional[str]]]
+def read(paths: Sequence[str], options: ReadOptions) -> NativeCorpus:
+    """Read files, folders (recursively) and glob patterns."""
 
-def read(
-    paths: Sequence[str],
-    *,
-    threads: Optional[int] = None,
-    max_bytes: Optional[int] = None,
-    overrides: Optional[Overrides] = None,
-    on_error: str = "collect",
-    dictionaries: Optional[Mapping[str, Sequence[str]]] = None,
-    hmm: bool = False,
-) -> NativeCorpus:
-    """Read files, folders (recursively) and glob patterns. `dictionaries` maps user_dict,
-    stopwords, themes, instruments, strength, departments to paths ("<default>": the shipped file)."""
-
-def read_texts(
-    items: Sequence[tuple[str, str]],
-    *,
-    threads: Optional[int] = None,
-    max_bytes: Optional[int] = None,
-    overrides: Optional[Overrides] = None,
-    on_error: str = "collect",
-    dictionaries: Optional[Mapping[str, Sequence[str]]] = None,
-    hmm: bool = False,
-) -> NativeCorpus:
+def read_texts(items: Sequence[tuple[str, str]], options: ReadOptions) -> NativeCorpus:
     """Read in-memory (name, text) pairs."""
+
+def plan(paths: Sequence[str]) -> tuple[list[tuple[str, str]], NativeCorpus]:
+    """Expand files, folders and globs into (path, doc_id) pairs, with a corpus of the problems met."""
+
+def read_planned(items: Sequence[tuple[str, str]], options: ReadOptions) -> NativeCorpus:
+    """Read (path, doc_id) pairs from `plan`."""
 
 def read_number(text: str) -> Optional[tuple[float, int, bool]]:
     """The number at the start of `text`: (value, end character offset, is_percent)."""
 
 def parse_chinese_numeral(text: str) -> Optional[int]:
     """The value of a whole Chinese numeral, or None."""
-
-def plan(paths: Sequence[str]) -> tuple[list[tuple[str, str]], NativeCorpus]:
-    """Expand files, folders and globs into (path, doc_id) pairs, with a corpus of the problems met."""
-
-def read_planned(
-    items: Sequence[tuple[str, str]],
-    *,
-    threads: Optional[int] = None,
-    max_bytes: Optional[int] = None,
-    overrides: Optional[Overrides] = None,
-    on_error: str = "collect",
-    dictionaries: Optional[Mapping[str, Sequence[str]]] = None,
-    hmm: bool = False,
-) -> NativeCorpus:
-    """Read (path, doc_id) pairs from `plan`."""
 
 def dictionary_loads() -> int:
     """How many times this process has loaded the dictionaries."""

@@ -11,7 +11,11 @@ from pathlib import Path
 import polars as pl
 
 from . import _corpus, _zhengce, stream
-from ._corpus import FRAMES
+from ._errors import ZhengceError
+from ._options import native_options
+
+#: The frames `read` and `extract` write (the same ones).
+FRAMES = _corpus.WRITTEN_FRAMES
 
 EPILOG = """\
 examples:
@@ -56,12 +60,15 @@ def _progress(total: int, unit: str, desc: str):
     return tqdm(total=total, unit=unit, desc=desc, disable=None, file=sys.stderr, leave=False)
 
 
-def _overrides(a: argparse.Namespace, items: list[tuple[str, str]]) -> dict | None:
-    """--province (every document) on top of --manifest (per file)."""
-    meta = None
+def _options(a: argparse.Namespace, items: list[tuple[str, str]]) -> dict:
+    """The ReadOptions of the command line: --manifest (per file), --province
+    (every document, on top of the manifest), --raise."""
+    options: dict = {"on_error": "raise" if getattr(a, "raise_", False) else "collect"}
+    if getattr(a, "manifest", None):
+        options["manifest"] = a.manifest
     if getattr(a, "province", None):
-        meta = {doc_id: {"province": a.province} for _, doc_id in items}
-    return _corpus._overrides(meta, getattr(a, "manifest", None))
+        options["meta"] = {doc_id: {"province": a.province} for _, doc_id in items}
+    return options
 
 
 def read_with_progress(paths: list[str], a: argparse.Namespace) -> _corpus.Corpus:
@@ -73,19 +80,19 @@ def read_with_progress(paths: list[str], a: argparse.Namespace) -> _corpus.Corpu
 
         return open_corpus(one)
     items, problems = stream.plan(paths)
-    on_error = "raise" if getattr(a, "raise_", False) else "collect"
+    options = _options(a, items)
     lost = problems.errors.filter(pl.col("severity") == "error")
-    if on_error == "raise" and lost.height:
+    if options["on_error"] == "raise" and lost.height:
         raise CommandError(lost["message"][0], NOTHING_READ)
-    overrides = _overrides(a, items)
+    native = native_options(options)
     size = max(8, min(256, math.ceil(len(items) / 40) or 1))
     parts = [problems._native]
     with _progress(len(items), "file", "reading") as bar:
         for k in range(0, len(items), size):
             batch = items[k : k + size]
-            parts.append(_zhengce.read_planned(batch, overrides=overrides, on_error=on_error))
+            parts.append(_zhengce.read_planned(batch, native))
             bar.update(len(batch))
-    return _corpus.Corpus(_zhengce.concat_all(parts), _options={"hmm": False})
+    return _corpus.Corpus(_zhengce.concat_all(parts), _options=options)
 
 
 def report_problems(corpus: _corpus.Corpus, limit: int = 10) -> int:
@@ -219,22 +226,12 @@ def _writing(target: Path, write):
 
 
 def _extract(a: argparse.Namespace) -> int:
-    on_error = "raise" if a.raise_ else "collect"
     items, _ = stream.plan(a.paths)
-    meta = {doc_id: {"province": a.province} for _, doc_id in items} if a.province else None
     with _progress(len(items), "file", "extracting") as bar:
         result = _writing(
             a.out,
             lambda: stream.extract(
-                a.paths,
-                a.out,
-                batch_size=a.batch_size,
-                format=a.format,
-                overwrite=a.overwrite,
-                manifest=a.manifest,
-                meta=meta,
-                on_error=on_error,
-                progress=bar.update,
+                a.paths, a.out, batch_size=a.batch_size, format=a.format, overwrite=a.overwrite, progress=bar.update, **_options(a, items)
             ),
         )
     done = result.filter(~pl.col("skipped"))
@@ -262,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
     except stream.ExtractionMismatch as e:
         _say(f"{e} (zhengce extract --overwrite starts again)")
         return NOTHING_READ
-    except _zhengce.ZhengceError as e:
+    except ZhengceError as e:
         _say(str(e))
         return NOTHING_READ
     except BrokenPipeError:

@@ -16,23 +16,29 @@ Dask is imported only when these functions are called.
 """
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 import polars as pl
 
 from . import _zhengce
-from ._corpus import Corpus, PathLike
-from .stream import DEFAULT_FRAMES, _native_options, plan, read_planned
+from ._corpus import PathLike, read_texts
+from ._options import ReadOptions
+from .stream import DEFAULT_FRAMES, plan, read_planned
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 
-def read_partition(items: Sequence[tuple[str, str]], frames: Sequence[str] = DEFAULT_FRAMES, texts: bool = False, **options) -> dict[str, pl.DataFrame]:
+def read_partition(
+    items: Sequence[tuple[str, str]], frames: Sequence[str] = DEFAULT_FRAMES, texts: bool = False, **options: Unpack[ReadOptions]
+) -> dict[str, pl.DataFrame]:
     """Read one partition and return the requested frames.
 
     ``items`` are ``(path, doc_id)`` pairs, or ``(name, text)`` pairs with ``texts=True``.
     Options as for :func:`zhengce.read`.
     """
     if texts:
-        corpus = Corpus(_zhengce.read_texts([(str(n), t) for n, t in items], **_native_options(options)))
+        corpus = read_texts([(str(n), t) for n, t in items], **options)
     else:
         corpus = read_planned(items, **options)
     return {name: getattr(corpus, name) for name in frames}
@@ -60,7 +66,7 @@ def extract(
     client=None,
     npartitions: int | None = None,
     frames: Sequence[str] = DEFAULT_FRAMES,
-    **options,
+    **options: Unpack[ReadOptions],
 ) -> dict[str, pl.DataFrame]:
     """Read a corpus on a Dask cluster (``client``) or Dask's local scheduler and
     return the frames, in the same order and with the same doc_ids as ``zc.read``.
@@ -80,7 +86,7 @@ def extract(
     return out
 
 
-def to_dask_dataframe(paths: PathLike | Iterable[PathLike], frame: str = "records", *, npartitions: int = 8, **options):
+def to_dask_dataframe(paths: PathLike | Iterable[PathLike], frame: str = "records", *, npartitions: int = 8, **options: Unpack[ReadOptions]):
     """One frame of a corpus as a ``dask.dataframe`` (pandas partitions), read lazily
     partition by partition on the workers. List columns become Python lists."""
     import dask.dataframe as dd

@@ -19,43 +19,29 @@ import json
 import os
 import time
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 import polars as pl
 
 from . import _zhengce
-from ._corpus import FRAMES, Corpus, PathLike, _dictionaries, _overrides, _paths
+from ._corpus import WRITTEN_FRAMES, Corpus, PathLike, _paths
+from ._errors import InvalidValueError, NotFoundError, ReadError
+from ._options import ReadOptions, native_options
 
-#: Frames written by :func:`extract` unless told otherwise: the frames of
-#: ``zhengce read`` and ``corpus.save`` (``zhengce.FRAMES``).
-DEFAULT_FRAMES: tuple[str, ...] = FRAMES
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+#: Frames written by :func:`extract` unless told otherwise (``tokens`` is large
+#: and can be rebuilt from the records, ``blocks`` repeats records and headings).
+DEFAULT_FRAMES: tuple[str, ...] = WRITTEN_FRAMES
 
 
-class ExtractionMismatch(ValueError):
+class ExtractionMismatch(InvalidValueError):
     """The output folder holds an extraction of other files or settings."""
 
 
 MANIFEST = "_manifest.json"
 DONE = "_done"
-
-
-def _native_options(options: dict) -> dict:
-    """Translate the keyword arguments of :func:`zhengce.read` for the native reader."""
-    opts = dict(options)
-    meta = opts.pop("meta", None)
-    manifest = opts.pop("manifest", None)
-    kinds = {k: opts.pop(k, None) for k in ("user_dict", "stopwords", "themes", "instruments", "strength", "departments")}
-    out = {
-        "threads": opts.pop("threads", None),
-        "max_bytes": opts.pop("max_bytes", None),
-        "overrides": _overrides(meta, manifest),
-        "on_error": opts.pop("on_error", "collect"),
-        "dictionaries": _dictionaries(**kinds),
-        "hmm": opts.pop("hmm", False),
-    }
-    if opts:
-        raise TypeError(f"unexpected options: {', '.join(sorted(opts))}")
-    return out
 
 
 def plan(paths: PathLike | Iterable[PathLike]) -> tuple[list[tuple[str, str]], Corpus]:
@@ -69,26 +55,27 @@ def plan(paths: PathLike | Iterable[PathLike]) -> tuple[list[tuple[str, str]], C
     return [tuple(x) for x in items], Corpus(problems)
 
 
-def read_planned(items: Sequence[tuple[str, str]], **options) -> Corpus:
+def read_planned(items: Sequence[tuple[str, str]], **options: Unpack[ReadOptions]) -> Corpus:
     """Read ``(path, doc_id)`` pairs from :func:`plan`; options as for :func:`zhengce.read`."""
-    return Corpus(_zhengce.read_planned([(os.fspath(p), d) for p, d in items], **_native_options(options)))
+    return Corpus(_zhengce.read_planned([(os.fspath(p), d) for p, d in items], native_options(options)))
 
 
 def _batches(items: Sequence, size: int) -> list[Sequence]:
     if size < 1:
-        raise ValueError(f"batch_size must be at least 1, not {size}")
+        raise InvalidValueError(f"batch_size must be at least 1, not {size}", context={"field": "batch_size"})
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def scan(paths: PathLike | Iterable[PathLike], *, batch_size: int = 256, **options) -> Iterator[Corpus]:
+def scan(paths: PathLike | Iterable[PathLike], *, batch_size: int = 256, **options: Unpack[ReadOptions]) -> Iterator[Corpus]:
     """Read a corpus in batches of ``batch_size`` files; memory holds one batch at a time.
 
     Problems met while expanding the paths (a missing file) come with the first
     batch. Options as for :func:`zhengce.read`.
     """
+    native_options(options)  # bad options are refused before anything is listed
     items, problems = plan(paths)
-    if options.get("on_error") == "raise" and len(problems.errors.filter(pl.col("severity") == "error")):
-        raise _zhengce.ReadError(problems.errors.filter(pl.col("severity") == "error")["message"][0])
+    if options.get("on_error") == "raise":
+        _raise_first(problems)
     batches = _batches(items, batch_size)
     if not batches:
         yield problems
@@ -98,9 +85,19 @@ def scan(paths: PathLike | Iterable[PathLike], *, batch_size: int = 256, **optio
         yield problems + corpus if k == 0 and len(problems.errors) else corpus
 
 
-#: Output formats of frames and their writers: CSV in UTF-8 with a byte-order
-#: mark (Excel then reads Chinese as Chinese, not as GBK mojibake) and list columns
-#: joined with ；, which no CSV reader splits; JSON Lines keeps lists as lists.
+def _raise_first(problems: Corpus) -> None:
+    """Raise the first error met while listing the files (a missing path …) as
+    the exception ``zc.read(..., on_error="raise")`` raises for it."""
+    first = problems.errors.filter(pl.col("severity") == "error").head(1)
+    if first.height:
+        row = first.row(0, named=True)
+        cls = NotFoundError if row["kind"] == "not_found" else ReadError
+        raise cls(row["message"], path=row["source"], kind=row["kind"])
+
+
+#: Output formats of frames: CSV in UTF-8 with a byte-order mark (Excel then
+#: reads Chinese as Chinese, not as GBK mojibake) and list columns joined with ；,
+#: which no CSV reader splits; JSON Lines keeps lists as lists.
 FORMATS = ("parquet", "csv", "jsonl")
 
 
@@ -117,7 +114,7 @@ def write_frame(df: pl.DataFrame, path: Path, fmt: str) -> None:
     elif fmt == "parquet":
         df.write_parquet(tmp)
     else:
-        raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+        raise InvalidValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}", context={"field": "format"})
     os.replace(tmp, path)
 
 
@@ -137,7 +134,7 @@ def extract(
     format: str = "parquet",
     overwrite: bool = False,
     progress: Callable[[int], object] | None = None,
-    **options,
+    **options: Unpack[ReadOptions],
 ) -> pl.DataFrame:
     """Read a corpus in batches and write each frame as ``out/<frame>/part-NNNNN.<format>``.
 
@@ -145,12 +142,15 @@ def extract(
     and a batch is marked done only after all its frames are written, so a run
     that was interrupted skips the batches already written. A folder written
     for a different list of files is refused (pass ``overwrite=True`` to start
-    again). ``progress`` is called with the number of files of each batch done
-    (e.g. a tqdm bar's ``update``). Returns one row per batch: files, documents, errors, and whether it
-    was skipped.
+    again); the same files named differently (``docs/``, ``./docs/``, an
+    absolute path) are the same extraction. Each batch also writes the texts
+    (``out/texts/``), so that the folder opens as a corpus with ``zc.open(out)``.
+    ``progress`` is called with the number of files of each batch done (e.g. a
+    tqdm bar's ``update``). Returns one row per batch: files, documents,
+    errors, and whether it was skipped.
     """
     if format not in FORMATS:
-        raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
+        raise InvalidValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}", context={"field": "format"})
     out = Path(out)
     items, problems = plan(paths)
     batches = _batches(items, batch_size)
@@ -160,7 +160,7 @@ def extract(
         old = json.loads(mpath.read_text(encoding="utf-8"))
         same = {k: old.get(k) for k in manifest if k != "items"} == {k: v for k, v in manifest.items() if k != "items"}
         if not (same and _same_files(old.get("items") or [], manifest["items"])):
-            raise ExtractionMismatch(f"{out} holds an extraction of other files or settings: use another folder, or overwrite it")
+            raise ExtractionMismatch(f"{out} holds an extraction of other files or settings: use another folder, or overwrite it", path=str(out))
     else:
         if overwrite and out.exists():
             for p in sorted(out.rglob("*"), reverse=True):
@@ -197,7 +197,7 @@ def open_frames(out: PathLike) -> dict[str, pl.LazyFrame]:
     out = Path(out)
     mpath = out / MANIFEST
     if not mpath.exists():
-        raise FileNotFoundError(f"{out}: no {MANIFEST}; not a folder written by zhengce.extract")
+        raise NotFoundError(f"{out}: no {MANIFEST}; not a folder written by zhengce.extract", path=str(mpath))
     m = json.loads(mpath.read_text(encoding="utf-8"))
     scan_ = {"parquet": pl.scan_parquet, "csv": pl.scan_csv, "jsonl": pl.scan_ndjson}[m["format"]]
     ext = m["format"]

@@ -161,6 +161,12 @@ fn doc_number_year(s: &str) -> Option<i32> {
 }
 
 /// Read a document's metadata from its blocks.
+///
+/// Long (about 100 lines) because the fields decide each other in a fixed
+/// order — the title before the issuer (a cover notice names the plan it
+/// transmits), the document number before the year, the issuer and number
+/// before the province — and each section, commented by field, reads the
+/// header table and the fields already decided.
 pub fn extract(text: &str, blocks: &[Block], regions: &Regions) -> Meta {
     let mut meta = Meta::default();
     let block_text = |b: &Block| &text[b.start..b.end];

@@ -21,6 +21,7 @@
 //! ```
 
 pub use crate::model::facts::Slogan;
+use crate::text::chars::is_han;
 use crate::text::numbers::cn_digit;
 
 /// A formulation found in a piece of text; offsets relative to that text.
@@ -81,11 +82,6 @@ fn is_numeral(c: char) -> bool {
     (cn_digit(c).is_some() && c != '零' && c != '〇' && c != '○') || matches!(c, '十' | '百' | '千')
 }
 
-#[inline]
-fn is_cjk(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c)
-}
-
 /// Classifiers after which a quotation is only the numeral part of a slogan.
 const CLASSIFIERS: [char; 12] = ['个', '项', '类', '大', '型', '种', '张', '条', '支', '批', '位', '件'];
 
@@ -101,7 +97,7 @@ fn run_on_noun(s: &str, max_chars: usize) -> usize {
     while n < max_chars {
         let rest = &s[end..];
         let Some(c) = rest.chars().next() else { break };
-        if !is_cjk(c) || NOUN_STOPS.iter().any(|w| rest.starts_with(w)) {
+        if !is_han(c) || NOUN_STOPS.iter().any(|w| rest.starts_with(w)) {
             break;
         }
         end += c.len_utf8();
@@ -161,6 +157,11 @@ pub fn find(s: &str, lex: &Lexicon) -> Vec<Found> {
 }
 
 /// [`find`] with the positions of the text's Chinese numerals already known.
+///
+/// Long (about 130 lines) because its four numbered passes (quotations,
+/// known formulations, compounds, 类-categories) share the list of quoted
+/// ranges and the output, and each pass must see what the earlier ones
+/// found; the passes are marked 1.–4. in the body.
 pub(crate) fn find_at(s: &str, lex: &Lexicon, numerals: &[usize]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     let mut quoted: Vec<(usize, usize)> = Vec::new(); // byte ranges inside quotes
@@ -257,9 +258,9 @@ pub(crate) fn find_at(s: &str, lex: &Lexicon, numerals: &[usize]) -> Vec<Found> 
         // Compound: N a M b or N ab M cd (一院两制, 一平台两体系).
         let mut matched = false;
         for w in [1usize, 2] {
-            let a_ok = (1..=w).all(|d| ch(d).is_some_and(|x| is_cjk(x) && !is_numeral(x)));
+            let a_ok = (1..=w).all(|d| ch(d).is_some_and(|x| is_han(x) && !is_numeral(x)));
             let m_ok = ch(w + 1).is_some_and(is_numeral);
-            let b_ok = (1..=w).all(|d| ch(w + 1 + d).is_some_and(|x| is_cjk(x) && !is_numeral(x)));
+            let b_ok = (1..=w).all(|d| ch(w + 1 + d).is_some_and(|x| is_han(x) && !is_numeral(x)));
             if a_ok && m_ok && b_ok {
                 let end = at(2 * w + 2);
                 let text = &s[pos..end];

@@ -24,7 +24,8 @@
 use crate::extract::slogans;
 use crate::model::document::{BlockKind, Document};
 pub use crate::model::facts::{Comparator, Deadline, Target};
-use crate::text::numbers::{cn_digit, digit_value, read_number, Num, NumForm};
+use crate::text::chars::is_han;
+use crate::text::numbers::{cn_digit, digit_value, read_int, read_number, Num, NumForm};
 
 // ---------------------------------------------------------------------------
 // Words
@@ -182,10 +183,6 @@ impl Spans {
     }
 }
 
-fn is_cjk(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c)
-}
-
 fn starts_with_any<'a>(s: &str, words: &[&'a str]) -> Option<&'a str> {
     words.iter().copied().filter(|w| s.starts_with(w)).max_by_key(|w| w.len())
 }
@@ -199,26 +196,6 @@ pub struct DatePhrase {
     pub start: usize,
     pub end: usize,
     pub date: String,
-}
-
-fn read_int(s: &str, i: usize) -> Option<(u32, usize)> {
-    if let Some(found) = crate::text::numbers::read_digits(s, i) {
-        return Some(found);
-    }
-    // Chinese month/day numerals: 十二月, 六月.
-    let mut k = i;
-    for c in s[i..].chars() {
-        if cn_digit(c).is_some() || c == '十' {
-            k += c.len_utf8();
-        } else {
-            break;
-        }
-    }
-    if k > i {
-        let v = crate::text::numbers::parse_cn_int(&s[i..k])?;
-        return Some((u32::try_from(v).ok()?, k));
-    }
-    None
 }
 
 /// Plan periods: 十二五 → 2015 … (the last year of the five-year plan).
@@ -385,7 +362,7 @@ fn explicit_date(s: &str, start: usize, j: usize, led: bool, year: Option<i32>) 
             && follows.is_some_and(|c| {
                 c == '，'
                     || c == ','
-                    || (is_cjk(c)
+                    || (is_han(c)
                         && !s[end..].starts_with("以来")
                         && !s[end..].starts_with('度')
                         && !s[end..].starts_with('的')
@@ -586,7 +563,7 @@ fn indicator_after(s: &str, from: usize) -> Option<String> {
     while n < 16 {
         let rest = &s[end..];
         let Some(c) = rest.chars().next() else { break };
-        if !(is_cjk(c) || matches!(c, '“' | '”' | '（' | '）' | '(' | ')'))
+        if !(is_han(c) || matches!(c, '“' | '”' | '（' | '）' | '(' | ')'))
             || matches!(c, '、' | '和' | '或' | '及' | '与')
             || stops.iter().any(|w| rest.starts_with(w))
         {

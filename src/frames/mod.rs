@@ -119,14 +119,6 @@ impl Cols {
 /// Builds a frame over chunks of the documents in parallel (on the current
 /// rayon pool) and stacks them in document order: the same rows as one pass,
 /// so that building frames does not hold a second core idle.
-/// An `f32` as the `f64` of its shortest decimal form: the labels are computed
-/// in `f32`, and `2.0f32 / 3.0 as f64` would show as 0.6666666865348816 — noise
-/// that is not in the computation — where the `f32` itself reads 0.6666667.
-///
-fn decimal_f64(x: f32) -> f64 {
-    x.to_string().parse().unwrap_or(x as f64)
-}
-
 fn by_chunks(c: &Corpus, build: fn(&[Document]) -> PolarsResult<DataFrame>) -> PolarsResult<DataFrame> {
     use rayon::prelude::*;
     let threads = rayon::current_num_threads();
@@ -142,6 +134,149 @@ fn by_chunks(c: &Corpus, build: fn(&[Document]) -> PolarsResult<DataFrame>) -> P
         out.vstack_mut_owned(p)?;
     }
     Ok(out)
+}
+
+/// A frame of the data model: its name (the attribute of a Python corpus, the
+/// file or folder `zhengce read --out` and `zc.extract` write), one line on
+/// what a row is, and how it is built. [`FRAMES`] is the one list of frames:
+/// the bindings, the command line, streaming and the invariants all read it.
+#[derive(Clone, Copy)]
+pub struct Frame {
+    pub name: &'static str,
+    /// What a row is (the docstring of the Python attribute).
+    pub doc: &'static str,
+    pub build: fn(&Corpus) -> PolarsResult<DataFrame>,
+    /// Written by default by `zhengce read --out` and `zc.extract`: every
+    /// frame except those that repeat others (`blocks` is records, headings
+    /// and boilerplate) or are made on request and large (`tokens`).
+    pub written: bool,
+}
+
+/// Every frame, in the order of the README's "Data model".
+///
+/// ```
+/// let names: Vec<&str> = zhengce::frames::FRAMES.iter().map(|f| f.name).collect();
+/// assert_eq!(&names[..2], ["documents", "records"]);
+/// ```
+pub const FRAMES: &[Frame] = &[
+    Frame {
+        name: "documents",
+        doc: "One row per document: doc_id, source, province, issuer, doc_number, title, date, year …",
+        build: documents,
+        written: true,
+    },
+    Frame {
+        name: "records",
+        doc: "One row per record: task records (path like \"2.1.1\") and front/back matter (path \"\").",
+        build: records,
+        written: true,
+    },
+    Frame { name: "headings", doc: "One row per numbered heading that is only a title.", build: headings, written: true },
+    Frame { name: "blocks", doc: "Every block of every document: records, headings and web boilerplate.", build: blocks, written: false },
+    Frame {
+        name: "departments",
+        doc: "One row per (record, responsible department), with its role (lead/co).",
+        build: departments,
+        written: true,
+    },
+    Frame {
+        name: "targets",
+        doc: "One row per quantitative target: value, unit, comparator, deadline, indicator.",
+        build: targets,
+        written: true,
+    },
+    Frame {
+        name: "slogans", doc: "One row per numbered formulation (数字提法) such as 两不愁、三保障.", build: slogans, written: true
+    },
+    Frame { name: "deadlines", doc: "One row per dated commitment (4月25日前 制定工作方案).", build: deadlines, written: true },
+    Frame {
+        name: "themes",
+        doc: "One row per (record, theme with a score): score, assigned, the terms found.",
+        build: themes,
+        written: true,
+    },
+    Frame {
+        name: "instruments",
+        doc: "One row per (record, policy instrument with a score): type (supply/environment/demand), assigned, terms.",
+        build: instruments,
+        written: true,
+    },
+    Frame {
+        name: "tokens",
+        doc: "One row per token of every record (re-tokenised on request): token, start, end, kind.",
+        build: tokens,
+        written: false,
+    },
+    Frame {
+        name: "errors",
+        doc: "Problems met while reading: errors that lost a document, and warnings (with stable kinds).",
+        build: errors,
+        written: true,
+    },
+];
+
+/// The frame of that name, if there is one.
+///
+/// ```
+/// assert!(zhengce::frames::frame("targets").is_some());
+/// assert!(zhengce::frames::frame("nope").is_none());
+/// ```
+pub fn frame(name: &str) -> Option<&'static Frame> {
+    FRAMES.iter().find(|f| f.name == name)
+}
+
+/// The columns every per-record frame begins with — `doc_id`, `record_id`
+/// and (unless left out) `path` — and the character offsets `start`/`end`,
+/// gathered row by row so that a frame states only its own columns.
+struct Keys<'a> {
+    doc_id: Vec<&'a str>,
+    record_id: Vec<i64>,
+    path: Option<Vec<&'a str>>,
+    start: Vec<i64>,
+    end: Vec<i64>,
+}
+
+impl<'a> Keys<'a> {
+    /// Keys with a `path` column.
+    fn new() -> Self {
+        Keys { doc_id: Vec::new(), record_id: Vec::new(), path: Some(Vec::new()), start: Vec::new(), end: Vec::new() }
+    }
+    /// Keys without a `path` column (the tokens frame).
+    fn without_path() -> Self {
+        Keys { path: None, ..Keys::new() }
+    }
+    /// A row of record `block` of `d`.
+    fn row(&mut self, d: &'a Document, block: usize) {
+        self.doc_id.push(d.doc_id.as_str());
+        self.record_id.push(block as i64);
+        if let Some(p) = &mut self.path {
+            p.push(path_of(d, block));
+        }
+    }
+    /// A row of record `block` of `d` for the byte span `start..end`.
+    fn span(&mut self, d: &'a Document, block: usize, cur: &mut CharCursor, start: usize, end: usize) {
+        self.row(d, block);
+        self.start.push(cur.at(start) as i64);
+        self.end.push(cur.at(end) as i64);
+    }
+    fn len(&self) -> usize {
+        self.doc_id.len()
+    }
+    /// Columns for the rows gathered, the key columns written.
+    fn columns(&mut self) -> Cols {
+        let mut f = Cols::new(self.len());
+        f.str("doc_id", std::mem::take(&mut self.doc_id));
+        f.i64("record_id", std::mem::take(&mut self.record_id));
+        if let Some(p) = self.path.take() {
+            f.str("path", p);
+        }
+        f
+    }
+    /// Writes `start` and `end`.
+    fn offsets(&mut self, f: &mut Cols) {
+        f.i64("start", std::mem::take(&mut self.start));
+        f.i64("end", std::mem::take(&mut self.end));
+    }
 }
 
 /// One row per document.
@@ -181,82 +316,84 @@ fn documents_of(docs: &[Document]) -> PolarsResult<DataFrame> {
     f.finish()
 }
 
-/// Character offsets of a block: (start, end).
-fn block_offsets(cur: &mut CharCursor, b: &Block) -> (i64, i64) {
-    (cur.at(b.start) as i64, cur.at(b.end) as i64)
+/// An `f32` as the `f64` of its shortest decimal form: the labels are computed
+/// in `f32`, and `2.0f32 / 3.0 as f64` would show as 0.6666666865348816 — noise
+/// that is not in the computation — where the `f32` itself reads 0.6666667.
+fn decimal_f64(x: f32) -> f64 {
+    x.to_string().parse().unwrap_or(x as f64)
+}
+
+/// The labels columns of one block: theme and instrument ids, strength and
+/// its label (empty and null for a block that is not labelled).
+struct LabelCols<'a> {
+    themes: Vec<Vec<&'a str>>,
+    instruments: Vec<Vec<&'a str>>,
+    strength: Vec<Option<f64>>,
+    strength_label: Vec<Option<&'a str>>,
+    n_tokens: Vec<i64>,
+}
+
+impl<'a> LabelCols<'a> {
+    fn new() -> Self {
+        LabelCols { themes: Vec::new(), instruments: Vec::new(), strength: Vec::new(), strength_label: Vec::new(), n_tokens: Vec::new() }
+    }
+    fn push(&mut self, d: &'a Document, i: usize, lex: Option<&'a crate::label::Lexicons>) {
+        match (d.labels.blocks.get(i).filter(|l| l.labelled), lex) {
+            (Some(l), Some(lex)) => {
+                self.themes.push(l.themes.iter().map(|&t| lex.theme_id(t)).collect());
+                self.instruments.push(l.instruments.iter().map(|&t| lex.instrument_id(t)).collect());
+                self.strength.push(Some(decimal_f64(l.strength)));
+                self.strength_label.push(Some(l.strength_label));
+            }
+            _ => {
+                self.themes.push(Vec::new());
+                self.instruments.push(Vec::new());
+                self.strength.push(None);
+                self.strength_label.push(None);
+            }
+        }
+        self.n_tokens.push(d.labels.blocks.get(i).map_or(0, |l| l.n_tokens as i64));
+    }
+    fn write(self, f: &mut Cols) {
+        f.list_str("themes", self.themes);
+        f.list_str("instruments", self.instruments);
+        f.opt_f64("strength", self.strength);
+        f.push(Series::new("strength_label".into(), self.strength_label));
+        f.i64("n_tokens", self.n_tokens);
+    }
 }
 
 fn blocks_where(docs: &[Document], keep: impl Fn(&Block) -> bool) -> PolarsResult<DataFrame> {
-    let mut doc_id = Vec::new();
-    let mut record_id = Vec::new();
-    let mut path = Vec::new();
-    let mut level = Vec::new();
-    let mut kind = Vec::new();
-    let mut marker = Vec::new();
-    let mut heading = Vec::new();
+    let mut keys = Keys::new();
+    let (mut level, mut kind, mut marker, mut heading, mut text) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut sections: Vec<Vec<&str>> = Vec::new();
-    let mut text = Vec::new();
-    let mut start = Vec::new();
-    let mut end = Vec::new();
     let mut depts: Vec<Vec<&str>> = Vec::new();
-    let mut themes: Vec<Vec<&str>> = Vec::new();
-    let mut instruments: Vec<Vec<&str>> = Vec::new();
-    let mut strength: Vec<Option<f64>> = Vec::new();
-    let mut strength_label: Vec<Option<&str>> = Vec::new();
-    let mut n_tokens: Vec<i64> = Vec::new();
+    let mut labels = LabelCols::new();
     let lexicons: Vec<_> = docs.iter().map(|d| d.labels.lexicons.as_ref().map(|_| crate::label::lexicons_of(&d.labels))).collect();
     for (d, lex) in docs.iter().zip(&lexicons) {
         let mut cur = CharCursor::new(&d.text);
         for (i, b) in d.blocks.iter().enumerate().filter(|(_, b)| keep(b)) {
-            let l = d.labels.blocks.get(i).filter(|l| l.labelled);
-            match (l, lex) {
-                (Some(l), Some(lex)) => {
-                    themes.push(l.themes.iter().map(|&t| lex.theme_id(t)).collect());
-                    instruments.push(l.instruments.iter().map(|&t| lex.instrument_id(t)).collect());
-                    strength.push(Some(decimal_f64(l.strength)));
-                    strength_label.push(Some(l.strength_label));
-                }
-                _ => {
-                    themes.push(Vec::new());
-                    instruments.push(Vec::new());
-                    strength.push(None);
-                    strength_label.push(None);
-                }
-            }
-            n_tokens.push(d.labels.blocks.get(i).map_or(0, |l| l.n_tokens as i64));
-            doc_id.push(d.doc_id.as_str());
-            record_id.push(i as i64);
-            path.push(b.path.as_str());
+            keys.span(d, i, &mut cur, b.start, b.end);
+            labels.push(d, i, lex.as_deref());
             level.push(b.level as i64);
             kind.push(b.kind.name());
             marker.push(b.marker.as_str());
             heading.push(b.heading.as_str());
             sections.push(b.section_titles.iter().map(String::as_str).collect());
             text.push(b.text(&d.text));
-            let (s, e) = block_offsets(&mut cur, b);
-            start.push(s);
-            end.push(e);
             depts.push(b.departments.iter().map(|x| x.name.as_str()).collect());
         }
     }
-    let mut f = Cols::new(doc_id.len());
-    f.str("doc_id", doc_id);
-    f.i64("record_id", record_id);
-    f.str("path", path);
+    let mut f = keys.columns();
     f.i64("level", level);
     f.str("kind", kind);
     f.str("marker", marker);
     f.str("heading", heading);
     f.list_str("section_titles", sections);
     f.str("text", text);
-    f.i64("start", start);
-    f.i64("end", end);
+    keys.offsets(&mut f);
     f.list_str("departments", depts);
-    f.list_str("themes", themes);
-    f.list_str("instruments", instruments);
-    f.opt_f64("strength", strength);
-    f.push(Series::new("strength_label".into(), strength_label));
-    f.i64("n_tokens", n_tokens);
+    labels.write(&mut f);
     f.finish()
 }
 
@@ -294,19 +431,10 @@ pub fn departments(c: &Corpus) -> PolarsResult<DataFrame> {
 }
 
 fn departments_of(docs: &[Document]) -> PolarsResult<DataFrame> {
-    let mut doc_id = Vec::new();
-    let mut record_id = Vec::new();
-    let mut path = Vec::new();
-    let mut name = Vec::new();
-    let mut role = Vec::new();
-    let mut labelled = Vec::new();
-    let mut position = Vec::new();
-    let mut start = Vec::new();
-    let mut end = Vec::new();
-    let mut canonical = Vec::new();
+    let mut keys = Keys::new();
+    let (mut name, mut role, mut labelled, mut position) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut canonical, mut level, mut known) = (Vec::new(), Vec::new(), Vec::new());
     let mut category: Vec<Option<String>> = Vec::new();
-    let mut level = Vec::new();
-    let mut known = Vec::new();
     for d in docs {
         let mut cur = CharCursor::new(&d.text);
         let lex = crate::label::lexicons_of(&d.labels);
@@ -317,28 +445,20 @@ fn departments_of(docs: &[Document]) -> PolarsResult<DataFrame> {
                 category.push(a.category.map(str::to_string));
                 level.push(a.level);
                 known.push(a.known);
-                doc_id.push(d.doc_id.as_str());
-                record_id.push(i as i64);
-                path.push(b.path.as_str());
+                keys.span(d, i, &mut cur, x.start, x.end);
                 name.push(x.name.as_str());
                 role.push(x.role.name());
                 labelled.push(x.labelled);
                 position.push(k as i64);
-                start.push(cur.at(x.start) as i64);
-                end.push(cur.at(x.end) as i64);
             }
         }
     }
-    let mut f = Cols::new(doc_id.len());
-    f.str("doc_id", doc_id);
-    f.i64("record_id", record_id);
-    f.str("path", path);
+    let mut f = keys.columns();
     f.str("department", name);
     f.str("role", role);
     f.bool("labelled", labelled);
     f.i64("position", position);
-    f.i64("start", start);
-    f.i64("end", end);
+    keys.offsets(&mut f);
     f.str("canonical", canonical);
     f.opt_str("category", category);
     f.str("level", level);
@@ -356,30 +476,14 @@ pub fn targets(c: &Corpus) -> PolarsResult<DataFrame> {
 }
 
 fn targets_of(docs: &[Document]) -> PolarsResult<DataFrame> {
-    let n: usize = docs.iter().map(|d| d.targets.len()).sum();
-    let mut doc_id = Vec::with_capacity(n);
-    let mut record_id = Vec::with_capacity(n);
-    let mut path = Vec::with_capacity(n);
-    let mut span = Vec::with_capacity(n);
-    let mut start = Vec::with_capacity(n);
-    let mut end = Vec::with_capacity(n);
-    let mut value = Vec::with_capacity(n);
-    let mut value_max = Vec::with_capacity(n);
-    let mut unit = Vec::with_capacity(n);
-    let mut per = Vec::with_capacity(n);
-    let mut comparator = Vec::with_capacity(n);
-    let mut deadline = Vec::with_capacity(n);
-    let mut indicator = Vec::with_capacity(n);
-    let mut scope = Vec::with_capacity(n);
+    let mut keys = Keys::new();
+    let (mut span, mut value, mut value_max, mut unit, mut per) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut comparator, mut deadline, mut indicator, mut scope) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for d in docs {
         let mut cur = CharCursor::new(&d.text);
         for t in &d.targets {
-            doc_id.push(d.doc_id.as_str());
-            record_id.push(t.block as i64);
-            path.push(path_of(d, t.block));
+            keys.span(d, t.block, &mut cur, t.start, t.end);
             span.push(&d.text[t.start..t.end]);
-            start.push(cur.at(t.start) as i64);
-            end.push(cur.at(t.end) as i64);
             value.push(t.value);
             value_max.push(t.value_max);
             unit.push(t.unit.as_str());
@@ -390,13 +494,9 @@ fn targets_of(docs: &[Document]) -> PolarsResult<DataFrame> {
             scope.push(t.scope.clone());
         }
     }
-    let mut f = Cols::new(doc_id.len());
-    f.str("doc_id", doc_id);
-    f.i64("record_id", record_id);
-    f.str("path", path);
+    let mut f = keys.columns();
     f.str("span", span);
-    f.i64("start", start);
-    f.i64("end", end);
+    keys.offsets(&mut f);
     f.f64("value", value);
     f.opt_f64("value_max", value_max);
     f.str("unit", unit);
@@ -414,33 +514,20 @@ pub fn slogans(c: &Corpus) -> PolarsResult<DataFrame> {
 }
 
 fn slogans_of(docs: &[Document]) -> PolarsResult<DataFrame> {
-    let mut doc_id = Vec::new();
-    let mut record_id = Vec::new();
-    let mut path = Vec::new();
-    let mut text = Vec::new();
-    let mut normalized = Vec::new();
-    let mut start = Vec::new();
-    let mut end = Vec::new();
+    let mut keys = Keys::new();
+    let (mut text, mut normalized) = (Vec::new(), Vec::new());
     for d in docs {
         let mut cur = CharCursor::new(&d.text);
         for s in &d.slogans {
-            doc_id.push(d.doc_id.as_str());
-            record_id.push(s.block as i64);
-            path.push(path_of(d, s.block));
+            keys.span(d, s.block, &mut cur, s.start, s.end);
             text.push(s.text.as_str());
             normalized.push(s.normalized.as_str());
-            start.push(cur.at(s.start) as i64);
-            end.push(cur.at(s.end) as i64);
         }
     }
-    let mut f = Cols::new(doc_id.len());
-    f.str("doc_id", doc_id);
-    f.i64("record_id", record_id);
-    f.str("path", path);
+    let mut f = keys.columns();
     f.str("text", text);
     f.str("normalized", normalized);
-    f.i64("start", start);
-    f.i64("end", end);
+    keys.offsets(&mut f);
     f.finish()
 }
 
@@ -450,36 +537,22 @@ pub fn deadlines(c: &Corpus) -> PolarsResult<DataFrame> {
 }
 
 fn deadlines_of(docs: &[Document]) -> PolarsResult<DataFrame> {
-    let mut doc_id = Vec::new();
-    let mut record_id = Vec::new();
-    let mut path = Vec::new();
-    let mut date = Vec::new();
-    let mut phrase = Vec::new();
-    let mut action = Vec::new();
-    let mut start = Vec::new();
-    let mut end = Vec::new();
+    let mut keys = Keys::new();
+    let (mut date, mut phrase, mut action) = (Vec::new(), Vec::new(), Vec::new());
     for d in docs {
         let mut cur = CharCursor::new(&d.text);
         for x in &d.deadlines {
-            doc_id.push(d.doc_id.as_str());
-            record_id.push(x.block as i64);
-            path.push(path_of(d, x.block));
+            keys.span(d, x.block, &mut cur, x.start, x.end);
             date.push(x.date.as_str());
             phrase.push(x.phrase.as_str());
             action.push(x.action.as_str());
-            start.push(cur.at(x.start) as i64);
-            end.push(cur.at(x.end) as i64);
         }
     }
-    let mut f = Cols::new(doc_id.len());
-    f.str("doc_id", doc_id);
-    f.i64("record_id", record_id);
-    f.str("path", path);
+    let mut f = keys.columns();
     f.str("date", date);
     f.str("phrase", phrase);
     f.str("action", action);
-    f.i64("start", start);
-    f.i64("end", end);
+    keys.offsets(&mut f);
     f.finish()
 }
 
@@ -530,23 +603,21 @@ fn labelled_long(
     names: for<'a> fn(&'a crate::label::Lexicons, u32) -> (&'a str, &'a str, &'a str),
     with_type: bool,
 ) -> PolarsResult<DataFrame> {
-    let (mut doc_id, mut record_id, mut path, mut id, mut name, mut kind, mut score, mut assigned) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut keys = Keys::new();
+    let (mut id, mut name, mut kind, mut score, mut assigned) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     // The terms go straight into the list column: a Vec per row would be
     // millions of small allocations on a large corpus.
     let mut terms = ListStringChunkedBuilder::new("terms".into(), 1024, 1024);
     let lexicons: Vec<_> = docs.iter().map(|d| crate::label::lexicons_of(&d.labels)).collect();
     for (d, lex) in docs.iter().zip(&lexicons) {
-        for (i, b) in d.records() {
+        for (i, _) in d.records() {
             let Some(l) = d.labels.blocks.get(i).filter(|l| l.labelled) else { continue };
             let (scores, chosen, found) = of(l);
             let mut rows: Vec<(u32, f32)> = scores.iter().copied().filter(|x| x.1 > 0.0).collect();
             rows.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             for (t, s) in rows {
                 let (i_d, i_n, i_k) = names(lex, t);
-                doc_id.push(d.doc_id.as_str());
-                record_id.push(i as i64);
-                path.push(b.path.as_str());
+                keys.row(d, i);
                 id.push(i_d);
                 name.push(i_n);
                 kind.push(i_k);
@@ -557,10 +628,7 @@ fn labelled_long(
         }
     }
     let label = if with_type { "instrument" } else { "theme" };
-    let mut f = Cols::new(doc_id.len());
-    f.str("doc_id", doc_id);
-    f.i64("record_id", record_id);
-    f.str("path", path);
+    let mut f = keys.columns();
     f.str(label, id);
     f.str("name", name);
     if with_type {
@@ -581,8 +649,8 @@ pub fn tokens(c: &Corpus) -> PolarsResult<DataFrame> {
 }
 
 fn tokens_of(docs: &[Document]) -> PolarsResult<DataFrame> {
-    let (mut doc_id, mut record_id, mut token, mut start, mut end, mut kind) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut keys = Keys::without_path();
+    let (mut token, mut kind) = (Vec::new(), Vec::new());
     for d in docs {
         let lex = crate::label::lexicons_of(&d.labels);
         let mut cur = CharCursor::new(&d.text);
@@ -590,21 +658,16 @@ fn tokens_of(docs: &[Document]) -> PolarsResult<DataFrame> {
             let text = b.text(&d.text);
             for t in lex.tokenizer.cut(text) {
                 let Some(k) = lex.tokenizer.kind(t.word) else { continue };
-                doc_id.push(d.doc_id.as_str());
-                record_id.push(i as i64);
-                token.push(&d.text[b.text_start + t.start..b.text_start + t.end]);
-                start.push(cur.at(b.text_start + t.start) as i64);
-                end.push(cur.at(b.text_start + t.end) as i64);
+                let (s, e) = (b.text_start + t.start, b.text_start + t.end);
+                keys.span(d, i, &mut cur, s, e);
+                token.push(&d.text[s..e]);
                 kind.push(k.name());
             }
         }
     }
-    let mut f = Cols::new(token.len());
-    f.str("doc_id", doc_id);
-    f.i64("record_id", record_id);
+    let mut f = keys.columns();
     f.str("token", token);
-    f.i64("start", start);
-    f.i64("end", end);
+    keys.offsets(&mut f);
     f.str("kind", kind);
     f.finish()
 }
@@ -687,13 +750,12 @@ mod tests {
             })
             .collect();
         let c = Corpus::from_texts(texts, &Options::default());
-        let all: [fn(&Corpus) -> PolarsResult<DataFrame>; 11] =
-            [documents, records, headings, blocks, departments, targets, slogans, deadlines, themes, instruments, tokens];
-        for (k, f) in all.iter().enumerate() {
-            let one = crate::pipeline::corpus::run_in_pool(Some(1), || f(&c)).unwrap();
-            let three = crate::pipeline::corpus::run_in_pool(Some(3), || f(&c)).unwrap();
-            assert!(one.height() > 0, "frame {k} is empty");
-            assert!(one.equals_missing(&three), "frame {k} differs when built in chunks");
+        // Every frame of the registry but errors (none here: it would be empty).
+        for f in FRAMES.iter().filter(|f| f.name != "errors") {
+            let one = crate::pipeline::corpus::run_in_pool(Some(1), || (f.build)(&c)).unwrap();
+            let three = crate::pipeline::corpus::run_in_pool(Some(3), || (f.build)(&c)).unwrap();
+            assert!(one.height() > 0, "frame {} is empty", f.name);
+            assert!(one.equals_missing(&three), "frame {} differs when built in chunks", f.name);
         }
     }
 }

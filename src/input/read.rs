@@ -14,10 +14,12 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result, Warning, WarningKind};
 
-/// Decoded text and how it was decoded.
+/// Text decoded or extracted from a file's bytes (plain text, or the text of
+/// a web page, .docx or PDF), how it was encoded, and the problems met.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Decoded {
     pub text: String,
+    /// The character encoding of the source ("utf-8" for zip/XML formats).
     pub encoding: &'static str,
     /// Problems that did not stop decoding (a truncated last character …).
     pub warnings: Vec<Warning>,
@@ -265,7 +267,7 @@ pub fn expand(specs: &[String]) -> Vec<Input> {
                     for entry in paths {
                         match entry {
                             Ok(path) => found.push(path),
-                            Err(e) => out.push(Input::Missing(Error::Io { path: e.path().to_path_buf(), reason: e.error().to_string() })),
+                            Err(e) => out.push(Input::Missing(Error::io(e.path().to_path_buf(), e.into()))),
                         }
                     }
                     found.sort();
@@ -306,7 +308,7 @@ fn walk_entries(dir: &Path, out: &mut Vec<Input>, open: &mut Vec<PathBuf>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            out.push(Input::Missing(Error::Io { path: dir.to_path_buf(), reason: e.to_string() }));
+            out.push(Input::Missing(Error::io(dir, e)));
             return;
         }
     };
@@ -314,7 +316,7 @@ fn walk_entries(dir: &Path, out: &mut Vec<Input>, open: &mut Vec<PathBuf>) {
     for entry in entries {
         match entry {
             Ok(e) => paths.push(e.path()),
-            Err(e) => out.push(Input::Missing(Error::Io { path: dir.to_path_buf(), reason: e.to_string() })),
+            Err(e) => out.push(Input::Missing(Error::io(dir, e))),
         }
     }
     paths.sort();
@@ -343,13 +345,13 @@ fn walk_entries(dir: &Path, out: &mut Vec<Input>, open: &mut Vec<PathBuf>) {
 /// and again while reading, so a file that grows meanwhile cannot exceed it.
 pub fn read_bytes(path: &Path, max_bytes: u64) -> Result<Vec<u8>> {
     use std::io::Read;
-    let io = |e: std::io::Error| Error::Io { path: path.to_path_buf(), reason: e.to_string() };
+    let io = |e: std::io::Error| Error::io(path, e);
     let meta = std::fs::metadata(path).map_err(io)?;
     if meta.is_dir() {
-        return Err(Error::Io { path: path.to_path_buf(), reason: "is a directory".into() });
+        return Err(Error::io_reason(path, "is a directory"));
     }
     if !meta.is_file() {
-        return Err(Error::Io { path: path.to_path_buf(), reason: "not a regular file (a pipe, socket or device)".into() });
+        return Err(Error::io_reason(path, "not a regular file (a pipe, socket or device)"));
     }
     if meta.len() > max_bytes {
         return Err(Error::TooLarge { path: path.to_path_buf(), size: meta.len(), limit: max_bytes });

@@ -52,6 +52,51 @@ pub struct Config {
     pub hmm: bool,
 }
 
+/// A kind of dictionary a read can be given: its name (the keyword argument
+/// of `zc.read`), what it does, and where it goes in a [`Config`].
+pub struct Dictionary {
+    pub name: &'static str,
+    pub doc: &'static str,
+    set: fn(&mut Config, Vec<Source>),
+}
+
+/// Every kind of dictionary, the one list (the bindings and the Python
+/// options read it).
+///
+/// ```
+/// use zhengce::label::{Config, DICTIONARIES};
+/// use zhengce::lexicon::tokens::Source;
+/// let mut cfg = Config::default();
+/// cfg.set("stopwords", vec![Source::Default]).unwrap();
+/// assert_eq!(cfg.stopwords, [Source::Default]);
+/// assert!(DICTIONARIES.iter().any(|d| d.name == "themes"));
+/// assert!(cfg.set("nope", vec![]).is_err());
+/// ```
+pub const DICTIONARIES: &[Dictionary] = &[
+    Dictionary {
+        name: "user_dict",
+        doc: "jieba user dictionaries (word [freq] [tag]), added to the shipped one",
+        set: |c, s| c.user_dicts = s,
+    },
+    Dictionary { name: "stopwords", doc: "stop-word lists (one word a line), added to the shipped one", set: |c, s| c.stopwords = s },
+    Dictionary {
+        name: "themes",
+        doc: "theme taxonomies, replacing the shipped one (list the default first to extend it)",
+        set: |c, s| c.themes = Some(s),
+    },
+    Dictionary {
+        name: "instruments",
+        doc: "policy-instrument dictionaries, replacing the shipped one (list the default first to extend it)",
+        set: |c, s| c.instruments = Some(s),
+    },
+    Dictionary {
+        name: "strength",
+        doc: "commitment-strength terms, replacing the shipped ones (list the default first to extend them)",
+        set: |c, s| c.strength = Some(s),
+    },
+    Dictionary { name: "departments", doc: "rows added to the department mapping (yours win)", set: |c, s| c.departments = s },
+];
+
 fn resolve(sources: &[Source]) -> Result<Vec<Source>, Error> {
     sources
         .iter()
@@ -63,6 +108,20 @@ fn resolve(sources: &[Source]) -> Result<Vec<Source>, Error> {
 }
 
 impl Config {
+    /// Gives the dictionaries of one kind of [`DICTIONARIES`]; an unknown
+    /// kind is an [`Error::Value`] naming the known ones.
+    pub fn set(&mut self, kind: &str, sources: Vec<Source>) -> Result<(), Error> {
+        let Some(d) = DICTIONARIES.iter().find(|d| d.name == kind) else {
+            let names: Vec<&str> = DICTIONARIES.iter().map(|d| d.name).collect();
+            return Err(Error::Value {
+                field: "dictionaries".into(),
+                reason: format!("unknown dictionary {kind:?} (use {})", names.join(", ")),
+            });
+        };
+        (d.set)(self, sources);
+        Ok(())
+    }
+
     /// Whether this is the shipped configuration (no user files, HMM off).
     pub fn is_default(&self) -> bool {
         *self == Config::default()

@@ -328,6 +328,11 @@ fn push_item<'a>(s: &'a str, start: usize, end: usize, out: &mut Vec<(usize, &'a
 
 /// Parse an attribution (with or without its brackets) into departments;
 /// `base` is the byte offset of `s` in the document's normalised text.
+///
+/// Long (about 100 lines) because the offsets of every name must stay exact
+/// while brackets, labels (牵头单位：/配合单位：) and role words (X牵头，Y配合)
+/// are taken off: one walk keeps one running offset instead of handing it
+/// between helpers.
 pub fn parse_attribution(s: &str, base: usize) -> Vec<Department> {
     // Drop the outer brackets.
     let mut off = 0;

@@ -12,7 +12,7 @@
 //! ```
 
 pub use crate::model::facts::Style;
-use crate::text::numbers::{cn_digit, digit_value, parse_cn_int};
+use crate::text::numbers::{cn_digit, digit_value, parse_cn_int, read_digits};
 
 /// A marker found at the start of a line. Offsets are bytes into the line.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,12 +58,9 @@ fn take_while(s: &str, i: usize, f: impl Fn(char) -> bool) -> usize {
     j
 }
 
+/// The value of a run of Arabic digits (the whole of `s`).
 fn arabic_value(s: &str) -> Option<u32> {
-    let mut v: u32 = 0;
-    for c in s.chars() {
-        v = v.checked_mul(10)?.checked_add(digit_value(c)?)?;
-    }
-    Some(v)
+    read_digits(s, 0).filter(|&(_, end)| end == s.len()).map(|(v, _)| v)
 }
 
 fn cn_marker_value(s: &str) -> Option<u32> {
@@ -83,149 +80,161 @@ fn finish(style: Style, ordinal: u32, parts: Vec<u32>, line: &str, end: usize) -
 }
 
 /// Recognise a numbered marker at the very start of `line` (which has no
-/// leading white space).
+/// leading white space). The first character decides which family of markers
+/// (GB/T 9704-2012 §7.3.3 levels 一、 （一） 1. （1）, the 第X章/条 of regulations,
+/// enclosed numerals of word processors) the line can start with.
 pub fn marker_at(line: &str) -> Option<Marker> {
     let first = line.chars().next()?;
+    if let Some(m) = enclosed_marker(line, first) {
+        return Some(m);
+    }
+    match first {
+        '第' => chapter_marker(line, first),
+        '（' | '(' => bracketed_marker(line, first),
+        _ if cn_digit(first).is_some() || first == '十' => cn_comma_marker(line),
+        _ if digit_value(first).is_some() => arabic_marker(line),
+        _ => None,
+    }
+}
+
+/// Single-character markers: ① ⑴ ⒈ ㈠ and the circled numbers above 20, as
+/// word processors type list numbers.
+fn enclosed_marker(line: &str, first: char) -> Option<Marker> {
     let u = first as u32;
-    // Single-character markers.
-    if (0x2460..=0x2473).contains(&u) {
-        return finish(Style::Circled, u - 0x2460 + 1, vec![], line, first.len_utf8());
-    }
-    if (0x3251..=0x325F).contains(&u) {
-        return finish(Style::Circled, u - 0x3251 + 21, vec![], line, first.len_utf8());
-    }
-    if (0x32B1..=0x32BF).contains(&u) {
-        return finish(Style::Circled, u - 0x32B1 + 36, vec![], line, first.len_utf8());
-    }
-    if (0x2474..=0x2487).contains(&u) {
-        return finish(Style::ArabicParen, u - 0x2474 + 1, vec![], line, first.len_utf8());
-    }
-    if (0x2488..=0x249B).contains(&u) {
-        return finish(Style::ArabicDot, u - 0x2488 + 1, vec![], line, first.len_utf8());
-    }
-    if (0x3220..=0x3229).contains(&u) {
-        return finish(Style::CnParen, u - 0x3220 + 1, vec![], line, first.len_utf8());
-    }
-    // 第X章 / 节 / 条 / 部分 / 篇
-    if first == '第' {
-        let i = first.len_utf8();
-        let j = take_while(line, i, |c| cn_digit(c).is_some() || matches!(c, '十' | '百') || digit_value(c).is_some());
-        if j > i {
-            let num = &line[i..j];
-            let ordinal = if num.chars().all(|c| digit_value(c).is_some()) { arabic_value(num)? } else { cn_marker_value(num)? };
-            let rest = &line[j..];
-            let (style, len) = if rest.starts_with('章') {
-                (Style::Chapter, '章'.len_utf8())
-            } else if rest.starts_with('节') {
-                (Style::Section, '节'.len_utf8())
-            } else if rest.starts_with("部分") {
-                (Style::Part, "部分".len())
-            } else if rest.starts_with('篇') {
-                (Style::Part, '篇'.len_utf8())
-            } else if rest.starts_with('条') {
-                (Style::Article, '条'.len_utf8())
-            } else {
-                return None;
-            };
-            let end = j + len;
-            // "第一条规定" in running text is not a heading: an article marker is
-            // followed by white space, punctuation or the end of the line.
-            let after = line[end..].chars().next();
-            let ok = match after {
-                None => true,
-                Some(c) => is_space(c) || matches!(c, '：' | ':' | '　' | '、' | '.' | '．') || style != Style::Article,
-            };
-            if !ok {
-                return None;
-            }
-            let end = match after {
-                Some(c @ ('：' | ':' | '、' | '.' | '．')) => end + c.len_utf8(),
-                _ => end,
-            };
-            return finish(style, ordinal, vec![], line, end);
-        }
+    let (style, ordinal) = match u {
+        0x2460..=0x2473 => (Style::Circled, u - 0x2460 + 1),
+        0x3251..=0x325F => (Style::Circled, u - 0x3251 + 21),
+        0x32B1..=0x32BF => (Style::Circled, u - 0x32B1 + 36),
+        0x2474..=0x2487 => (Style::ArabicParen, u - 0x2474 + 1),
+        0x2488..=0x249B => (Style::ArabicDot, u - 0x2488 + 1),
+        0x3220..=0x3229 => (Style::CnParen, u - 0x3220 + 1),
+        _ => return None,
+    };
+    finish(style, ordinal, vec![], line, first.len_utf8())
+}
+
+/// 第X章 / 节 / 条 / 部分 / 篇: the divisions of regulations and long plans.
+fn chapter_marker(line: &str, first: char) -> Option<Marker> {
+    let i = first.len_utf8();
+    let j = take_while(line, i, |c| cn_digit(c).is_some() || matches!(c, '十' | '百') || digit_value(c).is_some());
+    if j == i {
         return None;
     }
-    // Bracketed: （一） (一) （1） (1), brackets of either width, mismatched allowed.
-    if first == '（' || first == '(' {
-        let i = first.len_utf8();
-        let i = skip_space(line, i);
-        let j = take_while(line, i, |c| cn_digit(c).is_some() || matches!(c, '十' | '百'));
-        let k = take_while(line, i, |c| digit_value(c).is_some());
-        let (style, end_num) = if j > i {
-            (Style::CnParen, j)
-        } else if k > i {
-            (Style::ArabicParen, k)
-        } else {
-            return None;
-        };
-        let num = &line[i..end_num];
-        let ordinal = if style == Style::CnParen { cn_marker_value(num)? } else { arabic_value(num)? };
-        let close = skip_space(line, end_num);
-        let c = line[close..].chars().next()?;
-        if c != '）' && c != ')' {
-            return None;
-        }
-        return finish(style, ordinal, vec![], line, close + c.len_utf8());
+    let num = &line[i..j];
+    let ordinal = if num.chars().all(|c| digit_value(c).is_some()) { arabic_value(num)? } else { cn_marker_value(num)? };
+    let rest = &line[j..];
+    let (style, len) = if rest.starts_with('章') {
+        (Style::Chapter, '章'.len_utf8())
+    } else if rest.starts_with('节') {
+        (Style::Section, '节'.len_utf8())
+    } else if rest.starts_with("部分") {
+        (Style::Part, "部分".len())
+    } else if rest.starts_with('篇') {
+        (Style::Part, '篇'.len_utf8())
+    } else if rest.starts_with('条') {
+        (Style::Article, '条'.len_utf8())
+    } else {
+        return None;
+    };
+    let end = j + len;
+    // "第一条规定" in running text is not a heading: an article marker is
+    // followed by white space, punctuation or the end of the line.
+    let after = line[end..].chars().next();
+    let ok = match after {
+        None => true,
+        Some(c) => is_space(c) || matches!(c, '：' | ':' | '　' | '、' | '.' | '．') || style != Style::Article,
+    };
+    if !ok {
+        return None;
     }
-    // Chinese numeral followed by 、 or a dot: 一、 十二、 一．
-    if cn_digit(first).is_some() || first == '十' {
-        let j = take_while(line, 0, |c| cn_digit(c).is_some() || matches!(c, '十' | '百'));
-        let c = line[j..].chars().next()?;
-        if !matches!(c, '、' | '.' | '．' | '，') || c == '，' {
-            return None;
-        }
-        let ordinal = cn_marker_value(&line[..j])?;
-        return finish(Style::CnComma, ordinal, vec![], line, j + c.len_utf8());
+    let end = match after {
+        Some(c @ ('：' | ':' | '、' | '.' | '．')) => end + c.len_utf8(),
+        _ => end,
+    };
+    finish(style, ordinal, vec![], line, end)
+}
+
+/// Bracketed: （一） (一) （1） (1), brackets of either width, mismatched allowed
+/// (exports and OCR mix full- and half-width brackets).
+fn bracketed_marker(line: &str, first: char) -> Option<Marker> {
+    let i = skip_space(line, first.len_utf8());
+    let j = take_while(line, i, |c| cn_digit(c).is_some() || matches!(c, '十' | '百'));
+    let k = take_while(line, i, |c| digit_value(c).is_some());
+    let (style, end_num) = if j > i {
+        (Style::CnParen, j)
+    } else if k > i {
+        (Style::ArabicParen, k)
+    } else {
+        return None;
+    };
+    let num = &line[i..end_num];
+    let ordinal = if style == Style::CnParen { cn_marker_value(num)? } else { arabic_value(num)? };
+    let close = skip_space(line, end_num);
+    let c = line[close..].chars().next()?;
+    if c != '）' && c != ')' {
+        return None;
     }
-    // Arabic: 1. 1． 1、 1） 1) 1.1 1.2.3
-    if digit_value(first).is_some() {
-        let j = take_while(line, 0, |c| digit_value(c).is_some());
-        let ordinal = arabic_value(&line[..j])?;
-        let c = line[j..].chars().next()?;
-        match c {
-            '、' => return finish(Style::ArabicComma, ordinal, vec![], line, j + c.len_utf8()),
-            '）' | ')' => return finish(Style::ArabicHalfParen, ordinal, vec![], line, j + c.len_utf8()),
-            '.' | '．' => {
-                let mut parts = vec![ordinal];
-                let mut end = j + c.len_utf8();
-                // Outline numbering 1.2 / 1.2.3: more digit groups separated by dots.
-                loop {
-                    let k = take_while(line, end, |c| digit_value(c).is_some());
-                    if k == end {
-                        break;
-                    }
-                    let v = arabic_value(&line[end..k])?;
-                    parts.push(v);
-                    end = k;
-                    match line[end..].chars().next() {
-                        Some(d @ ('.' | '．')) if line[end + d.len_utf8()..].chars().next().and_then(digit_value).is_some() => {
-                            end += d.len_utf8();
-                        }
-                        Some(d @ ('.' | '．')) => {
-                            end += d.len_utf8();
-                            break;
-                        }
-                        _ => break,
-                    }
-                }
-                if parts.len() == 1 {
-                    return finish(Style::ArabicDot, ordinal, vec![], line, end);
-                }
-                // "1.3倍" at a line start is a number, not an outline marker: an
-                // outline marker is followed by white space or the line ends there.
-                let after = line[end..].chars().next();
-                let spaced = after.is_none_or(is_space) || line[..end].ends_with(['.', '．']);
-                if !spaced || parts.len() > 6 || parts.iter().any(|&p| p == 0 || p > MAX_ORDINAL) {
-                    return None;
-                }
-                let last = *parts.last().unwrap();
-                return finish(Style::Outline(parts.len() as u8), last, parts, line, end);
+    finish(style, ordinal, vec![], line, close + c.len_utf8())
+}
+
+/// A Chinese numeral followed by 、 or a dot: 一、 十二、 一． (the first level of GB/T 9704).
+fn cn_comma_marker(line: &str) -> Option<Marker> {
+    let j = take_while(line, 0, |c| cn_digit(c).is_some() || matches!(c, '十' | '百'));
+    let c = line[j..].chars().next()?;
+    if !matches!(c, '、' | '.' | '．') {
+        return None;
+    }
+    let ordinal = cn_marker_value(&line[..j])?;
+    finish(Style::CnComma, ordinal, vec![], line, j + c.len_utf8())
+}
+
+/// Arabic: 1. 1． 1、 1） 1) and outline numbering 1.1 1.2.3.
+fn arabic_marker(line: &str) -> Option<Marker> {
+    let j = take_while(line, 0, |c| digit_value(c).is_some());
+    let ordinal = arabic_value(&line[..j])?;
+    let c = line[j..].chars().next()?;
+    match c {
+        '、' => finish(Style::ArabicComma, ordinal, vec![], line, j + c.len_utf8()),
+        '）' | ')' => finish(Style::ArabicHalfParen, ordinal, vec![], line, j + c.len_utf8()),
+        '.' | '．' => outline_marker(line, ordinal, j + c.len_utf8()),
+        _ => None,
+    }
+}
+
+/// 1. or an outline marker 1.2 / 1.2.3: more digit groups separated by dots
+/// after the first number (`ordinal`, whose dot ends at `end`).
+fn outline_marker(line: &str, ordinal: u32, mut end: usize) -> Option<Marker> {
+    let mut parts = vec![ordinal];
+    loop {
+        let k = take_while(line, end, |c| digit_value(c).is_some());
+        if k == end {
+            break;
+        }
+        parts.push(arabic_value(&line[end..k])?);
+        end = k;
+        match line[end..].chars().next() {
+            Some(d @ ('.' | '．')) if line[end + d.len_utf8()..].chars().next().and_then(digit_value).is_some() => {
+                end += d.len_utf8();
             }
-            _ => return None,
+            Some(d @ ('.' | '．')) => {
+                end += d.len_utf8();
+                break;
+            }
+            _ => break,
         }
     }
-    None
+    if parts.len() == 1 {
+        return finish(Style::ArabicDot, ordinal, vec![], line, end);
+    }
+    // "1.3倍" at a line start is a number, not an outline marker: an
+    // outline marker is followed by white space or the line ends there.
+    let after = line[end..].chars().next();
+    let spaced = after.is_none_or(is_space) || line[..end].ends_with(['.', '．']);
+    if !spaced || parts.len() > 6 || parts.iter().any(|&p| p == 0 || p > MAX_ORDINAL) {
+        return None;
+    }
+    let last = *parts.last().unwrap();
+    finish(Style::Outline(parts.len() as u8), last, parts, line, end)
 }
 
 #[cfg(test)]

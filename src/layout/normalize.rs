@@ -310,6 +310,11 @@ pub fn normalize(raw: &str) -> Normalized {
 
 /// Normalise, never joining a line for which `own_block` holds to the one
 /// above it (web boilerplate and metadata lines, which the caller knows).
+///
+/// Long (about 90 lines) because it is one pass over the lines with the
+/// paragraph being joined and the map back to source offsets as its state;
+/// the decisions themselves (whether a line continues the paragraph above)
+/// are the named predicates above.
 pub fn normalize_with(raw: &str, own_block: &dyn Fn(&str) -> bool) -> Normalized {
     let mut out = Normalized::default();
     out.text.reserve(raw.len());

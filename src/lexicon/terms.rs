@@ -414,6 +414,11 @@ impl Matcher {
     /// token where a `*` allows), outside the `masked` byte ranges, the
     /// longest winning where terms of one dictionary overlap. Hits come in
     /// text order.
+    ///
+    /// Long (about 100 lines) because it is the inner loop of labelling (run
+    /// on every token of every record): the local enum and closures keep the
+    /// matching of closed and `*`-open terms in one pass without allocating
+    /// per token.
     pub fn find(&self, text: &str, tokens: &[Token], masked: &[(usize, usize)]) -> Vec<Vec<Hit>> {
         // Which entries of a pattern a way of matching may give: closed ones
         // on whole tokens, open ones where their `*` allows.

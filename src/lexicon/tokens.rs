@@ -45,6 +45,9 @@ pub enum TokenKind {
 }
 
 impl TokenKind {
+    /// Every kind, in the order of the README.
+    pub const ALL: [TokenKind; 4] = [TokenKind::Word, TokenKind::Stop, TokenKind::Number, TokenKind::Punct];
+
     /// The name used in the `kind` column of the tokens frame.
     pub fn name(self) -> &'static str {
         match self {
@@ -93,7 +96,7 @@ impl Source {
 pub fn read_data_file(path: &Path) -> Result<String, Error> {
     let bytes = std::fs::read(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => Error::NotFound { path: path.to_path_buf() },
-        _ => Error::Io { path: path.to_path_buf(), reason: e.to_string() },
+        _ => Error::io(path, e),
     })?;
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
     String::from_utf8(bytes.to_vec()).map_err(|e| {

@@ -8,7 +8,6 @@
 //! ```
 
 use std::collections::HashMap;
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
@@ -96,6 +95,46 @@ pub struct MetaOverride {
     pub year: Option<i32>,
 }
 
+impl MetaOverride {
+    /// The fields an override can set (the columns of a manifest besides its key).
+    pub const FIELDS: [&'static str; 6] = ["province", "issuer", "doc_number", "title", "date", "year"];
+
+    /// Sets one field from its text (a year must be a number); an unknown
+    /// field is an [`Error::Value`] naming the known ones.
+    ///
+    /// ```
+    /// use zhengce::pipeline::corpus::MetaOverride;
+    /// let mut o = MetaOverride::default();
+    /// o.set("year", "2019").unwrap();
+    /// assert_eq!(o.year, Some(2019));
+    /// assert!(o.set("colour", "red").is_err());
+    /// ```
+    pub fn set(&mut self, field: &str, value: &str) -> Result<(), Error> {
+        let v = Some(value.to_string());
+        match field {
+            "province" => self.province = v,
+            "issuer" => self.issuer = v,
+            "doc_number" => self.doc_number = v,
+            "title" => self.title = v,
+            "date" => self.date = v,
+            "year" => {
+                let y = value
+                    .trim()
+                    .parse()
+                    .map_err(|_| Error::Value { field: "year".into(), reason: format!("{value:?} is not a number") })?;
+                self.year = Some(y);
+            }
+            other => {
+                return Err(Error::Value {
+                    field: field.into(),
+                    reason: format!("unknown field {other:?} (use {})", MetaOverride::FIELDS.join(", ")),
+                })
+            }
+        }
+        Ok(())
+    }
+}
+
 /// How to read a corpus.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -151,18 +190,12 @@ fn load_file(path: &Path, opts: &Options) -> Result<Loaded, Error> {
     let bytes = read::read_bytes(path, opts.max_bytes)?;
     let format = read::sniff(&bytes, path);
     let size = bytes.len() as u64;
-    let (text, encoding, warnings) = match format {
-        Format::Text => {
-            let d = read::decode(&bytes).map_err(|f| Error::Decode { path: path.to_path_buf(), reason: f.0 })?;
-            (d.text, d.encoding, d.warnings)
-        }
-        Format::Html | Format::Docx | Format::Pdf => {
-            let x = crate::input::formats::extract(format, &bytes).map_err(|reason| match reason {
-                crate::input::formats::FormatError::Decode(r) => Error::Decode { path: path.to_path_buf(), reason: r },
-                crate::input::formats::FormatError::Unsupported(r) => Error::Format { path: path.to_path_buf(), reason: r },
-            })?;
-            (x.text, x.encoding, x.warnings)
-        }
+    let decoded = match format {
+        Format::Text => read::decode(&bytes).map_err(|f| Error::Decode { path: path.to_path_buf(), reason: f.0 })?,
+        Format::Html | Format::Docx | Format::Pdf => crate::input::formats::extract(format, &bytes).map_err(|reason| match reason {
+            crate::input::formats::FormatError::Decode(r) => Error::Decode { path: path.to_path_buf(), reason: r },
+            crate::input::formats::FormatError::Unsupported(r) => Error::Format { path: path.to_path_buf(), reason: r },
+        })?,
         Format::LegacyWord => {
             return Err(Error::Format {
                 path: path.to_path_buf(),
@@ -178,11 +211,11 @@ fn load_file(path: &Path, opts: &Options) -> Result<Loaded, Error> {
         source: Source {
             source: path.display().to_string(),
             format: format.name().to_string(),
-            encoding: encoding.to_string(),
+            encoding: decoded.encoding.to_string(),
             bytes: size,
         },
-        text,
-        warnings,
+        text: decoded.text,
+        warnings: decoded.warnings,
     })
 }
 
@@ -217,18 +250,9 @@ pub fn process(doc_id: &str, source: Source, raw: &str, mut warnings: Vec<Warnin
     doc
 }
 
+/// `f` for one document, a panic in it an [`Error::Internal`] naming the document.
 fn guarded<T>(source: &str, f: impl FnOnce() -> Result<T, Error>) -> Result<T, Error> {
-    match catch_unwind(AssertUnwindSafe(f)) {
-        Ok(r) => r,
-        Err(panic) => {
-            let msg = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".into());
-            Err(Error::Internal { path: PathBuf::from(source), reason: msg })
-        }
-    }
+    crate::error::catch_panic(f).unwrap_or_else(|reason| Err(Error::Internal { path: PathBuf::from(source), reason }))
 }
 
 fn stem_of(path: &Path) -> String {

@@ -1,66 +1,28 @@
 //! The Python bindings: one thin layer that converts arguments, releases the
 //! GIL while the core works, and hands back polars frames. No policy logic here.
 
-use std::collections::HashMap;
+mod errors;
+mod options;
+
 use std::sync::Arc;
 
 use numpy::PyArray1;
-use pyo3::create_exception;
-use pyo3::exceptions::{PyException, PyValueError};
 use pyo3::prelude::*;
 use pyo3_polars::PyDataFrame;
 
-use crate::error::Error;
 use crate::frames;
-use crate::pipeline::corpus::{Corpus, MetaOverride, Options};
-
-create_exception!(_zhengce, ZhengceError, PyException, "Base class of every error zhengce raises.");
-create_exception!(_zhengce, ReadError, ZhengceError, "A file could not be read (missing, unreadable, bad glob pattern).");
-create_exception!(_zhengce, DecodeError, ZhengceError, "A file's bytes are not text in a recognised encoding.");
-create_exception!(_zhengce, FormatError, ZhengceError, "A file's format cannot be read (binary, legacy Word, scanned PDF ...).");
-create_exception!(_zhengce, DocumentTooLargeError, ZhengceError, "A document is larger than the configured `max_bytes`.");
-create_exception!(_zhengce, DataFileError, ZhengceError, "A dictionary, taxonomy or manifest file is malformed.");
-create_exception!(_zhengce, InternalError, ZhengceError, "A bug in zhengce, caught and reported instead of crashing.");
-
-/// Convert a core error into the matching Python exception.
-pub fn to_py(e: &Error) -> PyErr {
-    let msg = e.to_string();
-    match e {
-        Error::Io { .. } | Error::NotFound { .. } | Error::Pattern { .. } => ReadError::new_err(msg),
-        Error::Decode { .. } => DecodeError::new_err(msg),
-        Error::Format { .. } => FormatError::new_err(msg),
-        Error::TooLarge { .. } => DocumentTooLargeError::new_err(msg),
-        Error::DataFile { .. } => DataFileError::new_err(msg),
-        Error::Value { .. } => PyValueError::new_err(msg),
-        Error::Internal { .. } => InternalError::new_err(msg),
-    }
-}
-
-fn polars_err(e: polars::prelude::PolarsError) -> PyErr {
-    InternalError::new_err(format!("building a frame failed: {e}"))
-}
-
-/// The Python exception of a core error, with the file (`path`, `None` when
-/// the error concerns no file) and the `kind` of `corpus.errors` as attributes.
-pub fn to_py_err(py: Python<'_>, e: &Error) -> PyErr {
-    let err = to_py(e);
-    let value = err.value(py);
-    let _ = value.setattr("path", e.path().map(|p| p.display().to_string()));
-    let _ = value.setattr("kind", e.kind());
-    err
-}
+use crate::pipeline::corpus::Corpus;
+use errors::{internal_err, to_py_err, value_err, zc_err};
+use options::{OnError, ReadOptions};
 
 /// Run core code so that a panic (a bug) becomes `zhengce.InternalError`
 /// instead of a `PanicException` that can take a notebook session down.
-fn shielded<T>(what: &str, f: impl FnOnce() -> T) -> Result<T, String> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|panic| {
-        let msg = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".into());
-        format!("internal error while {what} (a bug in zhengce; please report it): {msg}")
-    })
+fn shielded<T>(py: Python<'_>, what: &str, f: impl FnOnce() -> T + Send) -> PyResult<T>
+where
+    T: Send,
+{
+    py.detach(|| crate::error::catch_panic(f))
+        .map_err(|msg| internal_err(py, format!("internal error while {what} (a bug in zhengce; please report it): {msg}")))
 }
 
 /// A read corpus. Frames are built on request.
@@ -71,82 +33,42 @@ pub struct PyCorpus {
     threads: Option<usize>,
 }
 
+/// The item of `all` whose name is `name`, or an `InvalidValueError` listing the names.
+fn by_name<T: Copy>(py: Python<'_>, what: &str, name: &str, all: &[T], name_of: impl Fn(T) -> &'static str) -> PyResult<T> {
+    all.iter().copied().find(|x| name_of(*x) == name).ok_or_else(|| {
+        let names: Vec<&str> = all.iter().map(|x| name_of(*x)).collect();
+        value_err(py, format!("no {what} {name:?} (use {})", names.join(", ")))
+    })
+}
+
+/// CSR parts of token counts: (indptr, indices, data, vocabulary, doc_ids, record_ids).
+type CsrParts<'py> =
+    (Bound<'py, PyArray1<i64>>, Bound<'py, PyArray1<i32>>, Bound<'py, PyArray1<i32>>, Vec<String>, Vec<String>, Bound<'py, PyArray1<i64>>);
+
 #[pymethods]
 impl PyCorpus {
-    /// A frame by name: documents, records, headings, blocks, departments,
-    /// targets, slogans, deadlines or errors.
+    /// A frame by name (one of `FRAMES`).
     fn frame(&self, py: Python<'_>, name: &str) -> PyResult<PyDataFrame> {
-        let build: fn(&Corpus) -> polars::prelude::PolarsResult<polars::prelude::DataFrame> = match name {
-            "documents" => frames::documents,
-            "records" => frames::records,
-            "headings" => frames::headings,
-            "blocks" => frames::blocks,
-            "departments" => frames::departments,
-            "targets" => frames::targets,
-            "slogans" => frames::slogans,
-            "deadlines" => frames::deadlines,
-            "errors" => frames::errors,
-            "themes" => frames::themes,
-            "instruments" => frames::instruments,
-            "tokens" => frames::tokens,
-            other => return Err(PyValueError::new_err(format!("no frame named {other:?}"))),
-        };
-        let c = self.inner.clone();
-        let what = format!("building the {name} frame");
-        let threads = self.threads;
-        py.detach(move || shielded(&what, || crate::pipeline::corpus::run_in_pool(threads, || build(&c))))
-            .map_err(InternalError::new_err)?
+        let frame = *by_name(py, "frame", name, &frames::FRAMES.iter().collect::<Vec<_>>(), |f| f.name)?;
+        let (c, threads, build) = (self.inner.clone(), self.threads, frame.build);
+        shielded(py, &format!("building the {name} frame"), move || crate::pipeline::corpus::run_in_pool(threads, || build(&c)))?
             .map(PyDataFrame)
-            .map_err(polars_err)
+            .map_err(|e| internal_err(py, format!("building the {name} frame failed: {e}")))
     }
 
     /// Token counts of the records as a sparse CSR matrix: (indptr, indices,
     /// data, vocabulary, doc_ids, record_ids). `kinds`: record kinds to count
     /// (None: all records); `tokens`: token kinds counted (word, stop, number, punct).
     #[pyo3(signature = (kinds=None, tokens=vec!["word".to_string()]))]
-    #[allow(clippy::type_complexity)]
-    fn token_counts<'py>(
-        &self,
-        py: Python<'py>,
-        kinds: Option<Vec<String>>,
-        tokens: Vec<String>,
-    ) -> PyResult<(
-        Bound<'py, PyArray1<i64>>,
-        Bound<'py, PyArray1<i32>>,
-        Bound<'py, PyArray1<i32>>,
-        Vec<String>,
-        Vec<String>,
-        Bound<'py, PyArray1<i64>>,
-    )> {
+    fn token_counts<'py>(&self, py: Python<'py>, kinds: Option<Vec<String>>, tokens: Vec<String>) -> PyResult<CsrParts<'py>> {
         use crate::lexicon::tokens::TokenKind;
         use crate::model::document::BlockKind;
-        let kinds: Option<Vec<BlockKind>> = kinds
-            .map(|ks| {
-                ks.iter()
-                    .map(|k| {
-                        BlockKind::ALL
-                            .iter()
-                            .copied()
-                            .find(|b| b.name() == k)
-                            .ok_or_else(|| PyValueError::new_err(format!("no record kind {k:?}")))
-                    })
-                    .collect::<PyResult<_>>()
-            })
-            .transpose()?;
-        let all = [TokenKind::Word, TokenKind::Stop, TokenKind::Number, TokenKind::Punct];
-        let count: Vec<TokenKind> = tokens
-            .iter()
-            .map(|t| {
-                all.iter()
-                    .copied()
-                    .find(|k| k.name() == t)
-                    .ok_or_else(|| PyValueError::new_err(format!("no token kind {t:?} (use word, stop, number, punct)")))
-            })
-            .collect::<PyResult<_>>()?;
+        let kinds: Option<Vec<BlockKind>> =
+            kinds.map(|ks| ks.iter().map(|k| by_name(py, "record kind", k, &BlockKind::ALL, BlockKind::name)).collect()).transpose()?;
+        let count: Vec<TokenKind> =
+            tokens.iter().map(|t| by_name(py, "token kind", t, &TokenKind::ALL, TokenKind::name)).collect::<PyResult<_>>()?;
         let c = self.inner.clone();
-        let m = py
-            .detach(move || shielded("counting tokens", || crate::label::token_counts(&c.documents, kinds.as_deref(), &count)))
-            .map_err(InternalError::new_err)?;
+        let m = shielded(py, "counting tokens", move || crate::label::token_counts(&c.documents, kinds.as_deref(), &count))?;
         Ok((
             PyArray1::from_vec(py, m.indptr),
             PyArray1::from_vec(py, m.indices),
@@ -158,11 +80,17 @@ impl PyCorpus {
     }
 
     /// The normalised text of a document (all offsets point into it).
-    fn text(&self, doc_id: &str) -> PyResult<String> {
-        self.inner
-            .get(doc_id)
-            .map(|d| d.text.clone())
-            .ok_or_else(|| pyo3::exceptions::PyKeyError::new_err(format!("no document with doc_id {doc_id:?}")))
+    fn text(&self, py: Python<'_>, doc_id: &str) -> PyResult<String> {
+        self.inner.get(doc_id).map(|d| d.text.clone()).ok_or_else(|| {
+            zc_err(
+                py,
+                "UnknownDocumentError",
+                format!("no document with doc_id {doc_id:?}"),
+                None,
+                Some("value"),
+                &[("doc_id", doc_id.into())],
+            )
+        })
     }
 
     /// The doc_ids, in reading order.
@@ -188,85 +116,17 @@ impl PyCorpus {
     }
 }
 
-fn options(
-    threads: Option<usize>,
-    max_bytes: Option<u64>,
-    overrides: Option<HashMap<String, HashMap<String, Option<String>>>>,
-) -> PyResult<Options> {
-    let mut opts = Options::default();
-    opts.threads = threads;
-    if let Some(m) = max_bytes {
-        opts.max_bytes = m;
-    }
-    for (key, fields) in overrides.unwrap_or_default() {
-        let mut o = MetaOverride::default();
-        for (k, v) in fields {
-            let Some(v) = v.filter(|s| !s.trim().is_empty()) else { continue };
-            match k.as_str() {
-                "province" => o.province = Some(v),
-                "issuer" => o.issuer = Some(v),
-                "doc_number" => o.doc_number = Some(v),
-                "title" => o.title = Some(v),
-                "date" => o.date = Some(v),
-                "year" => {
-                    o.year = Some(
-                        v.trim().parse().map_err(|_| PyValueError::new_err(format!("override for {key:?}: year {v:?} is not a number")))?,
-                    )
-                }
-                other => {
-                    return Err(PyValueError::new_err(format!(
-                        "override for {key:?}: unknown field {other:?} (use province, issuer, doc_number, title, date, year)"
-                    )))
-                }
-            }
-        }
-        opts.overrides.insert(key, o);
-    }
-    Ok(opts)
-}
-
-/// The dictionaries of a read: a map of user_dict, stopwords, themes,
-/// instruments, strength, departments to lists of paths ("<default>" is the
-/// shipped file), and jieba's HMM switch.
-fn configure(py: Python<'_>, opts: &mut Options, dictionaries: Option<HashMap<String, Vec<String>>>, hmm: bool) -> PyResult<()> {
-    use crate::lexicon::tokens::Source;
-    let mut cfg = crate::label::Config { hmm, ..Default::default() };
-    for (key, paths) in dictionaries.unwrap_or_default() {
-        let sources: Vec<Source> =
-            paths.into_iter().map(|p| if p == "<default>" { Source::Default } else { Source::File(p.into()) }).collect();
-        match key.as_str() {
-            "user_dict" => cfg.user_dicts = sources,
-            "stopwords" => cfg.stopwords = sources,
-            "themes" => cfg.themes = Some(sources),
-            "instruments" => cfg.instruments = Some(sources),
-            "strength" => cfg.strength = Some(sources),
-            "departments" => cfg.departments = sources,
-            other => {
-                return Err(PyValueError::new_err(format!(
-                    "unknown dictionary {other:?} (use user_dict, stopwords, themes, instruments, strength, departments)"
-                )))
-            }
-        }
-    }
-    // Building a configuration loads jieba's dictionary: without the GIL.
-    opts.resources = py
-        .detach(move || shielded("loading the dictionaries", || crate::pipeline::corpus::Resources::configured(&cfg)))
-        .map_err(InternalError::new_err)?
-        .map_err(|e| to_py(&e))?;
-    Ok(())
-}
-
-/// `on_error` is checked before anything is read.
-fn check_on_error(on_error: &str) -> PyResult<()> {
-    match on_error {
-        "collect" | "raise" => Ok(()),
-        other => Err(PyValueError::new_err(format!("on_error must be \"collect\" or \"raise\", not {other:?}"))),
-    }
-}
-
-fn finish(py: Python<'_>, c: Result<Corpus, String>, on_error: &str, threads: Option<usize>) -> PyResult<PyCorpus> {
-    let c = c.map_err(InternalError::new_err)?;
-    if on_error == "raise" {
+/// Reads with `options`: the dictionaries loaded, `read` run without the GIL
+/// and guarded against panics, and with on_error="raise" the first problem raised.
+fn read_with(
+    py: Python<'_>,
+    options: &ReadOptions,
+    read: impl FnOnce(&crate::pipeline::corpus::Options) -> Corpus + Send,
+) -> PyResult<PyCorpus> {
+    let opts = options.load(py)?;
+    let threads = opts.threads;
+    let c = shielded(py, "reading", move || read(&opts))?;
+    if options.on_error == OnError::Raise {
         if let Some(e) = c.failures.first() {
             return Err(to_py_err(py, e));
         }
@@ -276,54 +136,30 @@ fn finish(py: Python<'_>, c: Result<Corpus, String>, on_error: &str, threads: Op
 
 /// Read files, folders (recursively) and glob patterns.
 #[pyfunction]
-#[pyo3(signature = (paths, *, threads=None, max_bytes=None, overrides=None, on_error="collect", dictionaries=None, hmm=false))]
-#[allow(clippy::too_many_arguments)]
-fn read(
-    py: Python<'_>,
-    paths: Vec<String>,
-    threads: Option<usize>,
-    max_bytes: Option<u64>,
-    overrides: Option<HashMap<String, HashMap<String, Option<String>>>>,
-    on_error: &str,
-    dictionaries: Option<HashMap<String, Vec<String>>>,
-    hmm: bool,
-) -> PyResult<PyCorpus> {
-    check_on_error(on_error)?;
-    let mut opts = options(threads, max_bytes, overrides)?;
-    configure(py, &mut opts, dictionaries, hmm)?;
-    let c = py.detach(move || shielded("reading", || Corpus::read(&paths, &opts)));
-    finish(py, c, on_error, threads)
+fn read(py: Python<'_>, paths: Vec<String>, options: PyRef<'_, ReadOptions>) -> PyResult<PyCorpus> {
+    read_with(py, &options, move |o| Corpus::read(&paths, o))
 }
 
 /// Expand files, folders and globs into (path, doc_id) pairs, and a corpus
 /// holding the problems met (missing paths, skipped files).
 #[pyfunction]
 fn plan(py: Python<'_>, paths: Vec<String>) -> PyResult<(Vec<(String, String)>, PyCorpus)> {
-    let (items, problems) = py.detach(move || shielded("listing the files", || Corpus::plan(&paths))).map_err(InternalError::new_err)?;
+    let (items, problems) = shielded(py, "listing the files", move || Corpus::plan(&paths))?;
     Ok((items.into_iter().map(|(p, id)| (p.display().to_string(), id)).collect(), PyCorpus { inner: Arc::new(problems), threads: None }))
 }
 
 /// Read files given with their doc_ids (from `plan`): the same documents a
 /// single `read` gives, whatever the batches or machines.
 #[pyfunction]
-#[pyo3(signature = (items, *, threads=None, max_bytes=None, overrides=None, on_error="collect", dictionaries=None, hmm=false))]
-#[allow(clippy::too_many_arguments)]
-fn read_planned(
-    py: Python<'_>,
-    items: Vec<(String, String)>,
-    threads: Option<usize>,
-    max_bytes: Option<u64>,
-    overrides: Option<HashMap<String, HashMap<String, Option<String>>>>,
-    on_error: &str,
-    dictionaries: Option<HashMap<String, Vec<String>>>,
-    hmm: bool,
-) -> PyResult<PyCorpus> {
-    check_on_error(on_error)?;
-    let mut opts = options(threads, max_bytes, overrides)?;
-    configure(py, &mut opts, dictionaries, hmm)?;
+fn read_planned(py: Python<'_>, items: Vec<(String, String)>, options: PyRef<'_, ReadOptions>) -> PyResult<PyCorpus> {
     let items: Vec<(std::path::PathBuf, String)> = items.into_iter().map(|(p, id)| (p.into(), id)).collect();
-    let c = py.detach(move || shielded("reading", || Corpus::read_planned(&items, &opts)));
-    finish(py, c, on_error, threads)
+    read_with(py, &options, move |o| Corpus::read_planned(&items, o))
+}
+
+/// Read in-memory texts given as (name, text) pairs.
+#[pyfunction]
+fn read_texts(py: Python<'_>, items: Vec<(String, String)>, options: PyRef<'_, ReadOptions>) -> PyResult<PyCorpus> {
+    read_with(py, &options, move |o| Corpus::from_texts(items, o))
 }
 
 /// The corpora one after the other, each copied once (reading in batches to
@@ -344,27 +180,6 @@ fn dictionary_loads() -> usize {
     crate::pipeline::corpus::dictionary_loads()
 }
 
-/// Read in-memory texts given as (name, text) pairs.
-#[pyfunction]
-#[pyo3(signature = (items, *, threads=None, max_bytes=None, overrides=None, on_error="collect", dictionaries=None, hmm=false))]
-#[allow(clippy::too_many_arguments)]
-fn read_texts(
-    py: Python<'_>,
-    items: Vec<(String, String)>,
-    threads: Option<usize>,
-    max_bytes: Option<u64>,
-    overrides: Option<HashMap<String, HashMap<String, Option<String>>>>,
-    on_error: &str,
-    dictionaries: Option<HashMap<String, Vec<String>>>,
-    hmm: bool,
-) -> PyResult<PyCorpus> {
-    check_on_error(on_error)?;
-    let mut opts = options(threads, max_bytes, overrides)?;
-    configure(py, &mut opts, dictionaries, hmm)?;
-    let c = py.detach(move || shielded("reading", || Corpus::from_texts(items, &opts)));
-    finish(py, c, on_error, threads)
-}
-
 /// Read the number at the start of `text` (Arabic or Chinese numerals, 万/亿,
 /// percentages): (value, end, percent) with `end` a character offset, or None.
 #[pyfunction]
@@ -381,8 +196,8 @@ fn parse_chinese_numeral(text: &str) -> Option<u64> {
 
 #[pymodule]
 fn _zhengce(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    let py = m.py();
     m.add_class::<PyCorpus>()?;
+    m.add_class::<ReadOptions>()?;
     m.add_function(wrap_pyfunction!(read, m)?)?;
     m.add_function(wrap_pyfunction!(read_texts, m)?)?;
     m.add_function(wrap_pyfunction!(plan, m)?)?;
@@ -391,13 +206,21 @@ fn _zhengce(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(concat_all, m)?)?;
     m.add_function(wrap_pyfunction!(read_number, m)?)?;
     m.add_function(wrap_pyfunction!(parse_chinese_numeral, m)?)?;
-    m.add("ZhengceError", py.get_type::<ZhengceError>())?;
-    m.add("ReadError", py.get_type::<ReadError>())?;
-    m.add("DecodeError", py.get_type::<DecodeError>())?;
-    m.add("FormatError", py.get_type::<FormatError>())?;
-    m.add("DocumentTooLargeError", py.get_type::<DocumentTooLargeError>())?;
-    m.add("DataFileError", py.get_type::<DataFileError>())?;
-    m.add("InternalError", py.get_type::<InternalError>())?;
+    // The one list of frames: (name, doc line, written by default).
+    let names: Vec<(&str, &str, bool)> = frames::FRAMES.iter().map(|f| (f.name, f.doc, f.written)).collect();
+    m.add("FRAMES", names)?;
+    // The one list of dictionary kinds: (name, doc line).
+    let dicts: Vec<(&str, &str)> = crate::label::DICTIONARIES.iter().map(|d| (d.name, d.doc)).collect();
+    m.add("DICTIONARIES", dicts)?;
+    // The error kinds: (kind, meaning).
+    m.add("ERROR_KINDS", crate::error::ERROR_KINDS.to_vec())?;
+    let warnings: Vec<&str> = crate::error::WarningKind::ALL.iter().map(|k| k.code()).collect();
+    m.add("WARNING_KINDS", warnings)?;
+    // Kinds the frames and token counts use (the .pyi types them as Literals).
+    let blocks: Vec<&str> = crate::model::document::BlockKind::ALL.iter().map(|k| k.name()).collect();
+    m.add("BLOCK_KINDS", blocks)?;
+    let tokens: Vec<&str> = crate::lexicon::tokens::TokenKind::ALL.iter().map(|k| k.name()).collect();
+    m.add("TOKEN_KINDS", tokens)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

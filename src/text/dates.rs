@@ -10,23 +10,7 @@
 //! ```
 
 use crate::model::document::Ymd;
-use crate::text::numbers::{cn_digit, digit_value, parse_cn_int, read_digits as read_int};
-
-fn read_cn(s: &str, i: usize) -> Option<(u32, usize)> {
-    let mut j = i;
-    for c in s[i..].chars() {
-        if cn_digit(c).is_some() || c == '十' {
-            j += c.len_utf8();
-        } else {
-            break;
-        }
-    }
-    if j == i {
-        return None;
-    }
-    let v = parse_cn_int(&s[i..j])?;
-    Some((u32::try_from(v).ok()?, j))
-}
+use crate::text::numbers::{cn_digit, digit_value, read_cn_digits as read_cn, read_digits as read_int};
 
 fn skip_ws(s: &str, mut i: usize) -> usize {
     while let Some(c) = s[i..].chars().next() {

@@ -39,6 +39,35 @@ pub fn read_digits(s: &str, i: usize) -> Option<(u32, usize)> {
     (j > i).then_some((v, j))
 }
 
+/// The integer written in Chinese digits and 十 at byte `i` (months, days and
+/// years as dates write them: 十二月, 二○一二年), and the byte after it.
+///
+/// ```
+/// use zhengce::text::numbers::read_cn_digits;
+/// assert_eq!(read_cn_digits("十二月", 0), Some((12, "十二".len())));
+/// assert_eq!(read_cn_digits("月", 0), None);
+/// ```
+pub fn read_cn_digits(s: &str, i: usize) -> Option<(u32, usize)> {
+    let j = i + s[i..].chars().take_while(|&c| cn_digit(c).is_some() || c == '十').map(char::len_utf8).sum::<usize>();
+    if j == i {
+        return None;
+    }
+    Some((u32::try_from(parse_cn_int(&s[i..j])?).ok()?, j))
+}
+
+/// The integer at byte `i` in Arabic digits ([`read_digits`]) or else in
+/// Chinese digits ([`read_cn_digits`]), and the byte after it: the one reader
+/// of the small integers of dates and deadlines.
+///
+/// ```
+/// use zhengce::text::numbers::read_int;
+/// assert_eq!(read_int("6月", 0), Some((6, 1)));
+/// assert_eq!(read_int("六月", 0), Some((6, "六".len())));
+/// ```
+pub fn read_int(s: &str, i: usize) -> Option<(u32, usize)> {
+    read_digits(s, i).or_else(|| read_cn_digits(s, i))
+}
+
 /// Value of a Chinese digit character (including the financial forms and the
 /// circle zero used in dates, 二○一二).
 #[inline]
@@ -97,18 +126,29 @@ pub fn parse_cn_int(s: &str) -> Option<u64> {
     }
     let chars = &buf[..len];
     if chars.iter().all(|&c| cn_unit(c).is_none()) {
-        // 二○一二: digit by digit; a single digit is itself. Two plain digits (三五)
-        // mean "three to five", not 35.
-        let zero = chars.iter().any(|&c| cn_digit(c) == Some(0));
-        if chars.len() == 2 && !zero {
-            return None;
-        }
-        let mut v: u64 = 0;
-        for &c in chars {
-            v = v.checked_mul(10)?.checked_add(cn_digit(c)? as u64)?;
-        }
-        return Some(v);
+        digit_by_digit(chars)
+    } else {
+        positional(chars)
     }
+}
+
+/// 二○一二: a numeral without units read digit by digit; a single digit is
+/// itself. Two plain digits (三五) mean "three to five", not 35.
+fn digit_by_digit(chars: &[char]) -> Option<u64> {
+    let zero = chars.iter().any(|&c| cn_digit(c) == Some(0));
+    if chars.len() == 2 && !zero {
+        return None;
+    }
+    let mut v: u64 = 0;
+    for &c in chars {
+        v = v.checked_mul(10)?.checked_add(cn_digit(c)? as u64)?;
+    }
+    Some(v)
+}
+
+/// A numeral with units (二十一, 一百零五, 三千五百万, 一亿二千万): groups of
+/// 十/百/千 below each 万 and 亿, as the positional system counts.
+fn positional(chars: &[char]) -> Option<u64> {
     let mut total: u64 = 0; // completed 亿 and 万 groups
     let mut section: u64 = 0; // current group below 万
     let mut number: u64 = 0; // pending digit

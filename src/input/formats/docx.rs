@@ -33,8 +33,9 @@ use std::io::{Cursor, Read};
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
-use super::{header_line, join_lines, Extracted, FormatError};
+use super::{header_line, join_lines, FormatError};
 use crate::error::{Warning, WarningKind};
+use crate::input::read::Decoded;
 
 /// Largest XML part read (uncompressed): a guard against zip bombs.
 const MAX_PART: u64 = 256 * 1024 * 1024;
@@ -602,6 +603,13 @@ impl Table {
 }
 
 /// Read the paragraphs and tables of the main document part into lines.
+///
+/// Longer than most functions (about 140 lines) for a reason: it is one
+/// streaming pass over the XML events, and every branch reads and changes
+/// the same state — the element stack, the depth inside hidden parts, the
+/// run's hidden flag, the paragraph and the table cell being built. Split
+/// into functions, each would take all of that state; the branches are
+/// commented one by one instead.
 fn body_lines(xml: &str, part: &str, counter: &mut Counter) -> Result<Vec<String>, FormatError> {
     let evs = events(xml, part)?;
     let mut out: Vec<String> = Vec::new();
@@ -772,7 +780,7 @@ fn squash(s: &str) -> String {
 fn title_is_the_documents(title: &str, lines: &[String]) -> bool {
     let t = squash(title);
     if t.chars().count() < 4
-        || !t.chars().any(super::is_cjk)
+        || !t.chars().any(crate::text::chars::is_cjk)
         || t.to_ascii_lowercase().ends_with(".doc")
         || t.to_ascii_lowercase().ends_with(".docx")
         || t.starts_with("Microsoft")
@@ -784,7 +792,7 @@ fn title_is_the_documents(title: &str, lines: &[String]) -> bool {
 }
 
 /// Extract the text of a .docx file (see the module documentation).
-pub fn extract(bytes: &[u8]) -> Result<Extracted, FormatError> {
+pub fn extract(bytes: &[u8]) -> Result<Decoded, FormatError> {
     let zip = zip::ZipArchive::new(Cursor::new(bytes.to_vec()))
         .map_err(|e| FormatError::Unsupported(format!("damaged .docx: not a readable zip archive ({e})")))?;
     let mut pkg = Package { zip };
@@ -824,7 +832,7 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, FormatError> {
     if text.is_empty() {
         return Err(FormatError::Unsupported("the Word document has no text".into()));
     }
-    Ok(Extracted { text, encoding: "utf-8", warnings })
+    Ok(Decoded { text, encoding: "utf-8", warnings })
 }
 
 #[cfg(test)]

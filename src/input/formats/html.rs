@@ -29,8 +29,10 @@ use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
 use std::sync::LazyLock as Lazy;
 
-use super::{is_cjk, join_lines, Extracted, FormatError};
+use super::{join_lines, FormatError};
 use crate::error::{Warning, WarningKind};
+use crate::input::read::Decoded;
+use crate::text::chars::is_cjk;
 use crate::text::lines::HEADER_KEYS;
 
 /// The layout knowledge of `data/html_layout.txt`.
@@ -707,7 +709,7 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
 }
 
 /// Extract the text of a web page (see the module documentation).
-pub fn extract(bytes: &[u8]) -> Result<Extracted, FormatError> {
+pub fn extract(bytes: &[u8]) -> Result<Decoded, FormatError> {
     let (text, encoding, mut warnings) = decode_page(bytes)?;
     let doc = Html::parse_document(&text);
     let mut skip: HashSet<NodeId> = HashSet::new();
@@ -750,7 +752,7 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, FormatError> {
         return Err(FormatError::Unsupported("the page has no text (an empty page, or one whose content is loaded by scripts)".into()));
     }
     let text = join_lines(head_lines.into_iter().chain(body_lines));
-    Ok(Extracted { text, encoding, warnings })
+    Ok(Decoded { text, encoding, warnings })
 }
 
 #[cfg(test)]

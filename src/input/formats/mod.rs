@@ -18,22 +18,11 @@
 //! assert_eq!(x.text, "一、总体要求\n全面落实。");
 //! ```
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
-
-use crate::input::read::Format;
+use crate::input::read::{Decoded, Format};
 
 pub mod docx;
 pub mod html;
 pub mod pdf;
-
-/// Text extracted from a formatted file.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Extracted {
-    pub text: String,
-    /// The character encoding of the source ("utf-8" for zip/XML formats).
-    pub encoding: &'static str,
-    pub warnings: Vec<crate::error::Warning>,
-}
 
 /// Why a formatted file could not be read.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,24 +46,16 @@ impl std::fmt::Display for FormatError {
 /// Never panics: a parser that fails on a damaged file in an unexpected way
 /// is reported as [`FormatError::Unsupported`], so one bad download cannot
 /// take a batch down.
-pub fn extract(format: Format, bytes: &[u8]) -> Result<Extracted, FormatError> {
+pub fn extract(format: Format, bytes: &[u8]) -> Result<Decoded, FormatError> {
     let run = || match format {
         Format::Html => html::extract(bytes),
         Format::Docx => docx::extract(bytes),
         Format::Pdf => pdf::extract(bytes),
         other => Err(FormatError::Unsupported(format!("{} files are not read as formatted documents", other.name()))),
     };
-    match catch_unwind(AssertUnwindSafe(run)) {
-        Ok(r) => r,
-        Err(panic) => {
-            let msg = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown failure".into());
-            Err(FormatError::Unsupported(format!("damaged or unusual {} file: the {} reader failed ({msg})", format.name(), format.name())))
-        }
-    }
+    crate::error::catch_panic(run).unwrap_or_else(|msg| {
+        Err(FormatError::Unsupported(format!("damaged or unusual {} file: the {} reader failed ({msg})", format.name(), format.name())))
+    })
 }
 
 /// Lines joined into text: white space at the edges trimmed, empty lines dropped.
@@ -91,21 +72,6 @@ pub(crate) fn join_lines<I: IntoIterator<Item = String>>(lines: I) -> String {
         out.push_str(l.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}').trim_start_matches(['\n', '\r']));
     }
     out
-}
-
-/// Whether a character is CJK (ideographs and full-width punctuation), where a
-/// line break in the source is not a space.
-pub(crate) fn is_cjk(c: char) -> bool {
-    let u = c as u32;
-    (0x4E00..=0x9FFF).contains(&u)
-        || (0x3400..=0x4DBF).contains(&u)
-        || (0x3000..=0x303F).contains(&u)
-        || (0xFF00..=0xFFEF).contains(&u)
-        || (0x2460..=0x24FF).contains(&u)
-        || (0x2E80..=0x2FDF).contains(&u)
-        || (0xF900..=0xFAFF).contains(&u)
-        || (0x20000..=0x2FFFF).contains(&u)
-        || matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·')
 }
 
 /// The metadata line for a key and value, in the form [`crate::text::lines::parse_header_line`] reads.

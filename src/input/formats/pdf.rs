@@ -25,8 +25,9 @@ use std::collections::HashMap;
 
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 
-use super::{join_lines, Extracted, FormatError};
+use super::{join_lines, FormatError};
 use crate::error::{Warning, WarningKind};
+use crate::input::read::Decoded;
 
 #[derive(Debug, Clone)]
 struct Glyph {
@@ -323,7 +324,7 @@ fn mode_left(lines: &[&Line], size: f64) -> f64 {
 }
 
 /// Extract the text of a PDF (see the module documentation).
-pub fn extract(bytes: &[u8]) -> Result<Extracted, FormatError> {
+pub fn extract(bytes: &[u8]) -> Result<Decoded, FormatError> {
     let mut doc = pdf_extract::Document::load_mem(bytes).map_err(|e| FormatError::Unsupported(format!("damaged PDF: {e}")))?;
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err(FormatError::Unsupported("the PDF is encrypted with a password; save an unprotected copy first".into()));
@@ -369,7 +370,7 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, FormatError> {
     }
     strip_furniture(&mut pages);
     let text = join_lines(paragraphs(&pages));
-    Ok(Extracted { text, encoding: "utf-8", warnings })
+    Ok(Decoded { text, encoding: "utf-8", warnings })
 }
 
 #[cfg(test)]
