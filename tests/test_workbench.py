@@ -55,7 +55,7 @@ def test_filter_iterate_concatenate_and_display(sample, tmp_path):
     jl = sample.filter(province="吉林")
     assert set(jl.documents["province"]) == {"吉林"} and len(jl) == 3
     assert set(jl.records["doc_id"]) == set(jl.doc_ids)
-    assert sample.filter(year=range(2019, 2021)).documents["year"].to_list() == [2019, 2020]
+    assert sample.filter(year=range(2019, 2021)).documents["year"].to_list() == [2019, 2020, 2020]
     with pytest.raises(zc.InvalidValueError, match="no document column 'colour'"):
         sample.filter(colour="red")
     docs = list(sample)

@@ -35,10 +35,11 @@ exit codes:
   2  the command line is wrong
   3  done, but some files could not be read (listed on stderr)
   4  the output could not be written
+  5  a bug in zhengce (please report it; ZHENGCE_DEBUG=1 shows the traceback)
   130 interrupted; 141 the output pipe was closed (e.g. `| head`)
 """
 
-OK, NOTHING_READ, USAGE, SOME_UNREAD, NOT_WRITTEN = 0, 1, 2, 3, 4
+OK, NOTHING_READ, USAGE, SOME_UNREAD, NOT_WRITTEN, BUG = 0, 1, 2, 3, 4, 5
 
 
 class CommandError(Exception):
@@ -273,6 +274,11 @@ def main(argv: list[str] | None = None) -> int:
     except (FileNotFoundError, PermissionError, IsADirectoryError) as e:
         _say(f"{e.filename}: {e.strerror}")
         return NOTHING_READ
+    except Exception as e:  # a bug: still one line, unless asked for the traceback
+        if os.environ.get("ZHENGCE_DEBUG"):
+            raise
+        _say(f"internal error (a bug in zhengce, please report it): {type(e).__name__}: {e}")
+        return BUG
 
 
 if __name__ == "__main__":  # pragma: no cover
