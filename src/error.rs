@@ -239,6 +239,14 @@ pub enum WarningKind {
     /// records, one record holding most of the text, attributions on only
     /// some sibling items, no province read …).
     Layout,
+    /// Numbered headings but no task record.
+    NoTaskRecords,
+    /// One task record holds most of the text.
+    DominantRecord,
+    /// Attributions on some sibling items but not on others.
+    PartialAttribution,
+    /// No province could be read for a document that is not national.
+    NoProvince,
 }
 
 impl WarningKind {
@@ -262,11 +270,15 @@ impl WarningKind {
             WarningKind::StrayItems => "stray_items",
             WarningKind::Skipped => "skipped",
             WarningKind::Layout => "layout",
+            WarningKind::NoTaskRecords => "no_task_records",
+            WarningKind::DominantRecord => "dominant_record",
+            WarningKind::PartialAttribution => "partial_attribution",
+            WarningKind::NoProvince => "no_province",
         }
     }
 
     /// Every kind, in a stable order (for the README and its test).
-    pub const ALL: [WarningKind; 17] = [
+    pub const ALL: [WarningKind; 21] = [
         WarningKind::EmptyFile,
         WarningKind::BlankText,
         WarningKind::NoStructure,
@@ -284,6 +296,10 @@ impl WarningKind {
         WarningKind::StrayItems,
         WarningKind::Skipped,
         WarningKind::Layout,
+        WarningKind::NoTaskRecords,
+        WarningKind::DominantRecord,
+        WarningKind::PartialAttribution,
+        WarningKind::NoProvince,
     ];
 }
 

@@ -1,6 +1,10 @@
 //! The core measured against the hand-made gold annotations of the bundled
 //! sample (tests/data/gold, copied from the annotators' files; SCHEMA.md there
-//! says what a correct record, department, target and slogan is).
+//! says what a correct record, department, target and slogan is), and against
+//! the development set of real documents (`../shared/corpus-dev` and
+//! `../shared/gold-dev` beside the repository, or under `$ZHENGCE_SHARED`;
+//! skipped with a note when absent), so a later change cannot quietly undo
+//! what the reading of real documents reaches.
 //!
 //! The matching rules mirror the shared scorer (`score_gold.py`), so the Rust
 //! core can be checked without building the Python package. Run with
@@ -89,10 +93,75 @@ fn golds() -> Vec<Gold> {
 }
 
 fn read_doc(file: &str) -> Document {
-    let path = root().join("python/zhengce/sample").join(file);
+    read_path(&root().join("python/zhengce/sample").join(file))
+}
+
+fn read_path(path: &std::path::Path) -> Document {
     let c = Corpus::read(&[path.display().to_string()], &Options::default());
     assert!(c.failures.is_empty(), "{:?}", c.errors);
     c.documents.into_iter().next().unwrap()
+}
+
+/// The development set of real documents: (documents, gold), when present.
+fn dev_set() -> Option<(PathBuf, PathBuf)> {
+    let shared = std::env::var_os("ZHENGCE_SHARED").map(PathBuf::from).unwrap_or_else(|| root().join("../shared"));
+    let (docs, gold) = (shared.join("corpus-dev"), shared.join("gold-dev"));
+    if docs.is_dir() && gold.is_dir() {
+        Some((docs, gold))
+    } else {
+        println!(
+            "note: no development set at {} (set ZHENGCE_SHARED to the folder holding corpus-dev and gold-dev); skipped",
+            shared.display()
+        );
+        None
+    }
+}
+
+/// Every (document, gold) pair of the development set.
+fn dev_documents() -> Vec<(Document, Value)> {
+    let Some((docs, gold)) = dev_set() else { return Vec::new() };
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&gold)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let json: Value = serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
+            (read_path(&docs.join(json["file"].as_str().unwrap())), json)
+        })
+        .collect()
+}
+
+/// Metadata fields that agree with the gold, and fields compared.
+fn meta_agreement(doc: &Document, gold: &Value) -> (usize, usize) {
+    let m = &doc.meta;
+    let got: Vec<(&str, Option<String>)> = vec![
+        ("province", m.province.clone()),
+        ("issuer", m.issuer.clone()),
+        ("doc_number", m.doc_number.clone()),
+        ("title", m.title.clone()),
+        ("date", m.date.map(|d| d.iso())),
+        ("year", m.year.map(|y| y.to_string())),
+    ];
+    let mut ok = 0;
+    for (k, v) in &got {
+        let want = &gold["document"][*k];
+        let good = match want {
+            Value::Null => v.as_deref().is_none_or(str::is_empty),
+            Value::Number(x) => v.as_deref() == Some(x.to_string().as_str()),
+            Value::String(s) => v.as_deref().map(squash) == Some(squash(s)),
+            _ => false,
+        };
+        if !good && verbose() {
+            println!("  {} meta {k}: gold={want} got={v:?}", doc.doc_id);
+        }
+        ok += good as usize;
+    }
+    (ok, got.len())
 }
 
 /// Records matched to gold records: (gold index, block index).
@@ -165,37 +234,42 @@ fn records_and_departments_match_the_gold() {
 
 #[test]
 fn document_metadata_matches_the_gold() {
-    let mut ok = 0;
-    let mut n = 0;
+    let (mut ok, mut n) = (0, 0);
     for g in golds() {
-        let doc = read_doc(&g.file);
-        let m = &doc.meta;
-        let got: Vec<(&str, Option<String>)> = vec![
-            ("province", m.province.clone()),
-            ("issuer", m.issuer.clone()),
-            ("doc_number", m.doc_number.clone()),
-            ("title", m.title.clone()),
-            ("date", m.date.map(|d| d.iso())),
-            ("year", m.year.map(|y| y.to_string())),
-        ];
-        for (k, v) in got {
-            let gold = &g.json["document"][k];
-            let good = match gold {
-                Value::Null => v.as_deref().is_none_or(str::is_empty),
-                Value::Number(x) => v.as_deref() == Some(x.to_string().as_str()),
-                Value::String(s) => v.as_deref().map(squash) == Some(squash(s)),
-                _ => false,
-            };
-            if !good && verbose() {
-                println!("  {} meta {k}: gold={gold} got={v:?}", g.file);
-            }
-            ok += good as usize;
-            n += 1;
-        }
+        let (a, b) = meta_agreement(&read_doc(&g.file), &g.json);
+        ok += a;
+        n += b;
     }
     let share = ok as f64 / n as f64;
     println!("meta {share:.3} ({ok}/{n})");
     assert!(share >= 0.95, "meta {share:.3}");
+}
+
+/// Bars the development set is read at (records F1, metadata share): what
+/// the reading of real documents reached, so that no change undoes it.
+const DEV_RECORDS_F1: f64 = 0.99;
+const DEV_META: f64 = 0.99;
+
+#[test]
+fn dev_set_records_and_metadata_match_the_gold() {
+    let docs = dev_documents();
+    if docs.is_empty() {
+        return;
+    }
+    let mut records = Score::default();
+    let (mut ok, mut n) = (0, 0);
+    for (doc, gold) in &docs {
+        let pairs = match_records(doc, gold);
+        let n_out = doc.records().filter(|(_, b)| !b.path.is_empty()).count();
+        records.add(pairs.len(), n_out, gold["records"].as_array().unwrap().len());
+        let (a, b) = meta_agreement(doc, gold);
+        ok += a;
+        n += b;
+    }
+    let meta = ok as f64 / n as f64;
+    println!("dev set: {} documents; records F1 {:.3} {:?}; meta {meta:.3} ({ok}/{n})", docs.len(), records.f1(), records);
+    assert!(records.f1() >= DEV_RECORDS_F1, "dev records F1 {:.3}", records.f1());
+    assert!(meta >= DEV_META, "dev meta {meta:.3}");
 }
 
 #[test]

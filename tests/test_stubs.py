@@ -69,7 +69,16 @@ def native_params(obj) -> list[tuple[str, str, str | None]]:
 
 def normalise(params):
     # The stub writes defaults as source ("collect" / None / False); inspect gives reprs.
-    return [(n, k, None if d is None else d.replace("'", '"')) for n, k, d in params]
+    # A default the compiled signature cannot spell (a Rust vec!) shows as "..." and
+    # matches any stub default.
+    return [(n, k, None if d is None else "..." if d in ("Ellipsis", "...") else d.replace("'", '"')) for n, k, d in params]
+
+
+def same_params(stub, native) -> bool:
+    stub, native = normalise(stub), normalise(native)
+    return len(stub) == len(native) and all(
+        s[:2] == n[:2] and (s[2] == n[2] or (n[2] == "..." and s[2] is not None)) for s, n in zip(stub, native)
+    )
 
 
 def public(names):
@@ -86,7 +95,8 @@ def test_the_stub_names_exactly_what_the_module_has():
 
 @pytest.mark.parametrize("name", sorted(stub_functions(TREE.body)))
 def test_each_function_has_the_stub_signature(name):
-    assert normalise(stub_params(stub_functions(TREE.body)[name])) == normalise(native_params(getattr(_zhengce, name)))
+    stub, native = stub_params(stub_functions(TREE.body)[name]), native_params(getattr(_zhengce, name))
+    assert same_params(stub, native), (stub, native)
 
 
 @pytest.mark.parametrize("cls", ["NativeCorpus", "ReadOptions"])
@@ -103,7 +113,7 @@ def test_each_class_has_the_stub_methods(cls):
             continue
         else:
             got = native_params(getattr(native, name))
-        assert normalise(stub_params(fn)) == normalise(got), (cls, name)
+        assert same_params(stub_params(fn), got), (cls, name, stub_params(fn), got)
 
 
 def test_the_literal_types_list_the_core_names():

@@ -297,6 +297,9 @@ fn documents_of(docs: &[Document]) -> PolarsResult<DataFrame> {
     f.opt_i32("year", d.iter().map(|x| x.meta.year).collect());
     f.date("published", d.iter().map(|x| x.meta.published).collect());
     f.opt_str("province_source", d.iter().map(|x| x.meta.province_source.clone()).collect());
+    f.opt_str("level", d.iter().map(|x| x.meta.level.clone()).collect());
+    f.opt_str("region", d.iter().map(|x| x.meta.region.clone()).collect());
+    f.opt_str("doc_type", d.iter().map(|x| x.meta.doc_type.clone()).collect());
     f.str("format", d.iter().map(|x| x.source.format.as_str()).collect());
     f.str("encoding", d.iter().map(|x| x.source.encoding.as_str()).collect());
     f.i64("n_chars", d.iter().map(|x| x.text.chars().count() as i64).collect());

@@ -108,6 +108,10 @@ fn enclosed_marker(line: &str, first: char) -> Option<Marker> {
         0x2474..=0x2487 => (Style::ArabicParen, u - 0x2474 + 1),
         0x2488..=0x249B => (Style::ArabicDot, u - 0x2488 + 1),
         0x3220..=0x3229 => (Style::CnParen, u - 0x3220 + 1),
+        // Dingbat circled numerals ❶ ➀ ➊ (negative, sans-serif) are typed as ①.
+        0x2776..=0x277F => (Style::Circled, u - 0x2776 + 1),
+        0x2780..=0x2789 => (Style::Circled, u - 0x2780 + 1),
+        0x278A..=0x2793 => (Style::Circled, u - 0x278A + 1),
         _ => return None,
     };
     finish(style, ordinal, vec![], line, first.len_utf8())
@@ -181,7 +185,9 @@ fn bracketed_marker(line: &str, first: char) -> Option<Marker> {
 fn cn_comma_marker(line: &str) -> Option<Marker> {
     let j = take_while(line, 0, |c| cn_digit(c).is_some() || matches!(c, '十' | '百'));
     let c = line[j..].chars().next()?;
-    if !matches!(c, '、' | '.' | '．') {
+    // 、 and its compatibility forms (﹑ small, ､ half-width), the full stop
+    // of either width or its small form (﹒): all are typed after the numeral.
+    if !matches!(c, '、' | '﹑' | '､' | '.' | '．' | '﹒') {
         return None;
     }
     let ordinal = cn_marker_value(&line[..j])?;
@@ -194,7 +200,8 @@ fn arabic_marker(line: &str) -> Option<Marker> {
     let ordinal = arabic_value(&line[..j])?;
     let c = line[j..].chars().next()?;
     match c {
-        '、' => finish(Style::ArabicComma, ordinal, vec![], line, j + c.len_utf8()),
+        '、' | '﹑' | '､' => finish(Style::ArabicComma, ordinal, vec![], line, j + c.len_utf8()),
+        '﹒' => finish(Style::ArabicDot, ordinal, vec![], line, j + c.len_utf8()),
         '）' | ')' => finish(Style::ArabicHalfParen, ordinal, vec![], line, j + c.len_utf8()),
         '.' | '．' => outline_marker(line, ordinal, j + c.len_utf8()),
         _ => None,
@@ -267,6 +274,16 @@ mod tests {
         assert_eq!(m("第二部分 重点任务"), Some((Style::Part, 2, "重点任务".into())));
         assert_eq!(m("1.2 组织"), Some((Style::Outline(2), 2, "组织".into())));
         assert_eq!(m("1.2.11 组织"), Some((Style::Outline(3), 11, "组织".into())));
+        // Compatibility and look-alike forms typed for the same markers.
+        assert_eq!(m("二﹑健全"), Some((Style::CnComma, 2, "健全".into())));
+        assert_eq!(m("三､健全"), Some((Style::CnComma, 3, "健全".into())));
+        assert_eq!(m("四﹒健全"), Some((Style::CnComma, 4, "健全".into())));
+        assert_eq!(m("5﹑落实"), Some((Style::ArabicComma, 5, "落实".into())));
+        assert_eq!(m("6﹒落实"), Some((Style::ArabicDot, 6, "落实".into())));
+        assert_eq!(m("７、落实"), Some((Style::ArabicComma, 7, "落实".into())));
+        assert_eq!(m("❷落实"), Some((Style::Circled, 2, "落实".into())));
+        assert_eq!(m("➂落实"), Some((Style::Circled, 3, "落实".into())));
+        assert_eq!(m("（十一）落实"), Some((Style::CnParen, 11, "落实".into())));
     }
 
     #[test]

@@ -70,6 +70,7 @@ enum Special {
     Distribution,
     DeptLine,
     TableHeader,
+    Contents,
 }
 
 struct Info {
@@ -157,17 +158,32 @@ fn starts_with_any(s: &str, keys: &[&str]) -> bool {
 
 fn is_note(s: &str) -> bool {
     let n = s.chars().count();
-    if n > 100 {
-        return false;
-    }
     let open = s.starts_with(['（', '(', '〔', '【', '[']);
     let close = s.ends_with(['）', ')', '〕', '】', ']']);
-    if !(open && close) {
-        return false;
+    if !(open && close) || n > 400 {
+        return is_adoption_line(s);
     }
-    // （此件公开发布）, or an adoption note: （2020年11月26日……第二十五次会议通过）.
+    // （此件公开发布）, or an adoption note: （2020年11月26日……第二十五次会议通过）;
+    // a note that records amendments too runs longer and names the meetings.
+    let adoption = dates::find_date(s).is_some() && LEGISLATIVE_ACTS.iter().any(|w| s.contains(w));
     (n <= 40 && (s.contains("此件") || s.contains("此页") || s.contains("公开") || s.contains("无正文")))
-        || (dates::find_date(s).is_some() && ["通过", "公布", "发布", "施行", "修正", "修订", "批准"].iter().any(|w| s.contains(w)))
+        || (adoption && (n <= 100 || s.contains("会议") || s.contains("常委会") || s.contains("常务委员会")))
+}
+
+/// What an adoption note of a regulation records (立法法: 通过, 批准, 公布,
+/// 修正, 修订), and 施行 (entry into force).
+pub const LEGISLATIVE_ACTS: [&str; 7] = ["通过", "公布", "发布", "施行", "修正", "修订", "批准"];
+
+/// An adoption note printed without brackets, one act per line, as law
+/// databases export regulations: `2012年11月29日 河南省第十一届人民代表大会
+/// 常务委员会第三十次会议…第三次修正`. It opens with the date, names the
+/// meeting and ends with the act.
+fn is_adoption_line(s: &str) -> bool {
+    let t = s.trim_end_matches(['。', '）', ')']);
+    s.chars().count() <= 200
+        && dates::date_at(s, 0).is_some()
+        && (s.contains("会议") || s.contains("常务委员会"))
+        && ["通过", "批准", "修正", "修订", "公布"].iter().any(|w| t.ends_with(w))
 }
 
 fn attachment_head(s: &str) -> Option<Special> {
@@ -195,8 +211,11 @@ fn classify(layout: &Layout, s: &str) -> Option<Special> {
     if lines::is_metadata_line(s) {
         return Some(Special::Metadata);
     }
-    if layout.is_boilerplate(s) {
+    if layout.is_boilerplate(s) || lines::is_markup_line(s) {
         return Some(Special::Boilerplate);
+    }
+    if lines::order_number(s).is_some() {
+        return Some(Special::DocNumber);
     }
     match first {
         '附' => {
@@ -225,6 +244,9 @@ fn classify(layout: &Layout, s: &str) -> Option<Special> {
     }
     if dates::is_date_line(s) {
         return Some(Special::Date);
+    }
+    if is_adoption_line(s) {
+        return Some(Special::Note);
     }
     if lines::doc_number_line(s).is_some() {
         return Some(Special::DocNumber);
@@ -258,15 +280,8 @@ fn is_titleish(s: &str) -> bool {
     !has_comma || n <= 60 && ends_with_doc_type(s)
 }
 
-const DOC_TYPES: [&str; 26] = [
-    "通知", "意见", "方案", "要点", "办法", "措施", "规定", "条例", "细则", "规划", "计划", "决定", "批复", "报告", "纲要", "指引", "清单",
-    "目录", "函", "公告", "通告", "决议", "安排", "标准", "规则", "指南",
-];
-
 fn ends_with_doc_type(s: &str) -> bool {
-    let s = s.trim_end_matches(['》', '）', ')', '”']);
-    let s = s.trim_end_matches("（试行）").trim_end_matches("(试行)").trim_end_matches("（暂行）");
-    DOC_TYPES.iter().any(|t| s.ends_with(t))
+    lines::doc_type_of(s).is_some()
 }
 
 /// The addressees of a notice: ends with a colon, names units, holds no sentence.
@@ -279,7 +294,7 @@ fn is_addressee(s: &str) -> bool {
 
 /// Split off the text of a title: trailing sentence punctuation removed.
 pub fn title_text(s: &str) -> String {
-    s.trim_end_matches(|c: char| is_terminal(c) || c.is_whitespace()).to_string()
+    s.trim_end_matches(|c: char| is_terminal(c) || c.is_whitespace() || c == '*').to_string()
 }
 
 /// The first sentence of a text (without its terminal punctuation).
@@ -313,22 +328,69 @@ struct Level {
     style: Style,
     ordinal: u32,
     block: usize,
+    /// The items of this level were introduced by a line ending in a colon
+    /// (负责下列事项：（一）…（二）…): they are a list, not sections.
+    listed: bool,
 }
 
 /// Parse the paragraphs of a normalised text into blocks.
+///
+/// The reading runs in passes, each one rule of the genre:
+/// 1. [`read_lines`]: what each line is on its own — a numbered marker (the
+///    levels 一、（一）1.（1） of GB/T 9704-2012 §7.3.3 and their look-alikes, the
+///    第X章/第X条 of regulations) or a piece of front and back matter
+///    (metadata, document number, date, notes, attachments …);
+/// 2. [`mark_task_tables`], [`mark_attachment_lists`], [`mark_contents`] and
+///    [`mark_export_header`]: runs of lines that only make sense together;
+/// 3. [`Builder::front`] and [`Builder::body`]: every line's place in the
+///    numbered hierarchy;
+/// 4. [`mark_headings`]: numbered lines that are only titles;
+/// 5. [`fill_titles`]: headings, section titles and attributions.
 pub fn parse(text: &str, lines: &[Line], layout: &Layout) -> Vec<Block> {
-    let mut infos: Vec<Info> = lines
+    let mut infos = read_lines(text, lines, layout);
+    mark_task_tables(text, &mut infos);
+    mark_attachment_lists(text, &mut infos);
+    mark_contents(text, &mut infos);
+    let body_start = infos.iter().position(|x| x.marker.is_some() || x.row.is_some()).unwrap_or(infos.len());
+    mark_export_header(text, &mut infos[..body_start]);
+    let mut b = Builder { text, blocks: Vec::with_capacity(infos.len()), ancestors: Vec::with_capacity(infos.len()), listed: Vec::new() };
+    b.front(&infos[..body_start]);
+    b.body(&infos[body_start..]);
+    let Builder { mut blocks, ancestors, listed, .. } = b;
+    let split = attributions(text, &blocks);
+    mark_headings(text, &mut blocks, &ancestors, &listed, &split);
+    fill_titles(text, &mut blocks, &ancestors, &split);
+    blocks
+}
+
+/// Pass 1: each line on its own. A line that is front or back matter is not
+/// read for a marker; a marker may follow the `#`s of a Markdown export's
+/// heading (`## 第一章  总则`), which are layout like an indent.
+fn read_lines(text: &str, lines: &[Line], layout: &Layout) -> Vec<Info> {
+    lines
         .iter()
         .map(|l| {
             let s = &text[l.start..l.end];
             let special = classify(layout, s);
-            let marker = if special.is_none() { marker_at(s) } else { None };
+            let marker = if special.is_none() { marker_after_markup(s) } else { None };
             Info { start: l.start, end: l.end, marker, special, row: None }
         })
-        .collect();
+        .collect()
+}
 
-    // Task tables written as tab-separated rows (责任分解表): a header naming the
-    // columns, then one task per row until a line without cells.
+/// The marker of a line, after the Markdown markup that may open it.
+fn marker_after_markup(s: &str) -> Option<Marker> {
+    let lead = lines::markup_lead(s);
+    let mut m = marker_at(&s[lead..])?;
+    m.end += lead;
+    m.text_start += lead;
+    Some(m)
+}
+
+/// Pass 2a: task tables written as tab-separated rows (责任分解表, as .docx and
+/// HTML tables are flattened): a header naming the columns, then one task per
+/// row until a line without cells.
+fn mark_task_tables(text: &str, infos: &mut [Info]) {
     let mut i = 0;
     while i < infos.len() {
         let line = &text[infos[i].start..infos[i].end];
@@ -357,41 +419,118 @@ pub fn parse(text: &str, lines: &[Line], layout: &Layout) -> Vec<Block> {
         }
         i = j;
     }
+}
 
-    // Items of an attachment list continue its numbering: 附件：1. …  2. …  3. …
+/// Pass 2b: the items of an attachment list continue its numbering
+/// (附件：1. …  2. …  3. …, GB/T 9704 §7.3.5 附件说明); they are not the body.
+fn mark_attachment_lists(text: &str, infos: &mut [Info]) {
     let mut i = 0;
     while i < infos.len() {
-        if infos[i].special == Some(Special::AttachmentList) {
-            let s = &text[infos[i].start..infos[i].end];
-            let inline = s
-                .find(['：', ':'])
-                .map(|p| &s[p + s[p..].chars().next().unwrap().len_utf8()..])
-                .map(|r| r.trim_start())
-                .and_then(marker_at);
-            let mut expect = inline.map(|m| m.ordinal + 1).unwrap_or(1);
-            let mut j = i + 1;
-            while j < infos.len() {
-                let t = &text[infos[j].start..infos[j].end];
-                let item = infos[j].marker.as_ref().is_some_and(|m| m.ordinal == expect) && t.chars().count() <= 80 && !t.contains('。');
-                if !item {
-                    break;
-                }
-                infos[j].special = Some(Special::AttachmentList);
-                infos[j].marker = None;
-                expect += 1;
-                j += 1;
+        if infos[i].special != Some(Special::AttachmentList) {
+            i += 1;
+            continue;
+        }
+        let s = &text[infos[i].start..infos[i].end];
+        let inline = s
+            .find(['：', ':'])
+            .map(|p| &s[p + s[p..].chars().next().map_or(1, char::len_utf8)..])
+            .map(|r| r.trim_start())
+            .and_then(marker_at);
+        let mut expect = inline.map(|m| m.ordinal + 1).unwrap_or(1);
+        let mut j = i + 1;
+        while j < infos.len() {
+            let t = &text[infos[j].start..infos[j].end];
+            let item = infos[j].marker.as_ref().is_some_and(|m| m.ordinal == expect) && t.chars().count() <= 80 && !t.contains('。');
+            if !item {
+                break;
             }
-            i = j;
+            infos[j].special = Some(Special::AttachmentList);
+            infos[j].marker = None;
+            expect += 1;
+            j += 1;
+        }
+        i = j;
+    }
+}
+
+/// Pass 2c: a table of contents (目录, as regulations and long plans print
+/// one before the body) lists the chapter titles; its lines are not the body.
+/// It runs from the 目录 line over numbered title-only lines until a marker
+/// repeats one it listed (the body begins) or a line is not a title.
+fn mark_contents(text: &str, infos: &mut [Info]) {
+    let Some(at) = infos.iter().position(|x| {
+        let s: String = text[x.start..x.end].chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect();
+        x.marker.is_none() && matches!(s.as_str(), "目录" | "目次")
+    }) else {
+        return;
+    };
+    let mut listed: Vec<(Style, u32)> = Vec::new();
+    let mut j = at + 1;
+    while j < infos.len() {
+        let Some(m) = &infos[j].marker else { break };
+        let s = &text[infos[j].start..infos[j].end];
+        if listed.contains(&(m.style, m.ordinal)) || !is_title_only(&s[m.text_start..]) || s.chars().count() > 60 {
+            break;
+        }
+        listed.push((m.style, m.ordinal));
+        j += 1;
+    }
+    if listed.len() < 2 {
+        return;
+    }
+    for info in &mut infos[at..j] {
+        info.special = Some(Special::Contents);
+        info.marker = None;
+    }
+}
+
+/// Pass 2d: a database export that writes each key and its value on lines of
+/// their own (`Title` / `吉林市文明祭祀管理条例`): a key line and the value
+/// under it are metadata, not the title of the document. A key whose next
+/// line is not followed by another key (`Content`, then the text) has no
+/// value line.
+fn mark_export_header(text: &str, front: &mut [Info]) {
+    let is_key = |x: &Info| x.special.is_none() && lines::is_export_key(&text[x.start..x.end]);
+    let mut i = 0;
+    while i < front.len() {
+        if !is_key(&front[i]) {
+            i += 1;
+            continue;
+        }
+        front[i].special = Some(Special::Metadata);
+        let value_follows = i + 2 < front.len() && !is_key(&front[i + 1]) && is_key(&front[i + 2]);
+        let last_value = i + 2 == front.len() && !is_key(&front[i + 1]);
+        if value_follows || last_value {
+            front[i + 1].special = Some(Special::Metadata);
+            i += 2;
         } else {
             i += 1;
         }
     }
+}
 
-    let body_start = infos.iter().position(|x| x.marker.is_some() || x.row.is_some()).unwrap_or(infos.len());
-    let mut blocks: Vec<Block> = Vec::with_capacity(infos.len());
-    let mut ancestors: Vec<Vec<usize>> = Vec::with_capacity(infos.len());
+/// Builds the blocks in document order, with each block's numbered ancestors.
+struct Builder<'a> {
+    text: &'a str,
+    blocks: Vec<Block>,
+    ancestors: Vec<Vec<usize>>,
+    /// Per block: a numbered item of a list introduced by a colon.
+    listed: Vec<bool>,
+}
 
-    let plain = |kind: BlockKind, info: &Info| Block {
+/// Where the reading of the body stands.
+#[derive(Default)]
+struct BodyState {
+    stack: Vec<Level>,
+    /// After an attachment label (附件1): attached forms and lists, not tasks.
+    appendix: bool,
+    /// After a signature date: back matter until the next marker.
+    tail: bool,
+    rows_seen: u32,
+}
+
+fn plain(kind: BlockKind, info: &Info) -> Block {
+    Block {
         kind,
         path: String::new(),
         level: 0,
@@ -403,145 +542,235 @@ pub fn parse(text: &str, lines: &[Line], layout: &Layout) -> Vec<Block> {
         heading: String::new(),
         section_titles: Vec::new(),
         departments: Vec::new(),
-    };
-
-    // Front matter: everything before the first numbered marker.
-    for info in &infos[..body_start] {
-        let s = &text[info.start..info.end];
-        let kind = match info.special {
-            Some(sp) => special_kind(sp),
-            None if is_addressee(s) => BlockKind::Addressee,
-            None if is_titleish(s) => BlockKind::Title,
-            None => BlockKind::Preamble,
-        };
-        blocks.push(plain(kind, info));
-        ancestors.push(Vec::new());
-        if kind == BlockKind::Date {
-            mark_signatures(text, &mut blocks);
-        }
     }
-    // Prose followed later in the front by a title is a cover notice.
-    if let Some(last_title) = blocks.iter().rposition(|b| b.kind == BlockKind::Title) {
-        for b in &mut blocks[..last_title] {
-            if b.kind == BlockKind::Preamble {
-                b.kind = BlockKind::Notice;
+}
+
+impl Builder<'_> {
+    fn push(&mut self, block: Block, ancestors: Vec<usize>) {
+        self.blocks.push(block);
+        self.ancestors.push(ancestors);
+        self.listed.resize(self.blocks.len(), false);
+    }
+
+    /// Pass 3a: front matter, everything before the first numbered marker
+    /// (GB/T 9704 版头: 发文字号, 标题, 主送机关; a cover notice and its
+    /// signature; a preamble).
+    fn front(&mut self, infos: &[Info]) {
+        for info in infos {
+            let s = &self.text[info.start..info.end];
+            let kind = match info.special {
+                Some(sp) => special_kind(sp),
+                None if is_addressee(s) => BlockKind::Addressee,
+                None if is_titleish(lines::strip_markup(s)) => BlockKind::Title,
+                None => BlockKind::Preamble,
+            };
+            self.push(plain(kind, info), Vec::new());
+            if kind == BlockKind::Date {
+                mark_signatures(self.text, &mut self.blocks);
+            }
+        }
+        // Prose followed later in the front by a title is a cover notice.
+        if let Some(last_title) = self.blocks.iter().rposition(|b| b.kind == BlockKind::Title) {
+            for b in &mut self.blocks[..last_title] {
+                if b.kind == BlockKind::Preamble {
+                    b.kind = BlockKind::Notice;
+                }
             }
         }
     }
 
-    // The body.
-    let mut stack: Vec<Level> = Vec::new();
-    let mut appendix = false;
-    let mut tail = false;
-    let mut rows_seen = 0u32;
-    for info in &infos[body_start..] {
-        let s = &text[info.start..info.end];
-        if let Some(sp) = info.special {
-            match sp {
-                Special::DeptLine if !appendix && !tail => {
-                    // A standalone 责任单位：… line belongs to the block above it.
-                    if let Some(b) = blocks.last_mut() {
-                        if matches!(b.kind, BlockKind::Task | BlockKind::Heading | BlockKind::Preamble) {
-                            // A bare marker line ("一、") has no text of its own:
-                            // its text starts at the attribution, not at the line break.
-                            if b.text_start == b.end {
-                                b.text_start = info.start;
-                            }
-                            b.end = info.end;
-                            continue;
-                        }
+    /// Pass 3b: the body, line by line.
+    fn body(&mut self, infos: &[Info]) {
+        let mut st = BodyState::default();
+        for info in infos {
+            if let Some(sp) = info.special {
+                self.special_line(&mut st, sp, info);
+            } else if st.appendix {
+                self.push(plain(BlockKind::Attachment, info), Vec::new());
+            } else if let Some(row) = &info.row {
+                self.table_row(&mut st, row, info);
+            } else if let Some(m) = &info.marker {
+                self.numbered(&mut st, m, info);
+            } else {
+                self.unnumbered(&mut st, info);
+            }
+        }
+    }
+
+    /// Front and back matter met in the body: a standalone 责任单位：… line
+    /// belongs to the block above it; an attachment label opens the
+    /// attachments; a date line ends the text (what follows is back matter).
+    fn special_line(&mut self, st: &mut BodyState, sp: Special, info: &Info) {
+        if sp == Special::DeptLine && !st.appendix && !st.tail {
+            if let Some(b) = self.blocks.last_mut() {
+                if matches!(b.kind, BlockKind::Task | BlockKind::Heading | BlockKind::Preamble) {
+                    // A bare marker line ("一、") has no text of its own:
+                    // its text starts at the attribution, not at the line break.
+                    if b.text_start == b.end {
+                        b.text_start = info.start;
                     }
+                    b.end = info.end;
+                    return;
                 }
-                Special::AttachmentHead => appendix = true,
-                Special::Date => tail = true,
-                _ => {}
             }
-            let kind = if appendix && sp != Special::AttachmentHead && sp != Special::Boilerplate {
-                BlockKind::Attachment
-            } else {
-                special_kind(sp)
+        }
+        match sp {
+            Special::AttachmentHead => st.appendix = true,
+            Special::Date => st.tail = true,
+            _ => {}
+        }
+        let kind = if st.appendix && sp != Special::AttachmentHead && sp != Special::Boilerplate {
+            BlockKind::Attachment
+        } else {
+            special_kind(sp)
+        };
+        self.push(plain(kind, info), Vec::new());
+        if sp == Special::Date {
+            mark_signatures(self.text, &mut self.blocks);
+        }
+    }
+
+    fn table_row(&mut self, st: &mut BodyState, row: &Row, info: &Info) {
+        st.tail = false;
+        st.rows_seen += 1;
+        let ordinal = row.ordinal.unwrap_or(st.rows_seen);
+        let m = Marker { style: Style::Row, ordinal, parts: vec![], end: 0, text_start: 0 };
+        let style = place(&mut st.stack, &m);
+        let idx = self.blocks.len();
+        let ancestors = st.stack.iter().map(|l| l.block).collect();
+        st.stack.push(Level { style, ordinal, block: idx, listed: false });
+        let block = table_row(self.text, info, row, path_of(&st.stack), st.stack.len() as u32);
+        self.push(block, ancestors);
+    }
+
+    fn numbered(&mut self, st: &mut BodyState, m: &Marker, info: &Info) {
+        st.tail = false;
+        let s = &self.text[info.start..info.end];
+        let before: Vec<bool> = st.stack.iter().map(|l| l.listed).collect();
+        let style = place(&mut st.stack, m);
+        // A sibling keeps what its level is; a new level is a list when the
+        // line just above it ends in a colon.
+        let listed = if st.stack.len() < before.len() {
+            before[st.stack.len()]
+        } else {
+            self.blocks.last().is_some_and(|b| matches!(b.kind, BlockKind::Task | BlockKind::Heading) && ends_with_colon(self.text, b))
+        };
+        let idx = self.blocks.len();
+        let ancestors = st.stack.iter().map(|l| l.block).collect();
+        st.stack.push(Level { style, ordinal: m.ordinal, block: idx, listed });
+        let block = Block {
+            kind: BlockKind::Task,
+            path: path_of(&st.stack),
+            level: st.stack.len() as u32,
+            marker: s[..m.end].to_string(),
+            style: Some(m.style),
+            text_start: info.start + m.text_start,
+            ..plain(BlockKind::Task, info)
+        };
+        self.push(block, ancestors);
+        self.listed[idx] = listed;
+    }
+
+    /// An unnumbered paragraph in the body: the title of a second text, the
+    /// title of a box, back matter after the signature, or a paragraph of the
+    /// numbered item above it.
+    fn unnumbered(&mut self, st: &mut BodyState, info: &Info) {
+        let s = &self.text[info.start..info.end];
+        if starts_second_text(s) {
+            // A file that carries a second text (a 说明 after the regulation it
+            // explains, the second plan a cover notice transmits): its title
+            // closes the numbering of the first, and its own numbering starts
+            // again; until then its lines are its front matter.
+            st.stack.clear();
+            st.tail = false;
+            self.push(plain(BlockKind::Title, info), Vec::new());
+            return;
+        }
+        if !st.stack.is_empty() && !st.tail && is_box_title(s) {
+            // A box (专栏) inside a section: its title is a heading, its
+            // paragraphs are records of the item the box follows.
+            let block = Block { path: path_of(&st.stack), level: st.stack.len() as u32, ..plain(BlockKind::Heading, info) };
+            self.push(block, st.stack.iter().map(|l| l.block).collect());
+            return;
+        }
+        if st.tail || st.stack.is_empty() {
+            let kind = match (st.tail, looks_like_org(s)) {
+                (true, true) => BlockKind::Signature,
+                (true, false) => BlockKind::Attachment,
+                (false, _) => BlockKind::Preamble,
             };
-            blocks.push(plain(kind, info));
-            ancestors.push(Vec::new());
-            if sp == Special::Date {
-                mark_signatures(text, &mut blocks);
-            }
-            continue;
+            self.push(plain(kind, info), Vec::new());
+            return;
         }
-        if appendix {
-            blocks.push(plain(BlockKind::Attachment, info));
-            ancestors.push(Vec::new());
-            continue;
-        }
-        if let Some(row) = &info.row {
-            tail = false;
-            rows_seen += 1;
-            let ordinal = row.ordinal.unwrap_or(rows_seen);
-            let m = Marker { style: Style::Row, ordinal, parts: vec![], end: 0, text_start: 0 };
-            let style = place(&mut stack, &m);
-            let idx = blocks.len();
-            ancestors.push(stack.iter().map(|l| l.block).collect());
-            stack.push(Level { style, ordinal, block: idx });
-            blocks.push(table_row(text, info, row, path_of(&stack), stack.len() as u32));
-            continue;
-        }
-        if let Some(m) = &info.marker {
-            tail = false;
-            let style = place(&mut stack, m);
-            let idx = blocks.len();
-            ancestors.push(stack.iter().map(|l| l.block).collect());
-            stack.push(Level { style, ordinal: m.ordinal, block: idx });
-            let path = path_of(&stack);
-            let level = stack.len() as u32;
-            blocks.push(Block {
-                kind: BlockKind::Task,
-                path,
-                level,
-                marker: s[..m.end].to_string(),
-                style: Some(m.style),
-                start: info.start,
-                end: info.end,
-                text_start: info.start + m.text_start,
-                heading: String::new(),
-                section_titles: Vec::new(),
-                departments: Vec::new(),
-            });
-            continue;
-        }
-        if tail || stack.is_empty() {
-            let kind = if tail {
-                if looks_like_org(s) {
-                    BlockKind::Signature
-                } else {
-                    BlockKind::Attachment
-                }
-            } else {
-                BlockKind::Preamble
-            };
-            blocks.push(plain(kind, info));
-            ancestors.push(Vec::new());
-            continue;
+        if self.continues_list_item(st, s) {
+            // A list item broken across lines in mid-sentence: items of a
+            // list end in ；or 。, so a line that ends one is its rest.
+            let last = self.blocks.last_mut().expect("the item above");
+            last.end = info.end;
+            return;
         }
         // After the items of a list introduced by a colon ("负责：（一）…（二）…"),
-        // an unnumbered paragraph belongs to the line that introduced the list.
-        if stack.len() >= 2 && ends_with_colon(text, &blocks[stack[stack.len() - 2].block]) {
-            stack.pop();
+        // an unnumbered paragraph belongs to the line that introduced it (the
+        // several paragraphs of one article).
+        if st.stack.len() >= 2 && st.stack.last().is_some_and(|l| l.listed) {
+            st.stack.pop();
         }
-        ancestors.push(stack.iter().map(|l| l.block).collect());
-        blocks.push(Block { path: path_of(&stack), level: stack.len() as u32, ..plain(BlockKind::Task, info) });
+        let block = Block { path: path_of(&st.stack), level: st.stack.len() as u32, ..plain(BlockKind::Task, info) };
+        self.push(block, st.stack.iter().map(|l| l.block).collect());
     }
+}
 
-    // The attribution at the end of each block, found once.
-    let n = blocks.len();
-    let split: Vec<(usize, Option<usize>)> = blocks
+impl Builder<'_> {
+    /// Whether `s` carries on the list item just above it: the item is the
+    /// last block, has no closing punctuation, and `s` is short and ends one.
+    fn continues_list_item(&self, st: &BodyState, s: &str) -> bool {
+        let Some(last) = self.blocks.last() else { return false };
+        let item = st.stack.last().is_some_and(|l| l.listed && l.block == self.blocks.len() - 1);
+        let open =
+            !self.text[last.text_start..last.end].trim_end().ends_with(|c: char| is_terminal(c) || matches!(c, '）' | ')' | '”' | '。'));
+        item && open && !last.marker.is_empty() && s.chars().count() <= 80 && s.ends_with(['；', '。', ';'])
+    }
+}
+
+/// The title of a second text standing alone in the body: a title line (no
+/// sentence punctuation) that names its subject with 关于 or a 《title》 and
+/// ends in a document type (关于《…条例》的说明, 关于…的审议意见的报告,
+/// 关于印发…的通知), as GB/T 9704 §7.3.2 composes titles.
+fn starts_second_text(s: &str) -> bool {
+    let s = lines::strip_markup(s);
+    let n = s.chars().count();
+    (6..=80).contains(&n)
+        && (s.starts_with("关于") || s.contains('《'))
+        && !s.chars().any(|c| matches!(c, '。' | '；' | '，' | '：' | '！' | '？' | ';' | ':'))
+        && ends_with_doc_type(s)
+}
+
+/// The title line of a box inside a section: 专栏1 …, 专栏一：…, 【专栏2】…
+fn is_box_title(s: &str) -> bool {
+    let t = s.trim_start_matches(['【', '[', '（', '(']);
+    t.starts_with("专栏") && s.chars().count() <= 60 && !s.contains('。')
+}
+
+/// The attribution at the end of each block, found once: (length of the text
+/// before it, its offset).
+fn attributions(text: &str, blocks: &[Block]) -> Vec<(usize, Option<usize>)> {
+    blocks
         .iter()
         .map(|b| {
-            let body = &text[b.text_start..b.end];
-            let (core, at) = departments::split_attribution(body);
+            let (core, at) = departments::split_attribution(&text[b.text_start..b.end]);
             (core.len(), at)
         })
-        .collect();
-    // A numbered line that is only a title and has content below it is a heading.
+        .collect()
+}
+
+/// Pass 4: a numbered line that is only a title and has content below it is
+/// a heading (GB/T 9704 §7.3.3 structural levels). An article of a
+/// regulation and an item of a list introduced by a colon are body text,
+/// except an article line that holds only its bracketed title
+/// (第一条（目的和依据）, as government rules print them). A chapter, section
+/// or part title is a heading even with nothing under it.
+fn mark_headings(text: &str, blocks: &mut [Block], ancestors: &[Vec<usize>], listed: &[bool], split: &[(usize, Option<usize>)]) {
+    let n = blocks.len();
     for k in 0..n {
         if blocks[k].marker.is_empty() || blocks[k].kind != BlockKind::Task {
             continue;
@@ -551,24 +780,41 @@ pub fn parse(text: &str, lines: &[Line], layout: &Layout) -> Vec<Block> {
             let b = &blocks[j];
             b.kind == BlockKind::Task && (b.level > blocks[k].level || (b.marker.is_empty() && b.path == blocks[k].path))
         });
-        let core = &text[blocks[k].text_start..blocks[k].text_start + split[k].0];
-        // Articles of a regulation and list items are body text, never headings.
-        let list_item = ancestors[k].last().is_some_and(|&p| ends_with_colon(text, &blocks[p]))
+        let core = text[blocks[k].text_start..blocks[k].text_start + split[k].0].trim();
+        let core = core.trim_end_matches('*').trim_end();
+        let list_item = listed[k]
+            || ancestors[k].last().is_some_and(|&p| ends_with_colon(text, &blocks[p]))
             || matches!(blocks[k].style, Some(Style::Article | Style::Row));
-        if (below && !list_item && is_title_only(core)) || core.trim().is_empty() {
+        let bracketed_title = blocks[k].style == Some(Style::Article) && is_bracketed_title(core);
+        let division = matches!(blocks[k].style, Some(Style::Chapter | Style::Section | Style::Part)) && is_title_only(core);
+        let title = below && (!list_item || bracketed_title) && is_title_only(core);
+        if title || division || core.is_empty() {
             blocks[k].kind = BlockKind::Heading;
         }
     }
+}
 
-    // Headings, section titles and departments.
-    for k in 0..n {
-        let (start, end) = (blocks[k].text_start, blocks[k].end);
+/// A text that is only a bracketed title: （目的和依据）.
+fn is_bracketed_title(s: &str) -> bool {
+    let n = s.chars().count();
+    (3..=30).contains(&n)
+        && s.starts_with(['（', '('])
+        && s.ends_with(['）', ')'])
+        && s.chars().filter(|c| matches!(c, '（' | '(')).count() == 1
+        && !s.chars().any(|c| matches!(c, '。' | '；' | '，'))
+}
+
+/// Pass 5: each block's heading (its title or first sentence), the titles of
+/// the headings above it, and the departments of its attribution.
+fn fill_titles(text: &str, blocks: &mut [Block], ancestors: &[Vec<usize>], split: &[(usize, Option<usize>)]) {
+    for k in 0..blocks.len() {
+        let titles: Vec<String> =
+            ancestors[k].iter().filter(|&&a| blocks[a].kind == BlockKind::Heading).map(|&a| blocks[a].heading.clone()).collect();
+        blocks[k].section_titles = titles;
         if blocks[k].style == Some(Style::Row) {
-            let titles: Vec<String> =
-                ancestors[k].iter().filter(|&&a| blocks[a].kind == BlockKind::Heading).map(|&a| blocks[a].heading.clone()).collect();
-            blocks[k].section_titles = titles;
             continue;
         }
+        let (start, end) = (blocks[k].text_start, blocks[k].end);
         let body = &text[start..end];
         let (core, attribution) = (&body[..split[k].0], split[k].1);
         if matches!(blocks[k].kind, BlockKind::Task | BlockKind::Heading) {
@@ -577,16 +823,11 @@ pub fn parse(text: &str, lines: &[Line], layout: &Layout) -> Vec<Block> {
             }
         }
         blocks[k].heading = match blocks[k].kind {
-            BlockKind::Heading | BlockKind::Title => title_text(core),
+            BlockKind::Heading | BlockKind::Title => title_text(lines::strip_markup(core)),
             _ => first_sentence(core),
         };
-        let titles: Vec<String> =
-            ancestors[k].iter().filter(|&&a| blocks[a].kind == BlockKind::Heading).map(|&a| blocks[a].heading.clone()).collect();
-        blocks[k].section_titles = titles;
     }
-    blocks
 }
-
 /// The block of a table row: its text starts at the first cell after the 序号
 /// cell; departments come from the columns that name them, with their roles.
 fn table_row(text: &str, info: &Info, row: &Row, path: String, level: u32) -> Block {
@@ -656,6 +897,7 @@ fn special_kind(sp: Special) -> BlockKind {
         Special::Distribution => BlockKind::Distribution,
         Special::DeptLine => BlockKind::Preamble,
         Special::TableHeader => BlockKind::TableHeader,
+        Special::Contents => BlockKind::Contents,
     }
 }
 
@@ -854,5 +1096,107 @@ mod tests {
         assert_eq!(r.len(), 2);
         assert!(r[0].text(&t).ends_with("省财政厅"));
         assert_eq!(r[0].departments.iter().map(|d| d.name.as_str()).collect::<Vec<_>>(), ["省民政厅", "省财政厅"]);
+    }
+}
+
+#[cfg(test)]
+mod genre_tests {
+    //! The conventions of real documents from other sources (database
+    //! exports, law databases, filings), each on a small generated case.
+    use super::*;
+
+    fn kinds(s: &str) -> Vec<(&'static str, String)> {
+        let layout = Layout::default();
+        let n = layout.normalize(s);
+        parse(&n.text, &n.lines, &layout).iter().map(|b| (b.kind.name(), b.path.clone())).collect()
+    }
+
+    fn task_paths(s: &str) -> Vec<String> {
+        kinds(s).into_iter().filter(|(k, _)| *k == "task").map(|(_, p)| p).filter(|p| !p.is_empty()).collect()
+    }
+
+    #[test]
+    fn markdown_law_database_export() {
+        let doc = "# 某省殡葬管理办法\n\n1999年7月30日 某省第九届人民代表大会常务委员会第十次会议通过\n\n2012年11月29日 某省第十一届人民代表大会常务委员会第三十次会议第三次修正\n\n<!-- INFO END -->\n\n## 第一章  总则\n\n第一条 为加强殡葬管理，制定本办法。\n\n第二条 本办法适用于本省。\n\n## 第二章  附则\n\n第三条 本办法自公布之日起施行。";
+        let want = [
+            ("title", ""),
+            ("note", ""),
+            ("note", ""),
+            ("boilerplate", ""),
+            ("heading", "1"),
+            ("task", "1.1"),
+            ("task", "1.2"),
+            ("heading", "2"),
+            ("task", "2.3"),
+        ];
+        assert_eq!(kinds(doc), want.map(|(k, p)| (k, p.to_string())));
+    }
+
+    #[test]
+    fn table_of_contents_is_not_the_body() {
+        let doc = "某市文明行为促进条例\n目    录\n第一章　总则\n第二章　附则\n第一章　总则\n第一条　为了促进文明行为，制定本条例。\n第二章　附则\n第二条　本条例自2020年10月1日起施行。";
+        let k = kinds(doc);
+        assert_eq!(k.iter().filter(|(k, _)| *k == "contents").count(), 3);
+        assert_eq!(task_paths(doc), ["1.1", "2.2"]);
+        assert_eq!(k.iter().filter(|(k, _)| *k == "heading").count(), 2);
+    }
+
+    #[test]
+    fn article_lines_with_only_a_bracketed_title_are_headings() {
+        let doc = "第一章　总则\n第一条　（目的和依据）\n为了推进新片区建设，制定本办法。\n第二条　（适用范围）\n本办法适用于新片区。\n新片区的范围另行公布。";
+        let k = kinds(doc);
+        assert_eq!(k.iter().filter(|(k, _)| *k == "heading").map(|(_, p)| p.as_str()).collect::<Vec<_>>(), ["1", "1.1", "1.2"]);
+        assert_eq!(task_paths(doc), ["1.1", "1.2", "1.2"]);
+    }
+
+    #[test]
+    fn a_second_text_restarts_the_numbering() {
+        let doc = "某市文明行为条例\n第一条　为了促进文明行为，制定本条例。\n第二条　本条例自2019年12月1日起施行。\n关于《某市文明行为条例》的说明\n主任、各位副主任、各位委员：\n现就《条例》作如下说明。\n一、立法的必要性\n理顺管理体制是前提。\n二、主要内容\n条例共二章。\n以上说明连同《条例》，请予审议。\n关于《某市文明行为条例》审议意见的报告\n该条例同宪法、法律不抵触。";
+        assert_eq!(task_paths(doc), ["1", "2", "1", "2", "2"]);
+        let k = kinds(doc);
+        assert_eq!(k.iter().filter(|(k, _)| *k == "title").count(), 3);
+    }
+
+    #[test]
+    fn a_box_inside_a_section() {
+        let doc = "一、主要任务\n（一）加强保障。落实资金。\n专栏1　重点工程\n建设100个农村养老服务中心。\n（二）完善制度。健全机制。";
+        let k = kinds(doc);
+        assert!(k.contains(&("heading", "1.1".to_string())), "{k:?}");
+        assert_eq!(task_paths(doc), ["1.1", "1.1", "1.2"]);
+    }
+
+    #[test]
+    fn database_export_header_on_lines_of_their_own() {
+        let doc = "Id\nZmY4MDgx%3D\nTitle\n某市文明祭祀管理条例\nOffice\n某市人民代表大会常务委员会\nPublish\n2022-12-19 00:00:00\nContent\n某市文明祭祀管理条例\n第一条　为了规范祭祀活动，制定本条例。";
+        let k = kinds(doc);
+        assert_eq!(k.iter().filter(|(k, _)| *k == "metadata").count(), 9, "{k:?}");
+        assert_eq!(k[9].0, "title");
+        assert_eq!(task_paths(doc), ["1"]);
+    }
+
+    #[test]
+    fn citation_database_header_and_order_number() {
+        let doc = "    【法宝引证码】 CLI.11.1535062\n原文链接：https://www.pkulaw.com/lar/abc.html\n某市管理办法\n某市人民政府令\n（第19号）\n《某市管理办法》已经市政府常务会议通过，现予公布。\n市长　某某\n2019年8月12日\n某市管理办法\n第一章　总则\n第一条　为了规范管理，制定本办法。";
+        let k = kinds(doc);
+        assert_eq!(&k[..2], [("metadata", String::new()), ("metadata", String::new())]);
+        assert_eq!(k[4].0, "doc_number");
+        assert_eq!(task_paths(doc), ["1.1"]);
+    }
+
+    #[test]
+    fn crawler_markdown_header() {
+        let doc = "# 某市人民政府办公厅关于印发《某市行动方案》的通知\n\n**发布日期**: 2025-10-31\n**发布机构**: 某市科学技术委员会\n\n---\n\n**某市行动方案**\n\n一、主要目标\n\n到2027年，建设产业集聚区3个。";
+        let k = kinds(doc);
+        assert_eq!(
+            k.iter().map(|(a, _)| *a).collect::<Vec<_>>(),
+            ["title", "metadata", "metadata", "boilerplate", "title", "heading", "task"]
+        );
+    }
+
+    #[test]
+    fn enumerations_inside_a_paragraph_are_not_markers() {
+        // 一是/二是 enumerate inside one paragraph; they never open a level.
+        let doc = "一、主要任务\n（一）加强保障。一是提高标准；二是落实资金；三是强化监督。";
+        assert_eq!(task_paths(doc), ["1.1"]);
     }
 }

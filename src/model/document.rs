@@ -43,6 +43,8 @@ pub enum BlockKind {
     Distribution,
     /// The header row of a task table (序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限).
     TableHeader,
+    /// A table of contents (目录 and the chapter titles it lists).
+    Contents,
 }
 
 impl BlockKind {
@@ -67,11 +69,12 @@ impl BlockKind {
             BlockKind::Contact => "contact",
             BlockKind::Distribution => "distribution",
             BlockKind::TableHeader => "table_header",
+            BlockKind::Contents => "contents",
         }
     }
 
     /// Every kind, in a stable order (for documentation and tests).
-    pub const ALL: [BlockKind; 18] = [
+    pub const ALL: [BlockKind; 19] = [
         BlockKind::Task,
         BlockKind::Heading,
         BlockKind::Title,
@@ -90,6 +93,7 @@ impl BlockKind {
         BlockKind::Contact,
         BlockKind::Distribution,
         BlockKind::TableHeader,
+        BlockKind::Contents,
     ];
 
     /// Blocks that are records (everything but headings and web boilerplate).
@@ -217,6 +221,12 @@ pub struct Meta {
     pub year: Option<i32>,
     /// The publication date of a web page (发布日期), when given.
     pub published: Option<Ymd>,
+    /// The level of the issuer: national, provincial, city or county.
+    pub level: Option<String>,
+    /// The city or county of a city- or county-level issuer (丽水市, 辉南县).
+    pub region: Option<String>,
+    /// The type of the substantive text, read from its title (意见, 通知, 方案, 办法, 条例 …).
+    pub doc_type: Option<String>,
     /// The raw key/value pairs of a web metadata header.
     pub header: Vec<(String, String)>,
 }

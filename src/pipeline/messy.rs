@@ -89,6 +89,7 @@ pub fn input_warnings(raw: &str, doc: &Document) -> Vec<Warning> {
             if tags == 10_000 { "at least " } else { "" }
         )));
     }
+    out.extend(layout_warnings(doc));
     let replaced = doc.text.chars().filter(|&c| c == '\u{FFFD}').count();
     if replaced > 0 && !doc.warnings.iter().any(|w| w.message.contains("U+FFFD")) {
         out.push(Warning::new(
@@ -97,6 +98,91 @@ pub fn input_warnings(raw: &str, doc: &Document) -> Vec<Warning> {
         ));
     }
     out
+}
+
+/// A record holding more than this share of a document's characters has
+/// probably swallowed text the structure did not see (a list typed without
+/// markers, a second text, an attachment).
+const DOMINANT_SHARE: f64 = 0.5;
+/// Documents shorter than this (characters) are not checked for a dominant record.
+const DOMINANT_MIN_CHARS: usize = 1500;
+
+/// Where the reading of a document is uncertain, so that a researcher can
+/// list the documents to check by hand: numbered headings but no task record,
+/// one record holding most of the text, attributions on some sibling items
+/// but not on others, no province read for a document that is not national.
+pub fn layout_warnings(doc: &Document) -> Vec<Warning> {
+    let mut out = Vec::new();
+    let tasks: Vec<&crate::model::document::Block> =
+        doc.blocks.iter().filter(|b| b.kind == BlockKind::Task && !b.path.is_empty()).collect();
+    if tasks.is_empty() && doc.blocks.iter().any(|b| b.kind == BlockKind::Heading) {
+        out.push(Warning::new(
+            WarningKind::NoTaskRecords,
+            "numbered headings but no task record: the items may be typed in a way zhengce does not read (check the records by hand)",
+        ));
+    }
+    let n_chars = doc.text.len();
+    if n_chars >= DOMINANT_MIN_CHARS * 3 {
+        if let Some(big) = tasks.iter().max_by_key(|b| b.end - b.start) {
+            let share = (big.end - big.start) as f64 / n_chars as f64;
+            if share > DOMINANT_SHARE {
+                out.push(Warning::new(
+                    WarningKind::DominantRecord,
+                    format!(
+                        "record {} holds {:.0}% of the text: it may hold items or a second text that were not split",
+                        big.path,
+                        share * 100.0
+                    ),
+                ));
+            }
+        }
+    }
+    if let Some(w) = partial_attribution(&tasks) {
+        out.push(w);
+    }
+    if doc.meta.province.is_none() && doc.meta.level.as_deref() != Some("national") && !doc.text.is_empty() {
+        out.push(Warning::new(
+            WarningKind::NoProvince,
+            "no province could be read (no issuer, document number or place names): pass it with meta= or a manifest",
+        ));
+    }
+    out
+}
+
+/// Sibling numbered items (one parent) of which at least half carry an
+/// attribution and some do not: the missing ones may be written in a form
+/// zhengce does not read.
+fn partial_attribution(tasks: &[&crate::model::document::Block]) -> Option<Warning> {
+    let mut groups: Vec<(&str, usize, Vec<&str>)> = Vec::new();
+    for b in tasks.iter().filter(|b| !b.marker.is_empty()) {
+        let parent = b.path.rsplit_once('.').map_or("", |(p, _)| p);
+        let i = match groups.iter().position(|g| g.0 == parent) {
+            Some(i) => i,
+            None => {
+                groups.push((parent, 0, Vec::new()));
+                groups.len() - 1
+            }
+        };
+        if b.departments.is_empty() {
+            groups[i].2.push(b.path.as_str());
+        } else {
+            groups[i].1 += 1;
+        }
+    }
+    let missing: Vec<&str> =
+        groups.iter().filter(|g| g.1 >= 2 && g.1 >= g.2.len() && !g.2.is_empty()).flat_map(|g| g.2.iter().copied()).collect();
+    (!missing.is_empty()).then(|| {
+        let shown: Vec<&str> = missing.iter().take(8).copied().collect();
+        Warning::new(
+            WarningKind::PartialAttribution,
+            format!(
+                "{} items have no responsible department while their siblings have one: {}{}",
+                missing.len(),
+                shown.join(", "),
+                if missing.len() > shown.len() { " …" } else { "" }
+            ),
+        )
+    })
 }
 
 /// The last step of reading a document: add the input warnings, refuse a

@@ -250,9 +250,69 @@ struct Page {
     skip: HashSet<NodeId>,
 }
 
+/// One step of the walk over a page: the walk keeps its own stack, so a page
+/// nested 200,000 elements deep is read without deep recursion.
+enum Step<'a> {
+    Enter(NodeRef<'a, Node>),
+    Newline,
+    PreEnd,
+    RowStart,
+    CellStart,
+    CellEnd,
+    RowEnd,
+}
+
 impl Page {
     /// Write the text under `node` into `out`.
     fn walk(&self, node: NodeRef<'_, Node>, out: &mut Lines) {
+        let mut bufs: Vec<Lines> = Vec::new();
+        let mut rows: Vec<Vec<String>> = Vec::new();
+        let mut steps = vec![Step::Enter(node)];
+        while let Some(step) = steps.pop() {
+            let cur = bufs.last_mut().unwrap_or(out);
+            match step {
+                Step::Enter(n) => self.enter(n, cur, &mut steps),
+                Step::Newline => cur.newline(),
+                Step::PreEnd => {
+                    cur.pre -= 1;
+                    cur.newline();
+                }
+                Step::RowStart => rows.push(Vec::new()),
+                Step::CellStart => bufs.push(Lines::new()),
+                Step::CellEnd => {
+                    let l = bufs.pop().expect("a cell's buffer");
+                    let text = l.finish().iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ");
+                    if let Some(r) = rows.last_mut() {
+                        r.push(text);
+                    }
+                }
+                Step::RowEnd => {
+                    let mut cells = rows.pop().unwrap_or_default();
+                    while cells.last().is_some_and(|c| c.is_empty()) {
+                        cells.pop();
+                    }
+                    if cells.iter().any(|c| !c.is_empty()) {
+                        cur.cur.push_str(&cells.join("\t"));
+                        cur.newline();
+                    }
+                }
+            }
+        }
+    }
+
+    /// Write the text under the children of `node` into `out`.
+    fn walk_children(&self, node: NodeRef<'_, Node>, out: &mut Lines) {
+        for c in node.children() {
+            self.walk(c, out);
+        }
+    }
+
+    /// Children are pushed last first, so that they are read in order.
+    fn push_children<'a>(node: NodeRef<'a, Node>, steps: &mut Vec<Step<'a>>) {
+        steps.extend(node.children().rev().map(Step::Enter));
+    }
+
+    fn enter<'a>(&self, node: NodeRef<'a, Node>, out: &mut Lines, steps: &mut Vec<Step<'a>>) {
         match node.value() {
             Node::Text(t) => out.text(t),
             Node::Element(e) => {
@@ -262,60 +322,179 @@ impl Page {
                 let name = e.name();
                 match name {
                     "br" => out.newline(),
-                    "table" => self.table(node, out),
+                    "table" => Page::table(node, out, steps),
                     "pre" => {
                         out.newline();
                         out.pre += 1;
-                        self.children(node, out);
-                        out.pre -= 1;
-                        out.newline();
+                        steps.push(Step::PreEnd);
+                        Page::push_children(node, steps);
                     }
                     _ if is_block(name) => {
                         out.newline();
-                        self.children(node, out);
-                        out.newline();
+                        steps.push(Step::Newline);
+                        Page::push_children(node, steps);
                     }
-                    _ => self.children(node, out),
+                    _ => Page::push_children(node, steps),
                 }
             }
-            Node::Document | Node::Fragment => self.children(node, out),
+            Node::Document | Node::Fragment => Page::push_children(node, steps),
             _ => {}
-        }
-    }
-
-    fn children(&self, node: NodeRef<'_, Node>, out: &mut Lines) {
-        for c in node.children() {
-            self.walk(c, out);
         }
     }
 
     /// A table: one line per row, cells separated by a tab. A table of one
     /// column is layout (a page laid out in a table), read as ordinary blocks.
-    fn table(&self, table: NodeRef<'_, Node>, out: &mut Lines) {
+    fn table<'a>(table: NodeRef<'a, Node>, out: &mut Lines, steps: &mut Vec<Step<'a>>) {
         let rows = rows_of(table);
-        let single_column = rows.iter().all(|r| cells_of(*r).len() <= 1);
         out.newline();
-        if single_column {
-            self.children(table, out);
-            out.newline();
+        if rows.iter().all(|r| cells_of(*r).len() <= 1) {
+            steps.push(Step::Newline);
+            Page::push_children(table, steps);
             return;
         }
-        for row in rows {
-            let mut cells: Vec<String> = Vec::new();
-            for cell in cells_of(row) {
-                let mut l = Lines::new();
-                self.children(cell, &mut l);
-                let text = l.finish().iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ");
-                cells.push(text);
+        for row in rows.into_iter().rev() {
+            steps.push(Step::RowEnd);
+            for cell in cells_of(row).into_iter().rev() {
+                steps.push(Step::CellEnd);
+                Page::push_children(cell, steps);
+                steps.push(Step::CellStart);
             }
-            while cells.last().is_some_and(|c| c.is_empty()) {
-                cells.pop();
+            steps.push(Step::RowStart);
+        }
+    }
+}
+
+/// What the choice of the article body and of the metadata needs to know
+/// about every node, found in one pass down the tree (parents before
+/// children) and one pass up (children before parents), so that no node's
+/// ancestors or descendants are walked for each node: the reading of a page
+/// takes time linear in its size however deeply it nests.
+struct Facts {
+    /// Pre-order position of each node, and of the last node of its subtree
+    /// (a node is an ancestor of another exactly when the other's position
+    /// lies in its range).
+    index: HashMap<NodeId, usize>,
+    ids: Vec<NodeId>,
+    last: Vec<usize>,
+    parent: Vec<Option<usize>>,
+    /// Inside a link or page furniture (its text does not count).
+    hidden: Vec<bool>,
+    /// Inside a skipped tag (script, style, form …).
+    skipped: Vec<bool>,
+    /// Inside page furniture (not counting links).
+    junk: Vec<bool>,
+    /// The nearest block element at or above the node.
+    block: Vec<Option<usize>>,
+    /// The nearest row-like element (tr, li, dl, p) at or above the node.
+    row: Vec<Option<usize>>,
+    /// Counted characters of visible, non-link text in the subtree.
+    text_len: Vec<usize>,
+    /// Characters of all text in the subtree, and the number of nodes in it.
+    raw_len: Vec<usize>,
+    size: Vec<usize>,
+    /// Distinctive metadata keys in the subtree (bit set over `DISTINCTIVE`).
+    keys: Vec<u16>,
+    /// Whether the node is a text node, and how many counted characters it holds.
+    own_text: Vec<usize>,
+}
+
+/// Keys that tell a metadata table from an article that quotes one.
+const DISTINCTIVE: [&str; 12] = [
+    "索引号",
+    "信息索引号",
+    "发文机关",
+    "发文单位",
+    "发布机构",
+    "成文日期",
+    "发文字号",
+    "文号",
+    "发布日期",
+    "主题分类",
+    "公文种类",
+    "标题",
+];
+
+fn visible_chars(t: &str) -> usize {
+    t.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '\u{a0}').count()
+}
+
+impl Facts {
+    fn of(doc: &Html) -> Facts {
+        let nodes: Vec<NodeRef<Node>> = doc.tree.root().descendants().collect();
+        let n = nodes.len();
+        let index: HashMap<NodeId, usize> = nodes.iter().enumerate().map(|(i, x)| (x.id(), i)).collect();
+        let mut f = Facts {
+            ids: nodes.iter().map(|x| x.id()).collect(),
+            last: (0..n).collect(),
+            parent: vec![None; n],
+            hidden: vec![false; n],
+            skipped: vec![false; n],
+            junk: vec![false; n],
+            block: vec![None; n],
+            row: vec![None; n],
+            text_len: vec![0; n],
+            raw_len: vec![0; n],
+            size: vec![1; n],
+            keys: vec![0; n],
+            own_text: vec![0; n],
+            index,
+        };
+        // Down: what a node inherits from its parent.
+        for (i, node) in nodes.iter().enumerate() {
+            let p = node.parent().map(|p| f.index[&p.id()]);
+            f.parent[i] = p;
+            let (mut hidden, mut skipped, mut junk, mut block, mut row) = match p {
+                Some(p) => (f.hidden[p], f.skipped[p], f.junk[p], f.block[p], f.row[p]),
+                None => (false, false, false, None, None),
+            };
+            match node.value() {
+                Node::Element(e) => {
+                    junk |= is_junk(e);
+                    hidden |= junk || e.name() == "a";
+                    skipped |= SKIP_TAGS.contains(&e.name());
+                    if is_block(e.name()) {
+                        block = Some(i);
+                    }
+                    if matches!(e.name(), "tr" | "li" | "dl" | "p") {
+                        row = Some(i);
+                    }
+                }
+                Node::Text(t) => {
+                    f.own_text[i] = visible_chars(t);
+                    f.raw_len[i] = t.chars().filter(|c| !c.is_whitespace()).count();
+                    if !hidden {
+                        f.text_len[i] = f.own_text[i];
+                    }
+                    if let Some((k, _)) = key_of(t.trim()) {
+                        if let Some(b) = DISTINCTIVE.iter().position(|d| *d == k) {
+                            f.keys[i] = 1 << b;
+                        }
+                    }
+                }
+                _ => {}
             }
-            if cells.iter().any(|c| !c.is_empty()) {
-                out.cur.push_str(&cells.join("\t"));
-                out.newline();
+            (f.hidden[i], f.skipped[i], f.junk[i], f.block[i], f.row[i]) = (hidden, skipped, junk, block, row);
+        }
+        // Up: what a node gathers from its subtree.
+        for i in (1..n).rev() {
+            if let Some(p) = f.parent[i] {
+                f.last[p] = f.last[p].max(f.last[i]);
+                f.text_len[p] += f.text_len[i];
+                f.raw_len[p] += f.raw_len[i];
+                f.size[p] += f.size[i];
+                f.keys[p] |= f.keys[i];
             }
         }
+        f
+    }
+
+    /// Whether `a` is `d` or one of its ancestors.
+    fn contains(&self, a: usize, d: usize) -> bool {
+        a <= d && d <= self.last[a]
+    }
+
+    fn name<'a>(&self, doc: &'a Html, i: usize) -> Option<&'a str> {
+        doc.tree.get(self.ids[i]).and_then(|n| element_name(&n))
     }
 }
 
@@ -346,34 +525,20 @@ fn cells_of<'a>(row: NodeRef<'a, Node>) -> Vec<NodeRef<'a, Node>> {
 /// Characters of visible, non-link text directly under paragraphs, credited
 /// to containers the way readability scorers do: a paragraph's text goes to
 /// its container, half of it to the container's parent.
-fn score_containers(doc: &Html) -> HashMap<NodeId, f64> {
-    let mut scores: HashMap<NodeId, f64> = HashMap::new();
-    for node in doc.tree.root().descendants() {
-        let Node::Text(t) = node.value() else { continue };
-        let n = t.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '\u{a0}').count() as f64;
-        if n == 0.0 {
+fn score_containers(doc: &Html, f: &Facts) -> HashMap<usize, f64> {
+    let mut scores: HashMap<usize, f64> = HashMap::new();
+    for i in 0..f.ids.len() {
+        // Text inside links, furniture or hidden parts does not count.
+        if f.own_text[i] == 0 || f.hidden[i] {
             continue;
         }
-        // Text inside links, furniture or hidden parts does not count.
-        let mut block: Option<NodeRef<Node>> = None;
-        let mut counted = true;
-        for a in node.ancestors() {
-            if let Node::Element(e) = a.value() {
-                if e.name() == "a" || is_junk(e) {
-                    counted = false;
-                    break;
-                }
-                if block.is_none() && is_block(e.name()) {
-                    block = Some(a);
-                }
-            }
-        }
-        let Some(block) = block.filter(|_| counted) else { continue };
-        let container = if PARAGRAPH_TAGS.contains(&element_name(&block).unwrap_or("")) { block.parent() } else { Some(block) };
+        let n = f.own_text[i] as f64;
+        let Some(block) = f.block[i] else { continue };
+        let container = if PARAGRAPH_TAGS.contains(&f.name(doc, block).unwrap_or("")) { f.parent[block] } else { Some(block) };
         if let Some(c) = container {
-            *scores.entry(c.id()).or_default() += n;
-            if let Some(p) = c.parent() {
-                *scores.entry(p.id()).or_default() += n / 2.0;
+            *scores.entry(c).or_default() += n;
+            if let Some(p) = f.parent[c] {
+                *scores.entry(p).or_default() += n / 2.0;
             }
         }
     }
@@ -382,55 +547,44 @@ fn score_containers(doc: &Html) -> HashMap<NodeId, f64> {
 
 /// The element holding the article: a known CMS content container when it
 /// holds a fair share of the page's text, else the densest container.
-fn find_body(doc: &Html) -> Option<NodeId> {
-    let scores = score_containers(doc);
+fn find_body(doc: &Html, f: &Facts) -> Option<NodeId> {
+    let scores = score_containers(doc, f);
     let (&best, &best_score) = scores
         .iter()
-        .filter(|(id, _)| doc.tree.get(**id).and_then(|n| element_name(&n)) != Some("html"))
-        .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))?;
+        .filter(|(i, _)| f.name(doc, **i) != Some("html"))
+        .max_by(|a, b| a.1.total_cmp(b.1).then(f.ids[*b.0].cmp(&f.ids[*a.0])))?;
     // Known content containers (the largest of them).
     let l = &*LAYOUT;
-    let mut known: Option<(NodeId, f64)> = None;
-    for node in doc.tree.root().descendants() {
-        let Node::Element(e) = node.value() else { continue };
+    let mut known: Option<(usize, f64)> = None;
+    for (i, id) in f.ids.iter().enumerate() {
+        let Some(Node::Element(e)) = doc.tree.get(*id).map(|n| n.value()) else { continue };
         if is_junk(e) || !names(e).iter().any(|n| l.content.contains(n)) {
             continue;
         }
-        let s = subtree_text_len(node) as f64;
+        let s = f.text_len[i] as f64;
         if known.is_none_or(|(_, k)| s > k) {
-            known = Some((node.id(), s));
+            known = Some((i, s));
         }
     }
-    if let Some((id, s)) = known {
+    if let Some((i, s)) = known {
         if s >= 0.5 * best_score && s > 0.0 {
-            return Some(id);
+            return Some(f.ids[i]);
         }
     }
     // Climb while the parent holds as much paragraph text (the body split into sibling blocks).
     let mut cur = best;
-    while let Some(parent) = doc.tree.get(cur).and_then(|n| n.parent()) {
-        if matches!(element_name(&parent), None | Some("html")) {
+    while let Some(parent) = f.parent[cur] {
+        if matches!(f.name(doc, parent), None | Some("html")) {
             break;
         }
-        let ps = scores.get(&parent.id()).copied().unwrap_or(0.0);
+        let ps = scores.get(&parent).copied().unwrap_or(0.0);
         if ps >= 0.9 * best_score.max(scores.get(&cur).copied().unwrap_or(0.0)) && ps > 0.0 {
-            cur = parent.id();
+            cur = parent;
         } else {
             break;
         }
     }
-    Some(cur)
-}
-
-fn subtree_text_len(node: NodeRef<Node>) -> usize {
-    node.descendants()
-        .filter_map(|d| match d.value() {
-            Node::Text(t) if !d.ancestors().any(|a| matches!(a.value(), Node::Element(e) if e.name() == "a" || is_junk(e))) => {
-                Some(t.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').count())
-            }
-            _ => None,
-        })
-        .sum()
+    Some(f.ids[cur])
 }
 
 /// A metadata key at the start of a piece of text: the key and the byte
@@ -455,24 +609,22 @@ fn key_of(token: &str) -> Option<(&'static str, usize)> {
 }
 
 /// Key/value pairs of a metadata table, row by row.
-fn metadata_pairs(node: NodeRef<Node>) -> Vec<Vec<(String, String)>> {
+fn metadata_pairs(node: NodeRef<Node>, f: &Facts) -> Vec<Vec<(String, String)>> {
     // Pieces of text in order, with the row (tr, li, dl, p or div) they are in.
-    let mut pieces: Vec<(Option<NodeId>, String)> = Vec::new();
+    let top = f.index[&node.id()];
+    let mut pieces: Vec<(Option<usize>, String)> = Vec::new();
     for d in node.descendants() {
         let Node::Text(t) = d.value() else { continue };
         let s = t.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}');
-        if s.is_empty() || d.ancestors().any(|a| matches!(a.value(), Node::Element(e) if SKIP_TAGS.contains(&e.name()))) {
+        let i = f.index[&d.id()];
+        if s.is_empty() || f.skipped[i] {
             continue;
         }
-        let row = d
-            .ancestors()
-            .take_while(|a| a.id() != node.id())
-            .find(|a| matches!(element_name(a), Some("tr" | "li" | "dl" | "p")))
-            .map(|a| a.id());
+        let row = f.row[i].filter(|&r| r != top && f.contains(top, r));
         pieces.push((row, s.to_string()));
     }
     let mut rows: Vec<Vec<(String, String)>> = Vec::new();
-    let mut last_row: Option<Option<NodeId>> = None;
+    let mut last_row: Option<Option<usize>> = None;
     for (row, piece) in pieces {
         if last_row != Some(row) || rows.is_empty() {
             rows.push(Vec::new());
@@ -504,56 +656,30 @@ fn metadata_pairs(node: NodeRef<Node>) -> Vec<Vec<(String, String)>> {
 
 /// The page's metadata table: the smallest element that names at least two
 /// of the distinctive keys (索引号, 发文机关, 成文日期, 发文字号 …).
-fn find_metadata_table(doc: &Html) -> Option<NodeId> {
-    const DISTINCTIVE: [&str; 12] = [
-        "索引号",
-        "信息索引号",
-        "发文机关",
-        "发文单位",
-        "发布机构",
-        "成文日期",
-        "发文字号",
-        "文号",
-        "发布日期",
-        "主题分类",
-        "公文种类",
-        "标题",
-    ];
-    let mut best: Option<(NodeId, usize, usize)> = None; // id, keys, text length
-    for node in doc.tree.root().descendants() {
-        let Some(name) = element_name(&node) else { continue };
-        if !matches!(name, "table" | "tbody" | "ul" | "ol" | "dl" | "div" | "section") {
+fn find_metadata_table(doc: &Html, f: &Facts) -> Option<NodeId> {
+    let mut best: Option<(usize, u32, usize)> = None; // node, keys, text length
+    for i in 0..f.ids.len() {
+        if !matches!(f.name(doc, i), Some("table" | "tbody" | "ul" | "ol" | "dl" | "div" | "section")) {
             continue;
         }
-        let mut keys: HashSet<&str> = HashSet::new();
-        let mut len = 0usize;
-        for d in node.descendants() {
-            if let Node::Text(t) = d.value() {
-                len += t.chars().filter(|c| !c.is_whitespace()).count();
-                if let Some((k, _)) = key_of(t.trim()) {
-                    if DISTINCTIVE.contains(&k) {
-                        keys.insert(k);
-                    }
-                }
-            }
-        }
+        let (keys, len) = (f.keys[i].count_ones(), f.raw_len[i]);
         // Metadata tables are short; an article that quotes keys is not one.
-        if keys.len() >= 2 && len < 1500 {
+        if keys >= 2 && len < 1500 {
             let better = match best {
                 None => true,
-                Some((_, bk, bl)) => keys.len() > bk || keys.len() == bk && len < bl,
+                Some((_, bk, bl)) => keys > bk || keys == bk && len < bl,
             };
             if better {
-                best = Some((node.id(), keys.len(), len));
+                best = Some((i, keys, len));
             }
         }
     }
-    best.map(|b| b.0)
+    best.map(|b| f.ids[b.0])
 }
 
 /// Short lines outside the article that start with a metadata key: the
 /// `发布日期：2012-10-10 来源：省政府办公厅 字体：[大 中 小]` line under a title.
-fn find_info_lines(doc: &Html, body: Option<NodeId>, table: Option<NodeId>) -> Vec<NodeId> {
+fn find_info_lines(doc: &Html, f: &Facts, body: Option<NodeId>, table: Option<NodeId>) -> Vec<NodeId> {
     const INFO_KEYS: [&str; 12] = [
         "发布日期",
         "发布时间",
@@ -568,25 +694,37 @@ fn find_info_lines(doc: &Html, body: Option<NodeId>, table: Option<NodeId>) -> V
         "文号",
         "索引号",
     ];
+    // An info line is a small element: its text is only gathered for
+    // elements of a bounded size, so the search stays linear.
+    const MAX_NODES: usize = 200;
+    let body = body.map(|b| f.index[&b]);
+    let table = table.map(|t| f.index[&t]);
     let mut out: Vec<NodeId> = Vec::new();
-    for node in doc.tree.root().descendants() {
-        let Some(name) = element_name(&node) else { continue };
-        if !matches!(name, "div" | "p" | "span" | "li" | "td" | "h2" | "h3" | "h4" | "h5" | "h6" | "em" | "i" | "small") {
+    // Whether a node lies inside a line already found (or the table).
+    let mut covered = vec![false; f.ids.len()];
+    for i in 0..f.ids.len() {
+        let inherited = f.parent[i].is_some_and(|p| covered[p]);
+        covered[i] = inherited || Some(i) == table;
+        if covered[i] || f.raw_len[i] > 300 || f.size[i] > MAX_NODES {
             continue;
         }
-        let inside_found = node.ancestors().any(|a| out.contains(&a.id()) || Some(a.id()) == table);
-        if inside_found || Some(node.id()) == table || body.is_some_and(|b| node.descendants().any(|d| d.id() == b)) {
+        if !matches!(f.name(doc, i), Some("div" | "p" | "span" | "li" | "td" | "h2" | "h3" | "h4" | "h5" | "h6" | "em" | "i" | "small")) {
+            continue;
+        }
+        if body.is_some_and(|b| f.contains(i, b)) {
             continue;
         }
         // Inside the article only a publication date line is page furniture;
         // a `来源：` line there may be the note under a table.
-        let in_body = node.ancestors().any(|a| Some(a.id()) == body);
+        let in_body = body.is_some_and(|b| f.contains(b, i));
+        let Some(node) = doc.tree.get(f.ids[i]) else { continue };
         let text: String = node.descendants().filter_map(|d| d.value().as_text().map(|t| t.to_string())).collect();
         let text = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}');
         if text.chars().count() <= 300
             && key_of(text).is_some_and(|(k, _)| INFO_KEYS.contains(&k) && (!in_body || INFO_KEYS[..3].contains(&k)))
         {
-            out.push(node.id());
+            out.push(f.ids[i]);
+            covered[i] = true;
         }
     }
     out
@@ -594,35 +732,39 @@ fn find_info_lines(doc: &Html, body: Option<NodeId>, table: Option<NodeId>) -> V
 
 /// The title shown above the article: a heading or a title-classed element
 /// that precedes the body inside one of its nearest ancestors.
-fn find_title(doc: &Html, body: NodeId, skip: &HashSet<NodeId>) -> Option<String> {
-    let body_node = doc.tree.get(body)?;
+fn find_title(doc: &Html, f: &Facts, body: NodeId, skip: &HashSet<NodeId>) -> Option<String> {
     let l = &*LAYOUT;
-    for anc in body_node.ancestors().take(3) {
-        let mut found: Option<String> = None;
-        for d in anc.descendants() {
-            if d.id() == body {
+    let b = f.index[&body];
+    // Nodes under a skipped one (the metadata table and lines), found once.
+    let mut skipped = vec![false; f.ids.len()];
+    for i in 0..f.ids.len() {
+        skipped[i] = f.parent[i].is_some_and(|p| skipped[p]) || skip.contains(&f.ids[i]);
+    }
+    let mut anc = f.parent[b];
+    for _ in 0..3 {
+        let Some(a) = anc else { break };
+        anc = f.parent[a];
+        // The nodes of `a`'s subtree before the body, in document order.
+        for d in a..b {
+            if !f.contains(a, d) {
                 break;
             }
-            let Node::Element(e) = d.value() else { continue };
-            let titled = matches!(e.name(), "h1" | "h2" | "h3") || names(e).iter().any(|n| l.title.contains(n));
-            if !titled
-                || d.ancestors().any(|a| skip.contains(&a.id()) || matches!(a.value(), Node::Element(x) if is_junk(x)))
-                || skip.contains(&d.id())
-                || is_junk(e)
-            {
+            let Some(node) = doc.tree.get(f.ids[d]) else { continue };
+            let Node::Element(e) = node.value() else { continue };
+            // A heading, a known title class, or any class or id naming a title
+            // (xl_title, news-title …: CMSs name the element that way).
+            let titled = matches!(e.name(), "h1" | "h2" | "h3") || names(e).iter().any(|n| l.title.contains(n) || n.contains("title"));
+            let junk_above = f.parent[d].is_some_and(|p| f.junk[p]);
+            if !titled || skipped[d] || junk_above || is_junk(e) {
                 continue;
             }
             let mut lines = Lines::new();
-            Page { skip: skip.clone() }.children(d, &mut lines);
+            Page { skip: skip.clone() }.walk_children(node, &mut lines);
             let text = lines.finish().join("");
             let n = text.trim().chars().count();
             if (5..=150).contains(&n) {
-                found = Some(text.trim().to_string());
-                break;
+                return Some(text.trim().to_string());
             }
-        }
-        if found.is_some() {
-            return found;
         }
     }
     None
@@ -714,12 +856,13 @@ pub fn extract(bytes: &[u8]) -> Result<Decoded, FormatError> {
     let doc = Html::parse_document(&text);
     let mut skip: HashSet<NodeId> = HashSet::new();
     let mut head_lines: Vec<String> = Vec::new();
-    let body = find_body(&doc);
-    let table = find_metadata_table(&doc);
-    let meta_nodes: Vec<NodeId> = table.into_iter().chain(find_info_lines(&doc, body, table)).collect();
+    let facts = Facts::of(&doc);
+    let body = find_body(&doc, &facts);
+    let table = find_metadata_table(&doc, &facts);
+    let meta_nodes: Vec<NodeId> = table.into_iter().chain(find_info_lines(&doc, &facts, body, table)).collect();
     for m in meta_nodes {
         skip.insert(m);
-        for row in metadata_pairs(doc.tree.get(m).expect("node from this tree")) {
+        for row in metadata_pairs(doc.tree.get(m).expect("node from this tree"), &facts) {
             let row: Vec<(String, String)> = row.into_iter().filter(|(k, v)| !v.is_empty() && k != "字体" && k != "浏览次数").collect();
             if row.is_empty() {
                 continue;
@@ -739,10 +882,13 @@ pub fn extract(bytes: &[u8]) -> Result<Decoded, FormatError> {
     let mut body_lines: Vec<String> =
         out.finish().into_iter().filter(|l| !(l.chars().count() <= 40 && FURNITURE.is_match(l.trim()))).collect();
     if let Some(b) = body {
-        if let Some(title) = find_title(&doc, b, &skip) {
+        if let Some(title) = find_title(&doc, &facts, b, &skip) {
             let t = squash(&title);
+            // The body prints the title itself, whole or broken over lines (its
+            // first line is then the title's start); a line that is only part of
+            // it elsewhere (an attachment's title) is not its print.
             let in_body =
-                body_lines.iter().take(8).any(|l| squash(l).contains(&t) || t.contains(&squash(l)) && squash(l).chars().count() >= 8);
+                body_lines.iter().take(8).any(|l| squash(l).contains(&t) || t.starts_with(&squash(l)) && squash(l).chars().count() >= 8);
             if !in_body {
                 body_lines.insert(0, title);
             }
