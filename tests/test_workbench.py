@@ -50,6 +50,14 @@ def test_open_names_a_file_that_is_not_a_saved_corpus(tmp_path):
         zc.open(tmp_path / "missing.zc")
 
 
+def test_an_extract_folder_opens_as_the_corpus_of_one_read(sample, tmp_path):
+    zc.extract(zc.sample_paths(), tmp_path / "frames", batch_size=2)
+    opened = zc.open(tmp_path / "frames")
+    for name in zc.WRITTEN_FRAMES:
+        assert getattr(opened, name).drop("n_warnings", strict=False).equals(getattr(sample, name).drop("n_warnings", strict=False)), name
+    assert opened.text(sample.doc_ids[3]) == sample.text(sample.doc_ids[3])
+
+
 # --- notebook niceties ---------------------------------------------------------------
 def test_filter_iterate_concatenate_and_display(sample, tmp_path):
     jl = sample.filter(province="吉林")
@@ -60,7 +68,8 @@ def test_filter_iterate_concatenate_and_display(sample, tmp_path):
         sample.filter(colour="red")
     docs = list(sample)
     assert [d.province for d in docs] == sample.documents["province"].to_list()
-    assert docs[3].records.height == docs[3].n_records and docs[3].text == sample.text(docs[3].doc_id)
+    assert docs[3].records.equals(sample.records.filter(pl.col("doc_id") == docs[3].doc_id))
+    assert docs[3].text == sample.text(docs[3].doc_id) and sample[docs[3].doc_id].title == docs[3].title
     both = jl + sample.filter(province="青海")
     assert both.documents["province"].to_list() == ["吉林"] * 3 + ["青海"]
     opened = zc.open(sample.save(tmp_path / "s.zc"))

@@ -85,7 +85,7 @@ class _Stored:
         return _zhengce.read_texts(items, native_options({**options, "meta": meta}))
 
     def subset(self, keep: list[str]) -> "_Stored":
-        ids = pl.Series(keep, dtype=pl.String)
+        ids = list(keep)
 
         def limited(name: str) -> Callable[[], pl.DataFrame]:
             return lambda: self.frame(name).filter(pl.col("doc_id").is_in(ids))
