@@ -15,6 +15,7 @@
 //! | per-record labels: themes, instruments, strength | [`label`] |
 //! | the corpus in parallel, messy input, invariants | [`pipeline`] |
 //! | polars frames (the data model as tables) | [`frames`] |
+//! | comparisons across groups: feature frames, matrices, similarity, keyness | [`compare`] |
 //!
 //! The Python bindings live in `python` (feature `python`) and only convert.
 //!
@@ -44,6 +45,8 @@ pub mod label;
 pub mod pipeline;
 
 pub mod frames;
+
+pub mod compare;
 
 pub mod invariants;
 

@@ -202,10 +202,21 @@ DTYPES = {"str": pl.String, "i64": pl.Int64, "i32": pl.Int32, "f64": pl.Float64,
 
 def test_every_frame_matches_the_readme(sample):
     tables = readme_tables()
-    # Every frame of the registry, and nothing else, has its table.
-    assert set(tables) == {name for name, _, _ in zc.FRAMES}
+    # The comparison frames are made by methods (README, "Comparison frames").
+    made = {
+        "compare()": lambda: sample.compare(),
+        "compare_targets()": lambda: sample.compare_targets(min_documents=1),
+        "frequencies()": lambda: sample.frequencies(),
+        "keyness()": lambda: sample.keyness("江苏"),
+        "kwic()": lambda: sample.kwic("低保"),
+        "align()": lambda: sample.align("吉林", "江苏"),
+        "department_network().edges": lambda: sample.department_network(by="province").edges,
+        "department_network().nodes": lambda: sample.department_network(by="province").nodes,
+    }
+    # Every frame of the registry and every comparison frame, and nothing else, has its table.
+    assert set(tables) == {name for name, _, _ in zc.FRAMES} | set(made)
     for name, cols in tables.items():
-        df = getattr(sample, name)
+        df = made[name]() if name in made else getattr(sample, name)
         assert df.columns == [c for c, _ in cols], name
         for c, t in cols:
             assert df.schema[c] == DTYPES[t], (name, c, df.schema[c], t)

@@ -11,7 +11,21 @@ as a polars DataFrame.
 """
 from __future__ import annotations
 
-from ._corpus import DEFAULT, FRAMES, WRITTEN_FRAMES, Corpus, Document, TokenCounts, load_sample, read, read_texts, sample_paths
+from ._corpus import (
+    DEFAULT,
+    FRAMES,
+    WRITTEN_FRAMES,
+    Corpus,
+    DepartmentNetwork,
+    Dfm,
+    Document,
+    Similarity,
+    TokenCounts,
+    load_sample,
+    read,
+    read_texts,
+    sample_paths,
+)
 from ._errors import (
     DataFileError,
     DecodeError,
@@ -36,6 +50,9 @@ __all__ = [
     "Corpus",
     "Document",
     "TokenCounts",
+    "Dfm",
+    "Similarity",
+    "DepartmentNetwork",
     "ReadOptions",
     "FRAMES",
     "WRITTEN_FRAMES",

@@ -81,6 +81,161 @@ class Corpus:
         rows = pl.DataFrame({"doc_id": doc_ids, "record_id": record_ids}, schema={"doc_id": pl.String, "record_id": pl.Int64})
         return TokenCounts(indptr, indices, data, vocabulary, rows)
 
+    # Comparisons (computed in the core, src/compare/) ---------------------
+    def compare(self, by: str = "province", what: str = "themes", form: str = "long", measure: str | None = None) -> pl.DataFrame:
+        """How often each feature occurs in the task records of each group.
+
+        ``by`` is any column of ``corpus.documents`` (province, year, doc_id …),
+        also one you added: ``corpus.documents = corpus.documents.with_columns(...)``;
+        documents missing from that frame are left out. Documents with no value
+        (no province read) form a null group, listed last; blank text counts as null.
+        ``what``: themes, instruments, instrument_types, departments,
+        department_categories, department_levels, strength, targets, deadlines,
+        slogans. ``form="long"``: one row per (group, feature) with n (task
+        records with the feature), n_mentions, n_records, share (n / n_records),
+        n_chars and per_10k (mentions per 10,000 characters); ``form="wide"``: one
+        row per group, one column per feature holding ``measure`` (n,
+        n_mentions, share or per_10k; default n).
+
+        >>> c = zc.load_sample()  # doctest: +SKIP
+        >>> c.compare("province", "themes").filter(pl.col("province") == "江苏").row(0, named=True)["feature"]  # doctest: +SKIP
+        'social_assistance'
+        """
+        return self._native.compare(self.documents, by, what, form, measure)
+
+    def overview(self, by: str = "province") -> pl.DataFrame:
+        """One row per group: n_documents, n_records (task records), n_chars,
+        share_attributed, n_departments (distinct canonical), n_targets,
+        n_deadlines, n_slogans (distinct), mean_strength, share_binding."""
+        return self._native.overview(self.documents, by)
+
+    def compare_targets(self, by: str = "province", min_documents: int = 2) -> pl.DataFrame:
+        """Comparable targets across documents: targets with the same normalised
+        indicator and unit in at least ``min_documents`` documents, one block of
+        rows per indicator, ranked by ambition (``rank`` 1 = highest for targets to
+        reach, lowest for ceilings), with value, value_max, unit, comparator,
+        deadline, doc_id, the ``by`` column, path, span, start, end."""
+        return self._native.compare_targets(self.documents, by, min_documents)
+
+    def frequencies(self, by: str = "province", top: int | None = None, exclude_attribution: bool = True) -> pl.DataFrame:
+        """Word frequencies of the task records by group: the ``by`` column, term,
+        n, n_records (records containing the word), share (of the group's words);
+        most frequent first. ``top`` keeps the first words of each group."""
+        return self._native.frequencies(self.documents, by, top, exclude_attribution)
+
+    def keyness(
+        self,
+        target: str,
+        by: str = "province",
+        reference: "str | Mapping[str, float] | pl.DataFrame | None" = None,
+        measure: str = "chi2",
+        correction: str | None = None,
+        exclude_attribution: bool = True,
+    ) -> pl.DataFrame:
+        """Words distinctive of group ``target`` (a value of column ``by``).
+
+        ``reference``: None (every other group), a group value, or word counts
+        of a reference corpus (a dict, or a frame with columns term and n).
+        ``measure``: chi2, g2, pmi or log_ratio (the ranking; ``p`` is its
+        p-value, of g2 for pmi and log_ratio); ``correction``: None, "yates" or
+        "williams". Columns: term, n_target, n_reference, chi2, g2, p, pmi,
+        log_ratio. Formulas: README, "Comparing provinces".
+        """
+        group, counts = None, None
+        if isinstance(reference, pl.DataFrame):
+            counts = {str(t): float(n) for t, n in reference.select("term", "n").iter_rows()}
+        elif isinstance(reference, Mapping):
+            counts = {str(t): float(n) for t, n in reference.items()}
+        elif reference is not None:
+            group = str(reference)
+        return self._native.keyness(self.documents, str(target), by, group, counts, measure, correction, exclude_attribution)
+
+    def kwic(self, pattern: str, window: int = 10, regex: bool = False) -> pl.DataFrame:
+        """Every occurrence of ``pattern`` (a literal, or a regular expression with
+        ``regex=True``) in the records: doc_id, path, record_id, start, end (offsets
+        into ``corpus.text(doc_id)``), left, match, right (``window`` characters of
+        context within the record)."""
+        return self._native.kwic(pattern, window, regex)
+
+    def align(
+        self,
+        a: "str | Sequence[str]",
+        b: "str | Sequence[str] | None" = None,
+        by: str = "province",
+        top_k: int = 3,
+        min_similarity: float = 0.2,
+    ) -> pl.DataFrame:
+        """For each task record of ``a`` (a doc_id or a value of column ``by``, or a
+        list of them) its ``top_k`` most similar task records of ``b`` (``None``:
+        every other record) by tf-idf cosine, at least ``min_similarity``; a record
+        with no such counterpart has one row with ``matched = False``. Columns:
+        doc_id_a, record_id_a, path_a, text_a, doc_id_b, record_id_b, path_b,
+        text_b, similarity, rank, matched.
+
+        >>> c = zc.load_sample()  # doctest: +SKIP
+        >>> c.align("吉林", "江苏").filter("matched").head(1)  # doctest: +SKIP
+        """
+        return self._native.align(self.documents, _names(a), None if b is None else _names(b), by, top_k, min_similarity)
+
+    def unmatched(
+        self,
+        a: "str | Sequence[str]",
+        b: "str | Sequence[str] | None" = None,
+        by: str = "province",
+        min_similarity: float = 0.2,
+    ) -> pl.DataFrame:
+        """The task records of ``a`` with no counterpart in ``b`` at least
+        ``min_similarity`` similar: what ``a`` commits to that ``b`` does not
+        (the unmatched rows of :meth:`align`)."""
+        out = self.align(a, b, by=by, top_k=1, min_similarity=min_similarity)
+        return out.filter(~pl.col("matched")).select("doc_id_a", "record_id_a", "path_a", "text_a")
+
+    def department_network(self, by: str | None = None) -> "DepartmentNetwork":
+        """Co-responsibility of departments (canonical names): ``edges`` (source,
+        target, n task records naming both, group) and ``nodes`` (department,
+        category, group, n_records, n_lead, n_co); per value of column ``by``
+        when given. ``.to_networkx()`` makes a networkx graph."""
+        edges, nodes = self._native.department_network(self.documents, by)
+        return DepartmentNetwork(edges, nodes)
+
+    def dfm(
+        self,
+        by: str = "record",
+        weight: str = "count",
+        exclude_attribution: bool = True,
+        smooth_idf: bool = True,
+        sublinear_tf: bool = False,
+        norm: str | None = "l2",
+    ) -> "Dfm":
+        """The document-feature matrix of the task records' words: one row per
+        task record (``by="record"``), document (``"document"``) or group of a
+        documents column; ``weight="count"`` or ``"tfidf"`` (scikit-learn's
+        TfidfVectorizer formulas and options: smooth_idf, sublinear_tf, norm).
+        Attributions (（责任单位：…）) are left out unless ``exclude_attribution=False``."""
+        (indptr, indices, data), vocabulary, rows = self._native.dfm(
+            self.documents, by, weight, exclude_attribution, smooth_idf, sublinear_tf, norm
+        )
+        return Dfm(indptr, indices, data, vocabulary, rows)
+
+    def similarity(
+        self,
+        by: str = "record",
+        method: str = "cosine",
+        weight: str = "tfidf",
+        min_similarity: float | None = None,
+        top_k: int | None = None,
+        rows: "Sequence[int] | None" = None,
+        exclude_attribution: bool = True,
+    ) -> "Similarity":
+        """Similar rows of :meth:`dfm` (cosine, correlation, jaccard or dice),
+        kept sparse by ``min_similarity`` and/or ``top_k`` per row; ``rows`` limits
+        the query rows (all rows are candidates). ``.pairs``: a, b (row numbers),
+        similarity and the rows' labels; ``.to_scipy()``: a CSR matrix."""
+        pairs, labels = self._native.similarity(
+            self.documents, by, method, weight, min_similarity, top_k, None if rows is None else [int(r) for r in rows], exclude_attribution
+        )
+        return Similarity(pairs, labels)
+
     # Access ---------------------------------------------------------------
     def text(self, doc_id: str) -> str:
         """The normalised text of a document; every offset points into it.
@@ -296,6 +451,80 @@ class TokenCounts:
             a, b = self.indptr[r], self.indptr[r + 1]
             out[r, self.indices[a:b]] = self.data[a:b]
         return out
+
+
+@dataclass(frozen=True)
+class Dfm:
+    """A document-feature matrix in compressed sparse row form (float64):
+    ``rows`` labels the rows (doc_id, record_id, path for records; the group
+    column otherwise), ``vocabulary`` the columns (code-point order)."""
+
+    indptr: "np.ndarray"
+    indices: "np.ndarray"
+    data: "np.ndarray"
+    vocabulary: list[str]
+    rows: pl.DataFrame
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return (len(self.indptr) - 1, len(self.vocabulary))
+
+    def to_scipy(self):
+        """A ``scipy.sparse.csr_matrix`` (needs scipy)."""
+        from scipy.sparse import csr_matrix
+
+        return csr_matrix((self.data, self.indices, self.indptr), shape=self.shape)
+
+
+@dataclass(frozen=True)
+class Similarity:
+    """Similar pairs of rows: ``pairs`` (a, b, similarity, and the labels of
+    both rows with suffixes _a and _b), ``rows`` (the labels of every row)."""
+
+    raw: pl.DataFrame
+    rows: pl.DataFrame
+
+    @property
+    def pairs(self) -> pl.DataFrame:
+        labels = self.rows.with_row_index("_row").with_columns(pl.col("_row").cast(pl.Int64))
+        out = self.raw.join(labels.rename({c: f"{c}_a" for c in self.rows.columns}), left_on="a", right_on="_row", how="left")
+        out = out.join(labels.rename({c: f"{c}_b" for c in self.rows.columns}), left_on="b", right_on="_row", how="left")
+        return out
+
+    def to_scipy(self):
+        """The similarities as a ``scipy.sparse.csr_matrix`` (rows × rows)."""
+        from scipy.sparse import csr_matrix
+
+        n = self.rows.height
+        return csr_matrix((self.raw["similarity"].to_numpy(), (self.raw["a"].to_numpy(), self.raw["b"].to_numpy())), shape=(n, n))
+
+
+@dataclass(frozen=True)
+class DepartmentNetwork:
+    """Departments made responsible together: ``edges`` (source, target, n,
+    group) and ``nodes`` (department, category, group, n_records, n_lead, n_co)."""
+
+    edges: pl.DataFrame
+    nodes: pl.DataFrame
+
+    def to_networkx(self, group=None):
+        """A ``networkx.Graph`` (of one group when ``group`` is given): edge
+        weight ``n``, node attributes n_records, n_lead, n_co, category."""
+        import networkx as nx
+
+        e, n = self.edges, self.nodes
+        if group is not None:
+            e, n = e.filter(pl.col("group") == group), n.filter(pl.col("group") == group)
+        g = nx.Graph()
+        for row in n.iter_rows(named=True):
+            g.add_node(row["department"], **{k: row[k] for k in ("category", "n_records", "n_lead", "n_co")})
+        for row in e.iter_rows(named=True):
+            g.add_edge(row["source"], row["target"], n=row["n"], weight=row["n"])
+        return g
+
+
+def _names(x: "str | Sequence[str]") -> list[str]:
+    return [x] if isinstance(x, str) else [str(v) for v in x]
 
 
 def _paths(paths: PathLike | Iterable[PathLike]) -> list[str]:

@@ -208,7 +208,7 @@ fn arabic_marker(line: &str) -> Option<Marker> {
     }
 }
 
-/// 1. or an outline marker 1.2 / 1.2.3: more digit groups separated by dots
+/// An Arabic dot marker (1.) or an outline marker 1.2 / 1.2.3: more digit groups separated by dots
 /// after the first number (`ordinal`, whose dot ends at `end`).
 fn outline_marker(line: &str, ordinal: u32, mut end: usize) -> Option<Marker> {
     let mut parts = vec![ordinal];

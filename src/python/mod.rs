@@ -4,12 +4,15 @@
 mod errors;
 mod options;
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
 
 use numpy::PyArray1;
 use pyo3::prelude::*;
 use pyo3_polars::PyDataFrame;
 
+use crate::compare::matrix::{Csr, RecordCounts};
+use crate::error::Error;
 use crate::frames;
 use crate::pipeline::corpus::Corpus;
 use errors::{internal_err, to_py_err, value_err, zc_err};
@@ -31,6 +34,15 @@ pub struct PyCorpus {
     inner: Arc<Corpus>,
     /// The thread count it was read with: frames are built with as many.
     threads: Option<usize>,
+    /// Word counts of the task records, made on first use by the statistics
+    /// (with and without the attribution), and their default tf-idf.
+    cache: Arc<StatsCache>,
+}
+
+#[derive(Default)]
+struct StatsCache {
+    counts: [OnceLock<Arc<RecordCounts>>; 2],
+    tfidf: OnceLock<Arc<Csr>>,
 }
 
 /// The item of `all` whose name is `name`, or an `InvalidValueError` listing the names.
@@ -79,6 +91,236 @@ impl PyCorpus {
         ))
     }
 
+    /// Feature counts by group (`compare::features`): `documents` is the
+    /// documents frame whose `by` column makes the groups.
+    #[pyo3(signature = (documents, by, what, form="long", measure=None))]
+    fn compare(
+        &self,
+        py: Python<'_>,
+        documents: PyDataFrame,
+        by: &str,
+        what: &str,
+        form: &str,
+        measure: Option<&str>,
+    ) -> PyResult<PyDataFrame> {
+        use crate::compare::{features, Groups};
+        let what = features::What::parse(what).map_err(|e| to_py_err(py, &e))?;
+        let (by, form, measure) = (by.to_string(), form.to_string(), measure.unwrap_or("n").to_string());
+        self.run(py, "comparing groups", move |c| {
+            let g = Groups::from_frame(&documents.0, &by)?;
+            match form.as_str() {
+                "long" => features::compare(&c.documents, &g, what),
+                "wide" => features::compare_wide(&c.documents, &g, what, &measure),
+                other => Err(Error::Value { field: "form".into(), reason: format!("{other:?} is not long or wide") }),
+            }
+        })
+        .map(PyDataFrame)
+    }
+
+    /// One row per group summing up its documents (`compare::features::overview`).
+    fn overview(&self, py: Python<'_>, documents: PyDataFrame, by: &str) -> PyResult<PyDataFrame> {
+        let by = by.to_string();
+        self.run(py, "summing up groups", move |c| {
+            let g = crate::compare::Groups::from_frame(&documents.0, &by)?;
+            crate::compare::features::overview(&c.documents, &g)
+        })
+        .map(PyDataFrame)
+    }
+
+    /// Comparable targets across documents (`compare::targets`).
+    #[pyo3(signature = (documents, by="province", min_documents=2))]
+    fn compare_targets(&self, py: Python<'_>, documents: PyDataFrame, by: &str, min_documents: usize) -> PyResult<PyDataFrame> {
+        let by = by.to_string();
+        self.run(py, "comparing targets", move |c| {
+            let g = crate::compare::Groups::from_frame(&documents.0, &by)?;
+            crate::compare::targets::compare_targets(&c.documents, &g, min_documents)
+        })
+        .map(PyDataFrame)
+    }
+
+    /// Keyness of the words of group `target` (`compare::keyness`);
+    /// `reference`: None (the rest), a group value, or word counts.
+    #[pyo3(signature = (documents, target, by, reference=None, reference_counts=None, measure="chi2", correction=None, exclude_attribution=true))]
+    #[allow(clippy::too_many_arguments)]
+    fn keyness(
+        &self,
+        py: Python<'_>,
+        documents: PyDataFrame,
+        target: &str,
+        by: &str,
+        reference: Option<String>,
+        reference_counts: Option<HashMap<String, f64>>,
+        measure: &str,
+        correction: Option<&str>,
+        exclude_attribution: bool,
+    ) -> PyResult<PyDataFrame> {
+        use crate::compare::keyness::{self, Correction, Measure, Reference};
+        let measure = Measure::parse(measure).map_err(|e| to_py_err(py, &e))?;
+        let correction = Correction::parse(correction).map_err(|e| to_py_err(py, &e))?;
+        let reference = match (reference, reference_counts) {
+            (_, Some(m)) => Reference::Counts(m),
+            (Some(g), None) => Reference::Group(g),
+            (None, None) => Reference::Rest,
+        };
+        let (by, target) = (by.to_string(), target.to_string());
+        let this = self.clone_ref();
+        self.run(py, "computing keyness", move |c| {
+            let counts = this.counts(exclude_attribution);
+            let g = crate::compare::Groups::from_frame(&documents.0, &by)?;
+            keyness::keyness(&c.documents, &counts, &g, &target, &reference, measure, correction)
+        })
+        .map(PyDataFrame)
+    }
+
+    /// Word frequencies by group (`compare::keyness::frequencies`).
+    #[pyo3(signature = (documents, by, top=None, exclude_attribution=true))]
+    fn frequencies(
+        &self,
+        py: Python<'_>,
+        documents: PyDataFrame,
+        by: &str,
+        top: Option<usize>,
+        exclude_attribution: bool,
+    ) -> PyResult<PyDataFrame> {
+        let by = by.to_string();
+        let this = self.clone_ref();
+        self.run(py, "counting frequencies", move |c| {
+            let counts = this.counts(exclude_attribution);
+            let g = crate::compare::Groups::from_frame(&documents.0, &by)?;
+            crate::compare::keyness::frequencies(&c.documents, &counts, &g, top)
+        })
+        .map(PyDataFrame)
+    }
+
+    /// Keyword in context (`compare::kwic`).
+    #[pyo3(signature = (pattern, window=10, regex=false))]
+    fn kwic(&self, py: Python<'_>, pattern: &str, window: usize, regex: bool) -> PyResult<PyDataFrame> {
+        let pattern = pattern.to_string();
+        self.run(py, "finding keywords in context", move |c| crate::compare::kwic::kwic(&c.documents, &pattern, window, regex))
+            .map(PyDataFrame)
+    }
+
+    /// Task alignment (`compare::align`): sides are lists of doc_ids or
+    /// group values; `b=None` is every record not on side `a`.
+    #[pyo3(signature = (documents, a, b, by, top_k=3, min_similarity=0.2))]
+    #[allow(clippy::too_many_arguments)]
+    fn align(
+        &self,
+        py: Python<'_>,
+        documents: PyDataFrame,
+        a: Vec<String>,
+        b: Option<Vec<String>>,
+        by: &str,
+        top_k: usize,
+        min_similarity: f64,
+    ) -> PyResult<PyDataFrame> {
+        use crate::compare::align::{align, Side};
+        let by = by.to_string();
+        let this = self.clone_ref();
+        self.run(py, "aligning task records", move |c| {
+            let counts = this.counts(true);
+            let w = this.tfidf();
+            let g = crate::compare::Groups::from_frame(&documents.0, &by)?;
+            let b = b.map_or(Side::Rest, Side::Named);
+            align(&c.documents, &counts, &w, &g, &Side::Named(a), &b, top_k, min_similarity)
+        })
+        .map(PyDataFrame)
+    }
+
+    /// The department network (`compare::network`): (edges, nodes).
+    #[pyo3(signature = (documents, by=None))]
+    fn department_network(&self, py: Python<'_>, documents: PyDataFrame, by: Option<String>) -> PyResult<(PyDataFrame, PyDataFrame)> {
+        self.run(py, "building the department network", move |c| {
+            let g = by.map(|by| crate::compare::Groups::from_frame(&documents.0, &by)).transpose()?;
+            crate::compare::network::network(&c.documents, g.as_ref())
+        })
+        .map(|(e, n)| (PyDataFrame(e), PyDataFrame(n)))
+    }
+
+    /// A document-feature matrix (`compare::matrix`): CSR parts, the
+    /// vocabulary and the rows frame. `by`: record, document or a column of
+    /// `documents`; `weight`: count or tfidf.
+    #[pyo3(signature = (documents, by="record", weight="count", exclude_attribution=true, smooth_idf=true, sublinear_tf=false, norm=Some("l2")))]
+    #[allow(clippy::too_many_arguments, clippy::type_complexity)]
+    fn dfm<'py>(
+        &self,
+        py: Python<'py>,
+        documents: PyDataFrame,
+        by: &str,
+        weight: &str,
+        exclude_attribution: bool,
+        smooth_idf: bool,
+        sublinear_tf: bool,
+        norm: Option<&str>,
+    ) -> PyResult<(F64Csr<'py>, Vec<String>, PyDataFrame)> {
+        let tfidf = match weight {
+            "count" => None,
+            "tfidf" => Some(tfidf_options(py, smooth_idf, sublinear_tf, norm)?),
+            other => return Err(value_err(py, format!("weight must be \"count\" or \"tfidf\", not {other:?}"))),
+        };
+        let by = by.to_string();
+        let this = self.clone_ref();
+        let (m, rows, vocabulary) = self.run(py, "building the document-feature matrix", move |c| {
+            let counts = this.counts(exclude_attribution);
+            let (m, rows) = crate::compare::matrix::grouped_matrix(&c.documents, &counts, &documents.0, &by)?;
+            let m = match tfidf {
+                Some(t) => t.apply(&m),
+                None => m,
+            };
+            Ok((m, rows, counts.vocabulary.clone()))
+        })?;
+        Ok((csr_parts(py, m), vocabulary, PyDataFrame(rows)))
+    }
+
+    /// Similar rows of a document-feature matrix (`compare::similarity`):
+    /// (pairs frame with row numbers a, b and similarity; rows frame).
+    #[pyo3(signature = (documents, by="record", method="cosine", weight="tfidf", min_similarity=None, top_k=None, rows=None, exclude_attribution=true))]
+    #[allow(clippy::too_many_arguments)]
+    fn similarity(
+        &self,
+        py: Python<'_>,
+        documents: PyDataFrame,
+        by: &str,
+        method: &str,
+        weight: &str,
+        min_similarity: Option<f64>,
+        top_k: Option<usize>,
+        rows: Option<Vec<usize>>,
+        exclude_attribution: bool,
+    ) -> PyResult<(PyDataFrame, PyDataFrame)> {
+        use crate::compare::similarity::{similar, Method, Options};
+        let method = Method::parse(method).map_err(|e| to_py_err(py, &e))?;
+        let tfidf = match weight {
+            "count" => false,
+            "tfidf" => true,
+            other => return Err(value_err(py, format!("weight must be \"count\" or \"tfidf\", not {other:?}"))),
+        };
+        let by = by.to_string();
+        let this = self.clone_ref();
+        self.run(py, "computing similarities", move |c| {
+            let counts = this.counts(exclude_attribution);
+            let (m, labels) = if by == "record" && tfidf && exclude_attribution {
+                ((*this.tfidf()).clone(), crate::compare::matrix::grouped_matrix(&c.documents, &counts, &documents.0, "record")?.1)
+            } else {
+                let (m, labels) = crate::compare::matrix::grouped_matrix(&c.documents, &counts, &documents.0, &by)?;
+                (if tfidf { crate::compare::matrix::Tfidf::default().apply(&m) } else { m }, labels)
+            };
+            let all: Vec<usize> = (0..m.n_rows()).collect();
+            let queries = match rows {
+                Some(r) => {
+                    if let Some(bad) = r.iter().find(|&&x| x >= m.n_rows()) {
+                        return Err(Error::Value { field: "rows".into(), reason: format!("row {bad} is past the {} rows", m.n_rows()) });
+                    }
+                    r
+                }
+                None => all.clone(),
+            };
+            let pairs = similar(&m, &queries, &all, method, &Options { min_similarity, top_k, keep_self: false })?;
+            let pairs = crate::compare::similarity::pairs_frame(&pairs)?;
+            Ok((PyDataFrame(pairs), PyDataFrame(labels)))
+        })
+    }
+
     /// The normalised text of a document (all offsets point into it).
     fn text(&self, py: Python<'_>, doc_id: &str) -> PyResult<String> {
         self.inner.get(doc_id).map(|d| d.text.clone()).ok_or_else(|| {
@@ -102,17 +344,72 @@ impl PyCorpus {
     fn concat(&self, other: &PyCorpus) -> PyCorpus {
         let mut c = (*self.inner).clone();
         c.extend((*other.inner).clone());
-        PyCorpus { inner: Arc::new(c), threads: self.threads }
+        PyCorpus::new(c, self.threads)
     }
 
     /// A corpus of the documents whose doc_id is listed (in this corpus's order).
     fn subset(&self, doc_ids: Vec<String>) -> PyCorpus {
         let keep: std::collections::HashSet<String> = doc_ids.into_iter().collect();
-        PyCorpus { inner: Arc::new(self.inner.subset(&keep)), threads: self.threads }
+        PyCorpus::new(self.inner.subset(&keep), self.threads)
     }
 
     fn __len__(&self) -> usize {
         self.inner.documents.len()
+    }
+}
+
+type F64Csr<'py> = (Bound<'py, PyArray1<i64>>, Bound<'py, PyArray1<i32>>, Bound<'py, PyArray1<f64>>);
+
+fn csr_parts(py: Python<'_>, m: Csr) -> F64Csr<'_> {
+    (PyArray1::from_vec(py, m.indptr), PyArray1::from_vec(py, m.indices), PyArray1::from_vec(py, m.data))
+}
+
+fn tfidf_options(py: Python<'_>, smooth_idf: bool, sublinear_tf: bool, norm: Option<&str>) -> PyResult<crate::compare::matrix::Tfidf> {
+    use crate::compare::matrix::{Norm, Tfidf};
+    let norm = match norm {
+        Some("l2") => Norm::L2,
+        Some("l1") => Norm::L1,
+        None => Norm::None,
+        Some(other) => return Err(value_err(py, format!("norm must be \"l2\", \"l1\" or None, not {other:?}"))),
+    };
+    Ok(Tfidf { smooth_idf, sublinear_tf, norm })
+}
+
+impl PyCorpus {
+    /// Another handle on the same corpus and caches (for work off the GIL).
+    fn clone_ref(&self) -> PyCorpus {
+        PyCorpus { inner: self.inner.clone(), threads: self.threads, cache: self.cache.clone() }
+    }
+
+    fn new(c: Corpus, threads: Option<usize>) -> PyCorpus {
+        PyCorpus { inner: Arc::new(c), threads, cache: Arc::default() }
+    }
+
+    /// The word counts of the task records (cached).
+    fn counts(&self, exclude_attribution: bool) -> Arc<RecordCounts> {
+        let (c, threads) = (self.inner.clone(), self.threads);
+        self.cache.counts[exclude_attribution as usize]
+            .get_or_init(|| {
+                Arc::new(crate::pipeline::corpus::run_in_pool(threads, || {
+                    crate::compare::matrix::record_counts(&c.documents, exclude_attribution)
+                }))
+            })
+            .clone()
+    }
+
+    /// The default tf-idf of the task records, attribution left out (cached).
+    fn tfidf(&self) -> Arc<Csr> {
+        let counts = self.counts(true);
+        self.cache.tfidf.get_or_init(|| Arc::new(crate::compare::matrix::Tfidf::default().apply(&counts.matrix))).clone()
+    }
+
+    /// Run a core computation on this corpus without the GIL, on the
+    /// corpus's thread count, with panics and core errors turned into
+    /// Python exceptions.
+    fn run<T: Send>(&self, py: Python<'_>, what: &str, f: impl FnOnce(&Corpus) -> Result<T, Error> + Send) -> PyResult<T> {
+        let c = self.inner.clone();
+        let threads = self.threads;
+        shielded(py, what, move || crate::pipeline::corpus::run_in_pool(threads, || f(&c)))?.map_err(|e| to_py_err(py, &e))
     }
 }
 
@@ -131,7 +428,7 @@ fn read_with(
             return Err(to_py_err(py, e));
         }
     }
-    Ok(PyCorpus { inner: Arc::new(c), threads })
+    Ok(PyCorpus::new(c, threads))
 }
 
 /// Read files, folders (recursively) and glob patterns.
@@ -145,7 +442,7 @@ fn read(py: Python<'_>, paths: Vec<String>, options: PyRef<'_, ReadOptions>) -> 
 #[pyfunction]
 fn plan(py: Python<'_>, paths: Vec<String>) -> PyResult<(Vec<(String, String)>, PyCorpus)> {
     let (items, problems) = shielded(py, "listing the files", move || Corpus::plan(&paths))?;
-    Ok((items.into_iter().map(|(p, id)| (p.display().to_string(), id)).collect(), PyCorpus { inner: Arc::new(problems), threads: None }))
+    Ok((items.into_iter().map(|(p, id)| (p.display().to_string(), id)).collect(), PyCorpus::new(problems, None)))
 }
 
 /// Read files given with their doc_ids (from `plan`): the same documents a
@@ -171,7 +468,7 @@ fn concat_all(parts: Vec<PyRef<'_, PyCorpus>>) -> PyCorpus {
     for p in &parts {
         c.extend((*p.inner).clone());
     }
-    PyCorpus { inner: Arc::new(c), threads }
+    PyCorpus::new(c, threads)
 }
 
 /// How many times this process has loaded the dictionaries.

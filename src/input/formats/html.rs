@@ -744,7 +744,9 @@ fn find_title(doc: &Html, f: &Facts, body: NodeId, skip: &HashSet<NodeId>) -> Op
     for _ in 0..3 {
         let Some(a) = anc else { break };
         anc = f.parent[a];
-        // The nodes of `a`'s subtree before the body, in document order.
+        // The nodes of `a`'s subtree before the body, in document order
+        // (`d` indexes the flattened tree's parallel arrays).
+        #[allow(clippy::needless_range_loop)]
         for d in a..b {
             if !f.contains(a, d) {
                 break;

@@ -1,0 +1,235 @@
+//! Similarity between the rows of a document-feature matrix, with the
+//! methods of quanteda's `textstat_simil`, kept sparse by a minimum
+//! similarity and/or the `top_k` most similar rows of each query row.
+//!
+//! For rows `x` and `y` over `n` columns:
+//! * cosine: `x·y / (‖x‖ ‖y‖)`;
+//! * correlation (Pearson): `(n Σxy − Σx Σy) / √((n Σx² − (Σx)²)(n Σy² − (Σy)²))`;
+//! * Jaccard (on presence): `|X ∩ Y| / |X ∪ Y|`;
+//! * Dice (on presence): `2 |X ∩ Y| / (|X| + |Y|)`.
+//!
+//! Products are accumulated over the columns each query row shares with the
+//! others (an inverted index), so rows that share nothing cost nothing; they
+//! have cosine, Jaccard and Dice 0 and are not listed. Correlation is not 0
+//! for rows that share nothing (it is −Σx Σy / …, slightly negative), so it
+//! is computed for every pair.
+//!
+//! ```
+//! use zhengce::compare::{matrix::Csr, similarity::{similar, Method, Options}};
+//! let mut m = Csr::with_cols(3);
+//! m.push_row([(0, 1.0), (1, 1.0)]);
+//! m.push_row([(0, 1.0)]);
+//! m.push_row([(2, 1.0)]);
+//! let pairs = similar(&m, &[0], &[0, 1, 2], Method::Jaccard, &Options::default()).unwrap();
+//! assert_eq!(pairs, [(0, 1, 0.5)]);
+//! ```
+
+use rayon::prelude::*;
+
+use super::matrix::Csr;
+use super::value_error;
+use crate::error::Error;
+
+/// A similarity measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    Cosine,
+    Correlation,
+    Jaccard,
+    Dice,
+}
+
+impl Method {
+    /// The method named `name`.
+    pub fn parse(name: &str) -> Result<Method, Error> {
+        match name {
+            "cosine" => Ok(Method::Cosine),
+            "correlation" => Ok(Method::Correlation),
+            "jaccard" => Ok(Method::Jaccard),
+            "dice" => Ok(Method::Dice),
+            other => Err(value_error("method", format!("{other:?} is not cosine, correlation, jaccard or dice"))),
+        }
+    }
+}
+
+/// What to keep.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Options {
+    /// Keep pairs at least this similar.
+    pub min_similarity: Option<f64>,
+    /// Keep the `top_k` most similar rows of each query row.
+    pub top_k: Option<usize>,
+    /// Keep a row paired with itself (it is left out by default).
+    pub keep_self: bool,
+}
+
+/// Most pairs a call may return without `min_similarity` or `top_k`.
+pub const MAX_DENSE_PAIRS: usize = 50_000_000;
+
+/// Per-row sums the methods need: (Σx, Σx², number of non-zero cells).
+fn row_sums(m: &Csr, r: usize) -> (f64, f64, f64) {
+    let (_, v) = m.row(r);
+    (v.iter().sum(), v.iter().map(|x| x * x).sum(), v.len() as f64)
+}
+
+/// The similarity of two rows from their shared product `dot` (Σxy, or the
+/// number of shared columns for the presence measures).
+fn score(method: Method, dot: f64, x: (f64, f64, f64), y: (f64, f64, f64), n: f64) -> f64 {
+    match method {
+        Method::Cosine => {
+            let d = (x.1 * y.1).sqrt();
+            if d > 0.0 {
+                dot / d
+            } else {
+                0.0
+            }
+        }
+        Method::Correlation => {
+            let d = ((n * x.1 - x.0 * x.0) * (n * y.1 - y.0 * y.0)).sqrt();
+            if d > 0.0 {
+                (n * dot - x.0 * y.0) / d
+            } else {
+                0.0
+            }
+        }
+        Method::Jaccard => {
+            let u = x.2 + y.2 - dot;
+            if u > 0.0 {
+                dot / u
+            } else {
+                0.0
+            }
+        }
+        Method::Dice => {
+            let u = x.2 + y.2;
+            if u > 0.0 {
+                2.0 * dot / u
+            } else {
+                0.0
+            }
+        }
+    }
+}
+
+/// The columns of the target rows: for each column, (position in `targets`, value).
+fn inverted(m: &Csr, targets: &[usize]) -> Vec<Vec<(u32, f64)>> {
+    let mut cols: Vec<Vec<(u32, f64)>> = vec![Vec::new(); m.n_cols];
+    for (k, &r) in targets.iter().enumerate() {
+        let (c, v) = m.row(r);
+        for (&c, &v) in c.iter().zip(v) {
+            cols[c as usize].push((k as u32, v));
+        }
+    }
+    cols
+}
+
+/// Similar pairs between `queries` and `targets` (row numbers of `m`): (query
+/// row, target row, similarity), by query row in the order given, then most
+/// similar first, ties by target row. Zero similarities are left out (see the
+/// module documentation for correlation).
+pub fn similar(m: &Csr, queries: &[usize], targets: &[usize], method: Method, opts: &Options) -> Result<Vec<(usize, usize, f64)>, Error> {
+    if opts.min_similarity.is_none() && opts.top_k.is_none() && queries.len().saturating_mul(targets.len()) > MAX_DENSE_PAIRS {
+        return Err(value_error(
+            "top_k",
+            format!("{} × {} pairs is too many to return; give top_k or min_similarity", queries.len(), targets.len()),
+        ));
+    }
+    let presence = matches!(method, Method::Jaccard | Method::Dice);
+    let index = inverted(m, targets);
+    let t_sums: Vec<(f64, f64, f64)> = targets.iter().map(|&r| row_sums(m, r)).collect();
+    let n = m.n_cols as f64;
+    let every_pair = method == Method::Correlation;
+    let per_query: Vec<Vec<(usize, usize, f64)>> = queries
+        .par_iter()
+        .map_init(
+            || (vec![0.0f64; targets.len()], Vec::<u32>::new()),
+            |(acc, touched), &q| {
+                let (qc, qv) = m.row(q);
+                for (&c, &v) in qc.iter().zip(qv) {
+                    for &(k, w) in &index[c as usize] {
+                        if acc[k as usize] == 0.0 {
+                            touched.push(k);
+                        }
+                        acc[k as usize] += if presence { 1.0 } else { v * w };
+                    }
+                }
+                let xs = row_sums(m, q);
+                let mut out: Vec<(usize, usize, f64)> = Vec::new();
+                let keep = |k: usize, dot: f64, out: &mut Vec<(usize, usize, f64)>| {
+                    let t = targets[k];
+                    if t == q && !opts.keep_self {
+                        return;
+                    }
+                    let s = score(method, dot, xs, t_sums[k], n);
+                    if s != 0.0 && opts.min_similarity.is_none_or(|min| s >= min) {
+                        out.push((q, t, s));
+                    }
+                };
+                if every_pair {
+                    for k in 0..targets.len() {
+                        keep(k, acc[k], &mut out);
+                    }
+                } else {
+                    for &k in touched.iter() {
+                        keep(k as usize, acc[k as usize], &mut out);
+                    }
+                }
+                for &k in touched.iter() {
+                    acc[k as usize] = 0.0;
+                }
+                touched.clear();
+                out.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.1.cmp(&b.1)));
+                if let Some(k) = opts.top_k {
+                    out.truncate(k);
+                }
+                out
+            },
+        )
+        .collect();
+    Ok(per_query.into_iter().flatten().collect())
+}
+
+/// The pairs as a frame: a, b (row numbers), similarity.
+pub fn pairs_frame(pairs: &[(usize, usize, f64)]) -> Result<polars::prelude::DataFrame, Error> {
+    super::frame(
+        pairs.len(),
+        vec![
+            super::col("a", pairs.iter().map(|p| p.0 as i64).collect::<Vec<_>>()),
+            super::col("b", pairs.iter().map(|p| p.1 as i64).collect::<Vec<_>>()),
+            super::col("similarity", pairs.iter().map(|p| p.2).collect::<Vec<_>>()),
+        ],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m() -> Csr {
+        let mut m = Csr::with_cols(4);
+        m.push_row([(0, 2.0), (1, 1.0)]);
+        m.push_row([(0, 1.0), (2, 3.0)]);
+        m.push_row([(3, 1.0)]);
+        m
+    }
+
+    #[test]
+    fn cosine_by_hand_and_top_k() {
+        let p = similar(&m(), &[0, 1, 2], &[0, 1, 2], Method::Cosine, &Options::default()).unwrap();
+        // rows 0 and 1: 2·1 / (√5 · √10).
+        let want = 2.0 / (5f64.sqrt() * 10f64.sqrt());
+        assert_eq!(p.len(), 2);
+        assert!(p.iter().all(|x| (x.2 - want).abs() < 1e-15 && x.0 != x.1));
+        let top = similar(&m(), &[0], &[0, 1, 2], Method::Correlation, &Options { top_k: Some(1), ..Default::default() }).unwrap();
+        assert_eq!(top.len(), 1);
+        assert_eq!(top[0].1, 1);
+    }
+
+    #[test]
+    fn correlation_of_rows_sharing_nothing_is_negative() {
+        let p = similar(&m(), &[0], &[2], Method::Correlation, &Options::default()).unwrap();
+        // x = (2,1,0,0), y = (0,0,0,1): n Σxy − Σx Σy = −3.
+        let d = ((4.0 * 5.0 - 9.0) * (4.0 * 1.0 - 1.0f64)).sqrt();
+        assert!((p[0].2 - (-3.0 / d)).abs() < 1e-15);
+    }
+}
