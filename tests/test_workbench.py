@@ -150,6 +150,6 @@ def test_excel_report_reads_back_every_sheet_with_chinese_headers(sample, tmp_pa
     assert ws.max_row == sample.targets.height + 1
     spans = [r[header.index("原文")] for r in ws.iter_rows(min_row=2, values_only=True)]
     assert spans == sample.targets["span"].to_list()
-    assert all((ws.column_dimensions[col].width or 0) >= 6 for col in ("A", "B", "C"))
+    assert ws.column_dimensions["A"].width >= 15 and ws.column_dimensions["D"].width >= 20, "widths fit the contents"
     docs = wb["documents"]
     assert docs.max_row == len(sample) + 1 and "发文字号" in [c.value for c in docs[1]]

@@ -82,6 +82,28 @@ def _show(v) -> str:
     return str(v)
 
 
+def wrap(text: str, width: int) -> str:
+    """``text`` broken into lines of at most ``width`` columns (a Chinese
+    character takes two), at a space where there is one, else anywhere."""
+    lines, line = [], ""
+    for word in text.split(" "):
+        candidate = f"{line} {word}" if line else word
+        if _cell_width(candidate) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        line = ""
+        for ch in word:
+            if _cell_width(line + ch) > width:
+                lines.append(line)
+                line = ""
+            line += ch
+    if line:
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def format_table(df: pl.DataFrame, max_col: int = 40, width: int | None = None) -> str:
     """A plain-text table that lines up Chinese text (a Chinese character takes
     two columns) and fits in ``width`` columns: the widest columns are cut
@@ -144,8 +166,8 @@ def _evidence(rows: pl.DataFrame, docs: pl.DataFrame, corpus: Corpus, keys: list
         .unique(maintain_order=True)
         .join(recs, on=["doc_id", "record_id"], how="left")
         .join(docs.select("doc_id", "province_label", "document"), on="doc_id", how="left")
+        .sort([*keys, "doc_id", "record_id"])
         .select(*keys, "province_label", "document", "doc_id", "path", pl.col("heading").alias("quote"))
-        .sort([*keys, "doc_id", "record_id"] if "record_id" in rows.columns else keys)
     )
 
 
@@ -173,9 +195,13 @@ def _themes_section(corpus: Corpus, docs: pl.DataFrame) -> Section:
     ) + ". A record can have up to three themes, so shares do not add up to 100%."
     wide = long.pivot(on="province", index=["feature", "name"], values="share").fill_null(0.0)
     provs = [c for c in wide.columns if c not in ("feature", "name")]
-    wide = wide.with_columns(pl.max_horizontal(provs).alias("_max")).sort(["_max", "feature"], descending=[True, False]).drop("_max")
-    themes = corpus.themes.filter(pl.col("assigned")).join(docs.select("doc_id", "province_label"), on="doc_id")
-    evidence = _evidence(themes.rename({"theme": "feature"}), docs, corpus, ["feature"])
+    # Themes by their Chinese names (the ids are for code); the evidence is keyed the same way.
+    if provs:
+        wide = wide.with_columns(pl.max_horizontal(provs).alias("_max")).sort(["_max", "feature"], descending=[True, False]).drop("_max")
+    wide = wide.drop("feature")
+    wide = wide.rename({"name": "theme"})
+    themes = corpus.themes.filter(pl.col("assigned")).select("doc_id", "record_id", pl.col("name").alias("theme"))
+    evidence = _evidence(themes, docs, corpus, ["theme"])
 
     def chart():
         from . import plot
@@ -204,22 +230,22 @@ def _departments_section(corpus: Corpus, docs: pl.DataFrame) -> Section:
     return Section("departments", "Who is made responsible: departments", reading, table, chart, evidence)
 
 
-def _network_section(corpus: Corpus, docs: pl.DataFrame) -> Section | None:
-    if not hasattr(corpus, "department_network"):
-        return None
+def _network_section(corpus: Corpus, docs: pl.DataFrame) -> Section:
     net = corpus.department_network()
-    edges, nodes = net.edges, net.nodes
-    strongest = edges.sort(["n", "source", "target"], descending=[True, False, False]).head(5)
-    reading = "Departments made responsible for the same task records, most often together: " + "; ".join(
-        f"{r['source']}–{r['target']} ({r['n']})" for r in strongest.iter_rows(named=True)
-    ) + "."
+    edges, nodes = net.edges.drop("group", strict=False), net.nodes.drop("group", strict=False)
+    strongest = edges.sort(["n", "source", "target"], descending=[True, False, False])
+    reading = (
+        "Departments named in the same task records, the pairs most often together first: "
+        + "; ".join(f"{r['source']}–{r['target']} ({r['n']} records)" for r in strongest.head(5).iter_rows(named=True))
+        + "."
+    )
 
     def chart():
         from . import plot
 
-        return plot.network(edges, nodes, title="共同责任网络（牵头与配合）")
+        return plot.network(edges, nodes, title="共同责任网络（同一任务条目中的单位）")
 
-    return Section("network", "Co-responsibility network", reading, strongest, chart)
+    return Section("network", "Co-responsibility network", reading, strongest.head(30), chart)
 
 
 def _targets_section(corpus: Corpus, docs: pl.DataFrame) -> Section:
@@ -244,18 +270,18 @@ def _targets_section(corpus: Corpus, docs: pl.DataFrame) -> Section:
         return plot.timeline(t.with_columns(pl.col("province_label").alias("province")), by="province", title="量化指标及其期限")
 
     notes = []
-    if hasattr(corpus, "compare_targets"):
-        comparable = corpus.compare_targets("province")
-        if comparable.height:
-            notes.append(f"{comparable['indicator'].n_unique() if 'indicator' in comparable.columns else comparable.height} indicators are set by more than one document (corpus.compare_targets()).")
+    comparable = corpus.compare_targets("province")
+    if comparable.height:
+        notes.append(f"{comparable.height} targets share an indicator and unit with a target of another document: corpus.compare_targets() ranks them.")
     return Section("targets", "Quantitative targets side by side, with deadlines", reading, table, chart, evidence, notes)
 
 
 def _keyness_section(corpus: Corpus, docs: pl.DataFrame) -> Section | None:
-    if not hasattr(corpus, "keyness"):
+    provinces = sorted(docs.filter(pl.col("province").is_not_null())["province"].unique().to_list())
+    if len(provinces) < 2:  # keyness compares a province with the others
         return None
     parts = []
-    for p in sorted(docs.filter(pl.col("province").is_not_null())["province"].unique().to_list()):
+    for p in provinces:
         k = corpus.keyness(p, by="province")
         parts.append(k.sort(["g2", "term"], descending=[True, False]).head(10).select(pl.lit(p).alias("province"), *k.columns))
     if not parts:
@@ -275,20 +301,23 @@ def _keyness_section(corpus: Corpus, docs: pl.DataFrame) -> Section | None:
 
 
 def _alignment_section(corpus: Corpus, docs: pl.DataFrame) -> Section | None:
-    if not hasattr(corpus, "align"):
-        return None
     provs = sorted(docs.filter(pl.col("province").is_not_null())["province"].unique().to_list())
     parts = []
     for i, a in enumerate(provs):
         for b in provs[i + 1 :]:
-            parts.append(corpus.align(a, b, by="province", top_k=1))
+            found = corpus.align(a, b, by="province", top_k=1).filter("matched")
+            parts.append(found.select(pl.lit(a).alias("province_a"), "path_a", "text_a", pl.lit(b).alias("province_b"), "path_b", "text_b", "similarity"))
     if not parts:
         return None
-    table = pl.concat(parts, how="vertical_relaxed")
-    sim = "similarity" if "similarity" in table.columns else table.columns[-1]
-    table = table.sort(sim, descending=True)
-    reading = f"{table.height} pairs of task records from two provinces that say much the same (cosine similarity of their words); the closest first."
-    return Section("alignment", "The same task in different provinces: alignment", reading, table)
+    table = pl.concat(parts, how="vertical_relaxed").sort(["similarity", "province_a", "path_a"], descending=[True, False, False])
+    pairs = table.group_by("province_a", "province_b").len().sort("province_a", "province_b")
+    reading = (
+        "Task records of one province with a close counterpart in another (tf-idf cosine of their words, at least 0.2; "
+        "the closest counterpart only): "
+        + "; ".join(f"{a}–{b} {n}" for a, b, n in pairs.iter_rows())
+        + ". The closest pairs first; read both texts before calling them the same task."
+    )
+    return Section("alignment", "The same task in different provinces: alignment", reading, table.head(60))
 
 
 def _strength_section(corpus: Corpus, docs: pl.DataFrame) -> Section:
@@ -365,39 +394,35 @@ def sections(corpus: Corpus) -> list[Section]:
 
 
 # The terminal ------------------------------------------------------------------
-def province_overview(corpus: Corpus) -> pl.DataFrame:
-    """One row per province (documents without one under （省份不明）, last): documents,
-    years, task records, targets.
+def province_overview(corpus: Corpus, by: str = "province") -> pl.DataFrame:
+    """One row per group (province by default; documents without one under
+    （省份不明）, last): documents, task records, attribution, departments, targets,
+    deadlines, formulations, strength — computed in the core (``corpus.overview``).
 
     >>> import zhengce as zc
     >>> province_overview(zc.load_sample())["province"].to_list()
     ['吉林', '江苏', '青海']
     """
-    docs = _labelled(corpus)
-    return (
-        docs.group_by("province_label")
-        .agg(
-            pl.len().alias("documents"),
-            pl.col("year").min().alias("from"),
-            pl.col("year").max().alias("to"),
-            pl.col("n_records").sum().alias("records"),
-            pl.col("n_targets").sum().alias("targets"),
-        )
-        .rename({"province_label": "province"})
-        .sort(pl.col("province") == NO_PROVINCE, "province")
-    )
+    out = corpus.overview(by).with_columns(pl.col(pl.Float64).round(2))
+    return out.with_columns(pl.col(by).cast(pl.String).fill_null(NO_PROVINCE if by == "province" else "（空）"))
 
 
-def print_comparison(corpus: Corpus, width: int = 120) -> None:
-    """Print a readable comparison of the provinces of a corpus, each table in a
-    stable order and no wider than ``width``."""
+def print_comparison(corpus: Corpus, width: int = 120, by: str = "province") -> None:
+    """Print a readable comparison of the provinces (or other groups, ``by``) of a
+    corpus, each table in a stable order and no wider than ``width``."""
     docs = corpus.documents
-    n_prov = docs.filter(pl.col("province").is_not_null())["province"].n_unique()
-    print(f"zhengce: {len(corpus)} documents from {n_prov} provinces\n")
-    print(format_table(province_overview(corpus), width=width))
+    n_groups = docs.filter(pl.col(by).is_not_null())[by].n_unique()
+    print(f"zhengce: {len(corpus)} documents from {n_groups} {'provinces' if by == 'province' else f'groups ({by})'}\n")
+    print(format_table(province_overview(corpus, by), width=width))
+    if by != "province":
+        for what in ("themes", "instrument_types"):
+            wide = corpus.compare(by, what, form="wide", measure="share").with_columns(pl.col(pl.Float64).round(2))
+            print(f"\n{what}: share of each group's task records\n")
+            print(format_table(wide, width=width))
+        return
     for s in sections(corpus):
         print(f"\n{s.title}\n")
-        print(s.reading + "\n")
+        print(wrap(s.reading, width) + "\n")
         print(format_table(s.table.head(40), width=width))
         if s.table.height > 40:
             print(f"… {s.table.height - 40} more rows (zhengce report writes them all)")
@@ -540,8 +565,9 @@ def write_excel(frames: dict[str, pl.DataFrame], path: str | Path, headers: str 
             df = _excel_ready(df)
             if headers == "zh":
                 df = df.rename({c: COLUMNS_ZH.get(c, c) for c in df.columns})
+            # polars takes widths in pixels: about 7 per column of text.
             widths = {
-                c: min(60, 2 + max([_cell_width(c)] + [_cell_width(_show(v)) for v in df[c].head(500).to_list()])) for c in df.columns
+                c: 7 * min(60, 2 + max([_cell_width(c)] + [_cell_width(_show(v)) for v in df[c].head(500).to_list()])) for c in df.columns
             }
             df.write_excel(wb, worksheet=name[:31], freeze_panes=(1, 0), column_widths=widths, autofit=False, table_style=None, autofilter=True)
     return path

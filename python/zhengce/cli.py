@@ -161,6 +161,7 @@ def _parser() -> argparse.ArgumentParser:
     c = command("compare", "compare the provinces of your documents in the terminal", "zhengce compare docs/ --manifest m.csv")
     inputs(c)
     c.add_argument("--width", type=int, default=None, help="the widest a printed line may be (default: the terminal's)")
+    c.add_argument("--by", default="province", help="the document column to compare by (province, year, doc_type …)")
     r = command("report", "write the report: a self-contained HTML file, or an Excel workbook", "zhengce report docs/ -o report.html")
     inputs(r, nargs="*")
     r.add_argument("--sample", action="store_true", help="the report of the bundled sample")
@@ -206,7 +207,7 @@ def _run(a: argparse.Namespace) -> int:
         corpus = read_with_progress(a.paths, a)
     code = report_problems(corpus)
     if a.cmd == "compare":
-        report.print_comparison(corpus, width=_terminal_width(a.width))
+        report.print_comparison(corpus, width=_terminal_width(a.width), by=a.by)
     elif a.cmd == "read":
         written = _writing(a.out, lambda: write_frames({n: getattr(corpus, n) for n in FRAMES}, a.out, a.format))
         print(f"wrote {len(FRAMES)} frames for {len(corpus)} documents to {a.out} ({len(written)} file(s))")
