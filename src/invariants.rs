@@ -11,11 +11,14 @@
 use crate::model::document::Document;
 pub use crate::pipeline::invariants::*;
 
-/// Decoding arbitrary bytes: no panic, and bytes that are already clean UTF-8
+/// Decoding arbitrary bytes (also read as a web page): no panic, and bytes that are already clean UTF-8
 /// text (no byte order mark, no NUL) decode to exactly themselves.
 pub fn check_decoding(bytes: &[u8]) -> Result<(), Violation> {
     let _ = crate::input::read::sniff(bytes, std::path::Path::new("fuzz.txt"));
     let _ = crate::input::read::sniff(bytes, std::path::Path::new("fuzz.html"));
+    // Web pages: the choice of the article body, the metadata table and the
+    // walk over the tree (deeply nested pages included) never panic.
+    let _ = crate::input::formats::html::extract(bytes);
     let decoded = crate::input::read::decode(bytes);
     if let Ok(s) = std::str::from_utf8(bytes) {
         if !s.starts_with('\u{feff}') && !s.contains('\0') {

@@ -308,3 +308,25 @@ fn fuzz_regressions_replay_clean() {
     }
     assert!(n > 0, "no fuzz regression inputs found under {}", root.display());
 }
+
+#[test]
+fn an_html_fragment_from_a_text_field_reads_like_the_clean_text() {
+    // A scraped database stores the page body as `<p>…</p>` on one line; saved
+    // as .txt it is read as a page and gives the records of the clean text.
+    let dir = std::env::temp_dir().join(format!("zhengce-fragment-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let fragment: String = PLAN.lines().map(|l| format!("<p style=\"text-indent:2em\">{l}</p>")).collect();
+    let (clean, html) = (dir.join("clean.txt"), dir.join("fragment.txt"));
+    std::fs::write(&clean, PLAN).unwrap();
+    std::fs::write(&html, &fragment).unwrap();
+    let a = read_one(&clean.display().to_string(), &Options::default());
+    let b = read_one(&html.display().to_string(), &Options::default());
+    let paths = |c: &Corpus| -> Vec<(String, String)> {
+        let d = &c.documents[0];
+        d.blocks.iter().filter(|b| !b.path.is_empty()).map(|b| (b.path.clone(), b.text(&d.text).to_string())).collect()
+    };
+    assert_eq!(b.documents[0].source.format, "html");
+    assert_eq!(paths(&a), paths(&b));
+    assert!(!paths(&b).is_empty());
+    std::fs::remove_dir_all(&dir).ok();
+}

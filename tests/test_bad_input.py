@@ -65,7 +65,7 @@ CASES = {
     "gbk.txt": (PLAN.encode("gbk"), ("doc", None)),
     "utf16le.txt": (utf16_no_bom(PLAN, "le"), ("doc", "byte order")),
     "utf16be.txt": (utf16_no_bom(PLAN, "be"), ("doc", "byte order")),
-    "html-residue.txt": (("<div><p>" + PLAN.replace("\n", "</p>\n<p>") + "&nbsp;</p></div>").encode(), ("doc", "HTML tags")),
+    "html-residue.txt": (("标题\n<div><p>" + PLAN.replace("\n", "</p>\n<p>") + "&nbsp;</p></div>").encode(), ("doc", "HTML tags")),
     "mixed-ends.txt": ("".join(l + ["\n", "\r\n", "\r"][i % 3] for i, l in enumerate(PLAN.splitlines())).encode(), ("doc", None)),
     "invisible.txt": ("".join(ch + "\u200b" for ch in PLAN).replace("。", "。\u0007").encode(), ("doc", "zero-width or control")),
     "no-structure.txt": ("各地要认真落实。加强领导。\n确保取得实效。\n".encode(), ("doc", "no numbered task structure")),

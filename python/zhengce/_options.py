@@ -32,8 +32,8 @@ class ReadOptions(TypedDict, total=False):
     - ``max_bytes``: larger documents are refused (default 256 MB);
     - dictionaries, each a path or a list of paths (``zc.DEFAULT`` stands for
       the shipped file): ``user_dict``, ``stopwords``, ``themes``,
-      ``instruments``, ``strength``, ``departments`` (the kinds of
-      ``_zhengce.DICTIONARIES``);
+      ``instruments``, ``strength``, ``departments``, ``indicators`` (the
+      kinds of ``_zhengce.DICTIONARIES``);
     - ``hmm``: jieba's HMM new-word discovery (default off).
     """
 
@@ -48,6 +48,7 @@ class ReadOptions(TypedDict, total=False):
     instruments: Paths | None
     strength: Paths | None
     departments: Paths | None
+    indicators: Paths | None
     hmm: bool
 
 

@@ -111,6 +111,37 @@ fn numerals(s: &str) -> usize {
     s.chars().filter(|&c| is_numeral(c)).count()
 }
 
+/// Head nouns of things built or covered that an N大 count names (八大水系,
+/// 四大创新圈, 3大平台, 五大主题数据库): SCHEMA "Further conventions" makes such a count
+/// a target, not a formulation. Abstract sets (三大体系, 三大活动, 三大攻坚战) stay
+/// formulations.
+const BUILT_THINGS: [&str; 16] =
+    ["水系", "流域", "平台", "数据库", "库", "中心", "基地", "园区", "圈", "片区", "板块", "集群", "走廊", "枢纽", "港", "产业园"];
+
+/// Whether the text after N大 names things built or covered (a count, see
+/// [`BUILT_THINGS`]): the head noun within the next six characters.
+pub(crate) fn big_count(after_da: &str) -> bool {
+    let noun: String = after_da.chars().take_while(|c| is_han(*c)).take(6).collect();
+    BUILT_THINGS.iter().any(|w| noun.contains(w))
+}
+
+/// Quantities written with a measure word (两侧各一公里, 一点五米, 一点五倍) are
+/// measures, never formulations.
+fn has_measure(s: &str) -> bool {
+    s.char_indices().any(|(i, c)| {
+        let rest = &s[i + c.len_utf8()..];
+        is_numeral(c) && ["点", "倍", "米", "公里", "公斤", "公顷", "平方", "元", "亩", "吨", "岁", "小时"].iter().any(|m| rest.starts_with(m))
+    })
+}
+
+/// 一事一议, 一户一策, 一市一品牌: two 一-parts make a distributive phrase (每事一议,
+/// one per case), which names no set of things (SCHEMA: one-thing 一-phrases are
+/// not slogans); four parts (一委一居一站一办) list a set and are one.
+fn distributive(s: &str) -> bool {
+    let ones = s.chars().filter(|&c| c == '一').count();
+    s.starts_with('一') && ones == 2 && numerals(s) == 2
+}
+
 /// The exclusions every candidate must pass.
 fn excluded(s: &str) -> bool {
     let chars: Vec<char> = s.chars().collect();
@@ -140,7 +171,10 @@ fn excluded(s: &str) -> bool {
     if numerals(s) == 1 && chars[0] == '一' {
         return true;
     }
-    false
+    if rest.starts_with('大') && big_count(&rest['大'.len_utf8()..]) {
+        return true;
+    }
+    distributive(s) || has_measure(s)
 }
 
 fn push(out: &mut Vec<Found>, start: usize, end: usize, text: &str, covers: (usize, usize)) {
@@ -182,6 +216,17 @@ pub(crate) fn find_at(s: &str, lex: &Lexicon, numerals: &[usize]) -> Vec<Found> 
         let content = &s[inner..close];
         quoted.push((inner, close));
         if content.chars().count() > 12 || !content.chars().next().is_some_and(is_numeral) {
+            continue;
+        }
+        // A quoted pair of clauses (一市一品牌，一县一特色) is two candidates.
+        if content.contains(['，', '；']) {
+            let mut at = inner;
+            for p in content.split(['，', '；']) {
+                if !excluded(p) && p.chars().count() >= 2 {
+                    push(&mut out, at, at + p.len(), p, (at, at + p.len()));
+                }
+                at += p.len() + '，'.len_utf8();
+            }
             continue;
         }
         // A quoted list 两不愁、三保障: split when every part is a formulation of its own.
@@ -337,6 +382,9 @@ mod tests {
         assert_eq!(texts("制定出台我省四类社会组织直接登记办法细则"), ["四类社会组织"]);
         assert_eq!(texts("法制审核三项制度，确保运行"), ["三项制度"]);
         assert_eq!(texts("城乡低保、五保供养和优抚安置"), ["五保"]);
+        assert_eq!(texts("推广“一委一居一站一办”新型社区服务管理体制"), ["一委一居一站一办"]);
+        assert_eq!(texts("围绕构建“三大体系”，推动构建三大体系"), ["三大体系"]);
+        assert_eq!(texts("研发费用统计为零的四上企业、高等院校"), ["四上企业"]);
     }
 
     #[test]
@@ -354,6 +402,13 @@ mod tests {
             "省、市、县三级民政部门",
             "在五个领域开展政策创制",
             "推动一张表单受理",
+            "采取“一事一议”方式予以支持",
+            "开展“一市一品牌，一县一特色”建设行动",
+            "提供一站式服务",
+            "铁路、公路主干线两侧各一公里范围内",
+            "使用一点五米以内的牵引带",
+            "山东大学龙山创新港“四大创新圈”核心板块",
+            "在全省八大水系、草海实施生态补偿",
         ] {
             assert!(texts(s).is_empty(), "{s}: {:?}", texts(s));
         }

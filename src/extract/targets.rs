@@ -1,47 +1,72 @@
-//! Quantitative targets and deadlines.
+//! Quantitative targets.
 //!
 //! A target is a number in a task record that states what the policy commits
 //! to reach, keep above or below, provide, build, cover, remove or finish by a
 //! date: `不低于当地上年度人均可支配收入的20%`, `到2015年养老机构床位数达到每千名老年人30张以上`,
-//! `至少建有一所`, `1个平台、1个中心`. Numbers are read by [`crate::text::numbers`]; this
-//! module decides which numbers are commitments and reads their unit,
-//! comparator, range, denominator, deadline, indicator and scope.
+//! `至少建有一所`, `1个平台、1个中心`, subsidy caps (`给予最高500万元补助`), time limits
+//! on the administration (`自收到申请之日起十五个工作日内`), frequencies (`每年至少召开1次`),
+//! limits a rule imposes (`一点五米以内的牵引带`). Numbers are read by
+//! [`crate::text::numbers`], dates by [`crate::text::dates`]; this module decides
+//! which numbers are commitments — each decision made by one named rule, see
+//! [`explain`] — and reads their unit, comparator, range, denominator, deadline,
+//! what is measured (`indicator`, `base`, `indicator_id`), the condition that
+//! qualifies them and whether they are hedged.
 //!
 //! Not targets: document numbers and cited titles, years and dates, plan periods
 //! (十三五, 2016—2020年), party congresses and plenums, anniversaries, telephone and
-//! hotline numbers, ordinals (第二批), level counts (两级), durations (三年), numbered
-//! formulations (slogans), numbers that only set a condition (人口在5万人以下的乡镇), and
-//! 一 in words (统一, 一体化, 一张网).
+//! hotline numbers, ordinals (第二批), article references (第二十一条、二十三条), level
+//! counts (两级), durations (三年), numbered formulations (slogans), conditions
+//! (人口在5万人以下的乡镇, 年销售收入首次达到2000万元的，…), eligibility thresholds and
+//! fines (处1万元以上10万元以下罚款), per-unit rates (每认定1家给予…), counts that
+//! only classify (两个档次), technology generations (5G), the population a task
+//! works on (全省53.9万建档立卡贫困对象), and 一 in words (统一, 一体化, 一张网).
 //!
 //! ```
 //! use zhengce::extract::targets::find_targets;
 //! let t = find_targets("到2015年,养老机构床位数达到每千名老年人30张以上;城市低保标准不低于上年度人均可支配收入的20%。", Some(2012), &Default::default());
 //! assert_eq!(t.len(), 2);
 //! assert_eq!((t[0].value, t[0].unit.as_str(), t[0].per.as_deref(), t[0].comparator.symbol(), t[0].deadline.as_deref()), (30.0, "张", Some("千名老年人"), ">=", Some("2015")));
-//! assert_eq!(t[1].indicator.as_deref(), Some("城市低保标准"));
+//! assert_eq!((t[1].indicator.as_deref(), t[1].base.as_deref()), (Some("城市低保标准"), Some("上年度人均可支配收入")));
 //! ```
 
 use crate::extract::slogans;
+use crate::lexicon::indicators::Indicators;
 use crate::model::document::{BlockKind, Document};
 pub use crate::model::facts::{Comparator, Deadline, Target};
-use crate::text::chars::is_han;
-use crate::text::numbers::{cn_digit, digit_value, read_int, read_number, Num, NumForm};
+use crate::text::chars::{end_within, is_han, prev_char, start_within, CLAUSE_BREAKS, SENTENCE_BREAKS};
+pub use crate::text::dates::{date_phrases, DatePhrase};
+use crate::text::dates::date_phrases_at;
+use crate::text::numbers::{cn_digit, digit_value, read_number, Num, NumForm, MAX_CN_NUMERAL};
 
 // ---------------------------------------------------------------------------
 // Words
 
-/// Comparators written before the number, longest first.
-const BEFORE: [(&str, Comparator); 17] = [
+/// Comparators written before the number, longest first where one contains
+/// another (不超过 before 超过). 最高/最多/最长 state a cap (a subsidy cap, 最高补助500万元,
+/// is `<=`); 不得超过 is the limit a rule imposes.
+const BEFORE: [(&str, Comparator); 29] = [
+    ("不得超过", Comparator::Le),
+    ("不得高于", Comparator::Le),
+    ("不得多于", Comparator::Le),
+    ("不得低于", Comparator::Ge),
+    ("不得少于", Comparator::Ge),
     ("不低于", Comparator::Ge),
     ("不少于", Comparator::Ge),
     ("不小于", Comparator::Ge),
     ("至少", Comparator::Ge),
     ("达到", Comparator::Ge),
+    ("最低", Comparator::Ge),
+    ("最少", Comparator::Ge),
     ("不高于", Comparator::Le),
     ("不超过", Comparator::Le),
     ("不多于", Comparator::Le),
     ("不大于", Comparator::Le),
     ("控制在", Comparator::Le),
+    ("最高", Comparator::Le),
+    ("最多", Comparator::Le),
+    ("最长", Comparator::Le),
+    ("压缩至", Comparator::Le),
+    ("压缩到", Comparator::Le),
     ("超过", Comparator::Gt),
     ("高于", Comparator::Gt),
     ("多于", Comparator::Gt),
@@ -64,98 +89,77 @@ const AFTER: [(&str, Comparator); 7] = [
 
 /// Measure words after Arabic numbers, longest first.
 const MEASURES: [&str; 52] = [
-    "平方公里",
-    "平方米",
-    "人次",
-    "户次",
-    "万元",
-    "亿元",
-    "公里",
-    "千米",
-    "公顷",
-    "元",
-    "个",
-    "所",
-    "名",
-    "项",
-    "张",
-    "件",
-    "家",
-    "处",
-    "座",
-    "间",
-    "台",
-    "辆",
-    "次",
-    "人",
-    "户",
-    "床",
-    "套",
-    "类",
-    "批",
-    "支",
-    "条",
-    "块",
-    "部",
-    "种",
-    "份",
-    "册",
-    "位",
-    "米",
-    "亩",
-    "吨",
-    "岁",
-    "场",
-    "期",
-    "轮",
-    "篇",
-    "株",
-    "棵",
-    "班",
-    "栋",
-    "层",
-    "村",
-    "站",
+    "平方公里", "平方米", "人次", "户次", "万元", "亿元", "公里", "千米", "公顷", "元", "个", "所", "名", "项", "张", "件", "家", "处",
+    "座", "间", "台", "辆", "次", "人", "户", "床", "套", "类", "批", "支", "条", "块", "部", "种", "份", "册", "位", "米", "亩", "吨",
+    "岁", "场", "期", "轮", "篇", "株", "棵", "班", "栋", "层", "村", "站",
 ];
 
-/// Measure words that make a Chinese numeral a count.
-const CN_MEASURES: [&str; 17] = ["个", "所", "名", "项", "张", "件", "家", "处", "座", "间", "户", "套", "条", "种", "份", "位", "床"];
+/// Measure words that make a Chinese numeral a count or a measure.
+const CN_MEASURES: [&str; 22] = [
+    "平方米", "平方公里", "公里", "个", "所", "名", "项", "张", "件", "家", "处", "座", "间", "户", "套", "条", "种", "份", "位", "床",
+    "人", "米",
+];
+
+/// Units of bandwidth and storage written in Latin letters after Arabic digits
+/// (5000M以上, 10G); a bare G or M needs a comparator (5G is a technology
+/// generation, not a quantity).
+const LATIN_UNITS: [&str; 8] = ["Gbps", "Mbps", "GB", "MB", "TB", "M", "G", "T"];
+
+/// Units of time, longest first (the unit of a duration is the whole time
+/// expression: 十五个工作日内 → 个工作日, SCHEMA "Rulings").
+const TIME_UNITS: [&str; 9] = ["个工作日", "工作日", "个小时", "小时", "个月", "日", "天", "周", "年"];
+
+/// Units that measure a physical size (a limit on the size of an object or
+/// act is a target: 牵引带一点五米以内, 墓穴占地面积不得超过四平方米).
+const PHYSICAL: [&str; 8] = ["米", "平方米", "公里", "千米", "平方公里", "公顷", "吨", "厘米"];
+
+/// Units that measure an attribute of something else (area, money, age,
+/// people): a lower bound on one before a noun qualifies the noun (1000亩以上集中
+/// 连片优质耕地) rather than counting it.
+const ATTRIBUTE: [&str; 5] = ["亩", "公顷", "平方米", "岁", "平方公里"];
+
+/// Classifiers that count the noun they precede (1000个以上的数据训练集 counts
+/// training sets; 5万人以下的乡镇 does not count 乡镇).
+const CLASSIFIERS: [&str; 14] = ["个", "所", "项", "张", "件", "家", "处", "座", "间", "套", "条", "种", "份", "支"];
 
 /// Verbs that commit to making or providing something (for a bare 一).
-const MAKE_VERBS: [&str; 20] = [
+const MAKE_VERBS: [&str; 22] = [
     "建有", "建成", "建立", "设立", "设有", "确定", "配备", "配齐", "明确", "新建", "设置", "配置", "培育", "打造", "选派", "建设", "扶持",
-    "支持", "建", "有",
+    "支持", "建", "有", "确保", "保障",
 ];
 
 /// Verbs that govern a count without committing to it (指导…4个联系点, 分4个阶段).
 const NON_COMMIT: [&str; 12] = ["指导", "依托", "围绕", "针对", "参照", "对照", "借鉴", "总结", "分为", "分", "包括", "涉及"];
 
 /// Verbs that commit (used to find the governing verb of a count).
-const COMMIT: [&str; 26] = [
+const COMMIT: [&str; 29] = [
     "推进", "实施", "完成", "建成", "建设", "建立", "实现", "支持", "新建", "改造", "培育", "打造", "设立", "取消", "组织", "举办", "开展",
-    "纳入", "达到", "确保", "力争", "争取", "落实", "提供", "覆盖", "做实",
+    "纳入", "达到", "确保", "力争", "争取", "落实", "提供", "覆盖", "做实", "形成", "构建", "遴选",
 ];
 
-/// Nouns after a count that describe the plan itself, not a commitment.
-const PLAN_NOUNS: [&str; 8] = ["阶段", "方面", "环节", "时期", "步骤", "部分", "层次", "维度"];
+/// Verbs that grant a benefit: the amount they give is a commitment even when
+/// bounded and followed by 的 (给予每人…六倍以下的一次性救助, 给予2年以上的工作许可).
+const GRANT: [&str; 4] = ["给予", "发放", "补助", "奖励"];
+
+/// Nouns after a count that describe the plan itself, not a commitment, or
+/// that only classify (分为两个档次, SCHEMA: "Counts that only classify").
+const PLAN_NOUNS: [&str; 12] = ["阶段", "方面", "环节", "时期", "步骤", "部分", "层次", "维度", "档次", "等次", "档", "等级"];
 
 /// Nouns after "…以上的" that keep a number a target (the rest make it a condition).
 const KEEP_AFTER_DE: [&str; 8] = ["要求", "目标", "标准", "比例", "水平", "幅度", "比重", "增长"];
 
-const CLAUSE_BREAKS: [char; 10] = ['，', ',', '；', ';', '。', '：', ':', '！', '？', '\n'];
-const SENTENCE_BREAKS: [char; 5] = ['。', '！', '？', '\n', '!'];
+/// Words of a fine or penalty (GB/T: 法律责任 chapters): the amounts in their
+/// clause bind offenders, not the administration.
+const PENALTIES: [&str; 4] = ["罚款", "罚金", "处以", "没收"];
 
-fn prev_char(s: &str, i: usize) -> Option<char> {
-    s[..i].chars().next_back()
-}
+/// Words that hedge a commitment (力争, 争取, 原则上).
+const HEDGES: [&str; 6] = ["力争", "争取", "原则上", "力求", "努力", "尽可能"];
 
-/// The start of the clause or sentence holding byte `i`, looked for at most
-/// `window` bytes back (clauses and sentences of policy text are far shorter):
-/// a table flattened into one sentence can hold thousands of numbers, and an
-/// unbounded scan back from each would be quadratic.
-fn start_within(s: &str, i: usize, breaks: &[char], window: usize) -> usize {
-    let from = s.floor_char_boundary(i.saturating_sub(window));
-    s[from..i].rfind(breaks).map_or(from, |p| from + p + s[from + p..].chars().next().unwrap().len_utf8())
+/// Period words after 每 that make a count a frequency (每年至少召开1次).
+const PERIODS: [&str; 9] = ["年", "月", "季度", "季", "周", "半年", "日", "天", "个月"];
+
+fn starts_with_any<'a>(s: &str, words: &[&'a str]) -> Option<&'a str> {
+    words.iter().copied().filter(|w| s.starts_with(w)).max_by_key(|w| w.len())
 }
 
 /// Byte ranges sorted by start, with the furthest end reached so far, to ask
@@ -183,265 +187,8 @@ impl Spans {
     }
 }
 
-fn starts_with_any<'a>(s: &str, words: &[&'a str]) -> Option<&'a str> {
-    words.iter().copied().filter(|w| s.starts_with(w)).max_by_key(|w| w.len())
-}
-
 // ---------------------------------------------------------------------------
-// Dates and deadlines
-
-/// A deadline phrase: byte range in the text and the date.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DatePhrase {
-    pub start: usize,
-    pub end: usize,
-    pub date: String,
-}
-
-/// Plan periods: 十二五 → 2015 … (the last year of the five-year plan).
-fn plan_period_end(s: &str) -> Option<(u32, usize)> {
-    let t = s.trim_start_matches(['“', '"', '「']);
-    let skip = s.len() - t.len();
-    let mut cs = t.chars();
-    let (a, b, c) = (cs.next()?, cs.next()?, cs.next()?);
-    if a != '十' || c != '五' {
-        return None;
-    }
-    let n = cn_digit(b)?;
-    let end_year = 2015 + (n as i64 - 2) * 5; // 十二五 ends in 2015
-    let len = skip + a.len_utf8() + b.len_utf8() + c.len_utf8();
-    let len = len + (t[len - skip..].len() - t[len - skip..].trim_start_matches(['”', '"', '」']).len());
-    Some((end_year as u32, len))
-}
-
-fn ym(y: i32, m: u32) -> String {
-    format!("{y:04}-{m:02}")
-}
-
-/// Find the deadline phrases of a text. `year` (the document's year) resolves
-/// dates written without one (6月15日前, 年底前).
-pub fn date_phrases(s: &str, year: Option<i32>) -> Vec<DatePhrase> {
-    date_phrases_at(s, year, &crate::text::scan::date_starts().positions(s))
-}
-
-/// [`date_phrases`] with the positions where one can start already known.
-fn date_phrases_at(s: &str, year: Option<i32>, starts: &[usize]) -> Vec<DatePhrase> {
-    let mut out: Vec<DatePhrase> = Vec::new();
-    let mut i = 0;
-    // Only the characters that can start a date phrase are visited.
-    for &pos in starts {
-        if pos < i {
-            continue;
-        }
-        i = pos;
-        let Some(c) = s[i..].chars().next() else { break };
-        // Characters that only start a vague form need the right second one.
-        if !(digit_value(c).is_some() || matches!(c, '截' | '到' | '至' | '于')) {
-            let second = s[i + c.len_utf8()..].chars().next();
-            let possible = match c {
-                '一' | '二' | '三' | '四' => second == Some('季'),
-                '上' | '下' => second == Some('半'),
-                '年' => matches!(second, Some('内' | '底' | '末')),
-                '今' | '明' => second == Some('年'),
-                '十' => second == Some('二'),
-                _ => false,
-            };
-            if !possible {
-                continue;
-            }
-        }
-        // 到/至/截至 …
-        let lead = ["截至", "截止", "到", "至", "于"].iter().find(|w| s[i..].starts_with(**w)).copied();
-        let j = i + lead.map_or(0, str::len);
-        let prev = prev_char(s, i);
-        let at_digit = s[j..].chars().next().is_some_and(|c| digit_value(c).is_some());
-        if lead.is_some() && !at_digit {
-            // 到“十四五”末
-            if let Some((y, len)) = plan_period_end(&s[j..]) {
-                let k = j + len;
-                if s[k..].starts_with('末') || s[k..].starts_with("期末") || s[k..].starts_with("时期末") {
-                    let end = k + s[k..].find('末').unwrap() + '末'.len_utf8();
-                    out.push(DatePhrase { start: i, end, date: y.to_string() });
-                    i = end;
-                    continue;
-                }
-            }
-        }
-        if lead.is_some() || (digit_value(c).is_some() && !prev.is_some_and(|p| digit_value(p).is_some() || p == '.' || p == '-')) {
-            if let Some(found) = explicit_date(s, i, j, lead.is_some(), year) {
-                i = found.end;
-                out.push(found);
-                continue;
-            }
-        }
-        // Vague forms resolved against the document's year.
-        if let (Some(y), true) = (year, matches!(c, '今' | '年' | '十' | '上' | '下' | '一' | '二' | '三' | '四' | '明')) {
-            // (word, year offset, month: 0 for the year alone)
-            const VAGUE: [(&str, i32, u32); 13] = [
-                ("今年年底前", 0, 12),
-                ("今年底前", 0, 12),
-                ("年底前", 0, 12),
-                ("年末前", 0, 12),
-                ("十二月月底", 0, 12),
-                ("年内", 0, 0),
-                ("上半年", 0, 6),
-                ("下半年", 0, 12),
-                ("一季度", 0, 3),
-                ("二季度", 0, 6),
-                ("三季度", 0, 9),
-                ("四季度", 0, 12),
-                ("明年", 1, 0),
-            ];
-            if let Some((w, dy, m)) = VAGUE.iter().find(|(w, _, _)| s[i..].starts_with(w)) {
-                // 每年 / 当年内 are not a date of this document.
-                if !matches!(prev, Some('每' | '当' | '本')) {
-                    let date = if *m == 0 { (y + dy).to_string() } else { ym(y + dy, *m) };
-                    out.push(DatePhrase { start: i, end: i + w.len(), date });
-                    i += w.len();
-                    continue;
-                }
-            }
-        }
-    }
-    out
-}
-
-/// Dates with numbers: 到2015年, 2020年12月底前, 6月15日前, 3月1日-15日, 到2022年底.
-fn explicit_date(s: &str, start: usize, j: usize, led: bool, year: Option<i32>) -> Option<DatePhrase> {
-    let (a, k) = read_int(s, j)?;
-    let after_a = &s[k..];
-    let (y, m, d, mut end);
-    if after_a.starts_with('年') && (1949..=2100).contains(&a) {
-        y = a as i32;
-        end = k + '年'.len_utf8();
-        // 2016—2020年 / 2018年-2020年: a plan period, not a deadline.
-        if let Some(c) = prev_char(s, start) {
-            if matches!(c, '—' | '-' | '－' | '~' | '～' | '至') {
-                return None;
-            }
-        }
-        let rest = &s[end..];
-        if rest.starts_with(['—', '-', '－', '~', '～']) {
-            return None;
-        }
-        let mut month = None;
-        let mut day = None;
-        if let Some((mo, k2)) = read_int(s, end) {
-            if s[k2..].starts_with('月') && (1..=12).contains(&mo) {
-                month = Some(mo);
-                end = k2 + '月'.len_utf8();
-                if let Some((da, k3)) = read_int(s, end) {
-                    if (s[k3..].starts_with('日') || s[k3..].starts_with('号')) && (1..=31).contains(&da) {
-                        day = Some(da);
-                        end = k3 + '日'.len_utf8();
-                    }
-                }
-            }
-        }
-        let tail = &s[end..];
-        let (end_of_period, tail_len) = if tail.starts_with("年底") || tail.starts_with("年末") {
-            (true, "年底".len())
-        } else if tail.starts_with("底") || tail.starts_with("末") {
-            (true, "底".len())
-        } else {
-            (false, 0)
-        };
-        end += tail_len;
-        let before = s[end..].starts_with('前') || s[end..].starts_with("以前") || s[end..].starts_with("之前");
-        if before {
-            end += if s[end..].starts_with('前') { '前'.len_utf8() } else { "以前".len() };
-        }
-        // A bare year is a deadline only when led by 到 or closed by 前/底, or when it
-        // opens a clause and something follows (2023年，基本建成 …).
-        let opens_clause = prev_char(s, start).is_none_or(|c| CLAUSE_BREAKS.contains(&c) || c == '（' || c == '(');
-        let follows = s[end..].chars().next();
-        let bare_ok = opens_clause
-            && month.is_none()
-            && !end_of_period
-            && !before
-            && follows.is_some_and(|c| {
-                c == '，'
-                    || c == ','
-                    || (is_han(c)
-                        && !s[end..].starts_with("以来")
-                        && !s[end..].starts_with('度')
-                        && !s[end..].starts_with('的')
-                        && !s[end..].starts_with("起"))
-            });
-        // (`month.is_some() && before` was once a fourth term; `before` alone covers it.)
-        if !(led || before || end_of_period || bare_ok) {
-            return None;
-        }
-        if month.is_some() && !led && !before && !end_of_period {
-            return None; // 2019年3月11日 on its own is a date, not a deadline
-        }
-        m = month.or(if end_of_period && month.is_none() { Some(12) } else { None });
-        d = day;
-        let date = match (m, d) {
-            (Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
-            (Some(m), None) => ym(y, m),
-            _ => y.to_string(),
-        };
-        return Some(DatePhrase { start, end, date });
-    }
-    // A month without a year: 6月15日前, 12月底前, 3月1日-15日.
-    if after_a.starts_with('月') && (1..=12).contains(&a) {
-        let y = year?;
-        let mut end = k + '月'.len_utf8();
-        let mut day = None;
-        if let Some((da, k3)) = read_int(s, end) {
-            if (s[k3..].starts_with('日') || s[k3..].starts_with('号')) && (1..=31).contains(&da) {
-                day = Some(da);
-                end = k3 + '日'.len_utf8();
-            }
-        }
-        let mut month = a;
-        let mut eom = false;
-        if s[end..].starts_with('底') || s[end..].starts_with('末') {
-            end += '底'.len_utf8();
-            eom = true;
-        }
-        // A period: 3月1日-15日 / 3月16日-10月31日 (the end is the deadline).
-        let mut period = false;
-        if day.is_some() {
-            if let Some(dash) = ['-', '—', '－', '~', '～', '至'].iter().find(|c| s[end..].starts_with(**c)) {
-                let p = end + dash.len_utf8();
-                if let Some((x, k4)) = read_int(s, p) {
-                    if s[k4..].starts_with('月') {
-                        if let Some((dd, k5)) = read_int(s, k4 + '月'.len_utf8()) {
-                            if s[k5..].starts_with('日') && (1..=12).contains(&x) {
-                                month = x;
-                                day = Some(dd);
-                                end = k5 + '日'.len_utf8();
-                                period = true;
-                            }
-                        }
-                    } else if s[k4..].starts_with('日') && (1..=31).contains(&x) {
-                        day = Some(x);
-                        end = k4 + '日'.len_utf8();
-                        period = true;
-                    }
-                }
-            }
-        }
-        let before = s[end..].starts_with('前');
-        if before {
-            end += '前'.len_utf8();
-        }
-        if !(before || period || led || eom) {
-            return None;
-        }
-        if matches!(prev_char(s, start), Some('每')) {
-            return None; // 每月底前: recurring
-        }
-        let date = match day {
-            Some(d) if crate::model::document::Ymd::new(y, month, d).is_some() => format!("{y:04}-{month:02}-{d:02}"),
-            _ => ym(y, month),
-        };
-        return Some(DatePhrase { start, end, date });
-    }
-    None
-}
+// Where numbers may not be read
 
 /// Byte ranges a target may not be read from: document numbers, 《cited titles》,
 /// quoted numbers (hotlines, codes) and slogans.
@@ -480,8 +227,252 @@ fn exclusions(s: &str, found: &[slogans::Found], numbers: &[(usize, usize)]) -> 
     ex
 }
 
-fn inside(ex: &[(usize, usize)], i: usize) -> bool {
-    ex.iter().any(|&(a, b)| i >= a && i < b)
+// ---------------------------------------------------------------------------
+// Verdicts
+
+/// Why a number was or was not read as a target: the name of the rule that
+/// decided it (`explain` lists them; the `rule` column of the targets frame
+/// carries the positive ones).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// A target, by this rule (bounded, count, share, multiple, time_limit …).
+    Target(&'static str),
+    /// Not a target, by this rule (ordinal, date, condition, fine …).
+    Not(&'static str),
+}
+
+/// Every number of a text that could be a target, with the rule that decided
+/// it: (the number as written, the verdict).
+///
+/// ```
+/// use zhengce::extract::targets::{explain, Verdict};
+/// let v = explain("对个人处以1万元以上10万元以下罚款；到2020年建成10个服务中心。", Some(2019), &Default::default());
+/// assert_eq!(v[0], ("1万".to_string(), Verdict::Not("fine")));
+/// assert_eq!(v.last().unwrap(), &("10".to_string(), Verdict::Target("count")));
+/// ```
+pub fn explain(s: &str, year: Option<i32>, lex: &slogans::Lexicon) -> Vec<(String, Verdict)> {
+    let t = crate::text::scan::triggers(s);
+    let found = slogans::find_at(s, lex, &t.cn_numerals);
+    let dates = date_phrases_at(s, year, &t.date_starts);
+    let mut log = Vec::new();
+    scan_numbers(s, &found, &dates, &crate::text::lines::find_doc_numbers(s), &t.numerals, &mut |num, verdict| {
+        log.push((s[num.start..num.end].to_string(), verdict));
+    });
+    log
+}
+
+/// A number's reading so far: its unit, range and comparator, and where its
+/// clause and sentence start.
+struct Reading<'a> {
+    s: &'a str,
+    num: Num,
+    unit: String,
+    value_max: Option<f64>,
+    /// After the unit (or the range's second unit).
+    end: usize,
+    comparator: Comparator,
+    span_start: usize,
+    /// Length of a comparator written after the unit (以上, 以内).
+    after_cmp_len: usize,
+    cstart: usize,
+    sstart: usize,
+    /// The rule that makes it a target if nothing rejects it.
+    rule: &'static str,
+}
+
+impl Reading<'_> {
+    fn before(&self) -> &str {
+        &self.s[self.cstart..self.num.start]
+    }
+
+    fn end_with_cmp(&self) -> usize {
+        self.end + self.after_cmp_len
+    }
+
+    fn tail(&self) -> &str {
+        &self.s[self.end_with_cmp()..]
+    }
+
+    /// The rest of the number's clause after its comparator.
+    fn clause_rest(&self) -> &str {
+        let e = end_within(self.s, self.end_with_cmp(), &CLAUSE_BREAKS, 300);
+        &self.s[self.end_with_cmp()..e]
+    }
+}
+
+/// Decide whether `num` is a target, by rules in order: the first that rejects
+/// it says why not.
+fn judge(s: &str, num: &Num, dates: &[DatePhrase]) -> Result<Target, &'static str> {
+    not_a_quantity(s, num)?;
+    let mut r = read_quantity(s, num)?;
+    flip_prohibited(&mut r);
+    for rule in [
+        fine,
+        describes_offence,
+        population_base,
+        conditional_clause,
+        bounded_modifier,
+        located_condition,
+        attribute_threshold,
+        per_unit_rate,
+        ordered_by_authority,
+        lone_one,
+        describes_plan,
+        non_committing_verb,
+        duration_trigger,
+    ] {
+        if let Some(why) = rule(&r) {
+            return Err(why);
+        }
+    }
+    Ok(build(&r, dates))
+}
+
+/// Numbers that are not quantities: ordinals, codes, identifiers, telephone
+/// numbers, 一 inside words (统一, 进一步), article references.
+fn not_a_quantity(s: &str, num: &Num) -> Result<(), &'static str> {
+    let prev = prev_char(s, num.start);
+    let rest = &s[num.end..];
+    if matches!(prev, Some('第' | '-' | '—' | '－' | '/' | '+' | '#' | '～' | '~')) || prev.is_some_and(|c| c.is_ascii_alphanumeric())
+    {
+        return Err("ordinal or code");
+    }
+    if rest.starts_with('+') || rest.starts_with('-') && num.form == NumForm::Arabic && !rest[1..].starts_with(|d: char| digit_value(d).is_some())
+    {
+        return Err("ordinal or code");
+    }
+    if rest.starts_with(|c: char| c.is_ascii_alphabetic()) && latin_unit(s, num).is_none() {
+        return Err("code or technology generation");
+    }
+    if num.form == NumForm::Arabic && !num.decimal && !num.multiplied && num.value >= 1_000_000.0 && !num.percent {
+        return Err("telephone number");
+    }
+    if num.form == NumForm::Chinese
+        && prev.is_some_and(|p| matches!(p, '统' | '进' | '唯' | '同' | '逐' | '单' | '万' | '某' | '之' | '专' | '如'))
+    {
+        return Err("numeral inside a word");
+    }
+    if article_reference(s, num) {
+        return Err("article reference");
+    }
+    for w in ["周年", "届", "次全会", "中全会", "次党代会", "次代表大会", "级", "季度", "期间", "批次", "号"] {
+        if rest.starts_with(w) {
+            return Err("anniversary, congress, level or date");
+        }
+    }
+    if rest.starts_with('大') && !slogans::big_count(&rest['大'.len_utf8()..]) {
+        return Err("congress or formulation (N大)");
+    }
+    Ok(())
+}
+
+/// An article of a regulation cited by number: 第二十一条、二十三条 (the list goes
+/// on without 第), 共六章五十七条, 二十一条第一项.
+fn article_reference(s: &str, num: &Num) -> bool {
+    let rest = &s[num.end..];
+    if !rest.starts_with(['条', '款', '章']) {
+        return false;
+    }
+    let before = &s[s.floor_char_boundary(num.start.saturating_sub(30))..num.start];
+    before.ends_with(['、', '和', '至', '章']) || before.contains('第') || rest[3..].starts_with('第') || before.ends_with('共')
+}
+
+fn latin_unit(s: &str, num: &Num) -> Option<&'static str> {
+    if num.form != NumForm::Arabic {
+        return None;
+    }
+    let rest = &s[num.end..];
+    let u = starts_with_any(rest, &LATIN_UNITS)?;
+    let after = &rest[u.len()..];
+    let bare = matches!(u, "M" | "G" | "T");
+    let bounded = AFTER.iter().any(|(w, _)| after.starts_with(w)) || comparator_before(s, start_within(s, num.start, &CLAUSE_BREAKS, 600), num.start).is_some();
+    (!after.starts_with(|c: char| c.is_ascii_alphanumeric()) && (!bare || bounded)).then_some(u)
+}
+
+/// The unit, the range and the comparator of a number, and the positive rule
+/// it would be a target by; time units follow their own rules.
+fn read_quantity<'a>(s: &'a str, num: &Num) -> Result<Reading<'a>, &'static str> {
+    let cstart = start_within(s, num.start, &CLAUSE_BREAKS, 600);
+    let sstart = start_within(s, num.start, &SENTENCE_BREAKS, 1500);
+    let mut r = Reading {
+        s,
+        num: num.clone(),
+        unit: String::new(),
+        value_max: None,
+        end: num.end,
+        comparator: Comparator::Eq,
+        span_start: num.start,
+        after_cmp_len: 0,
+        cstart,
+        sstart,
+        rule: "count",
+    };
+    if let Some((cmp, at)) = comparator_before(s, cstart, num.start) {
+        r.comparator = cmp;
+        r.span_start = at;
+    }
+    if let Some(t) = starts_with_any(&s[num.end..], &TIME_UNITS).filter(|_| !num.percent) {
+        time_quantity(&mut r, t)?;
+        return Ok(r);
+    }
+    unit_and_range(&mut r)?;
+    comparator_after(&mut r);
+    r.rule = match (r.unit.as_str(), r.comparator) {
+        ("%" | "‰", Comparator::Eq) => "share",
+        ("倍", _) => "multiple",
+        (u, _) if u.ends_with('元') && r.comparator == Comparator::Le => "cap",
+        (_, Comparator::Eq) if r.unit == "次" => "frequency",
+        (_, Comparator::Eq) => "count",
+        _ => "bounded",
+    };
+    if r.unit == "次" {
+        frequency(&mut r)?;
+    }
+    Ok(r)
+}
+
+/// The comparator after the unit (以上, 以内, 左右), which wins over one before
+/// unless it is only 左右.
+fn comparator_after(r: &mut Reading) {
+    if let Some((w, cmp)) = AFTER.iter().find(|(w, _)| r.s[r.end..].starts_with(w)) {
+        if r.comparator == Comparator::Eq || *cmp != Comparator::Eq {
+            r.comparator = *cmp;
+        }
+        r.after_cmp_len = w.len();
+    }
+}
+
+/// Units and ranges: 1至2个, 10%-15%, 1-2个 (the unit follows the second number).
+fn unit_and_range(r: &mut Reading) -> Result<(), &'static str> {
+    let (s, num) = (r.s, &r.num);
+    let direct = unit_after(s, num);
+    let range_from = match &direct {
+        Some((_, l)) if num.percent => Some(num.end + l),
+        Some(_) => None,
+        None => Some(num.end),
+    };
+    let range = range_from.and_then(|at| {
+        let d = ["至", "到", "—", "－", "-", "~", "～"].iter().find(|d| s[at..].starts_with(**d))?;
+        let n2 = read_number(s, at + d.len())?;
+        let (u2, l2) = unit_after(s, &n2)?;
+        (n2.value > num.value && n2.form == num.form).then(|| (n2.value, u2, n2.end + l2))
+    });
+    match (range, direct) {
+        (Some((max, u2, e2)), _) => {
+            r.value_max = Some(max);
+            r.unit = u2;
+            r.end = e2;
+        }
+        (None, Some((u, l))) => {
+            r.unit = u;
+            r.end = num.end + l;
+        }
+        (None, None) => return Err("no unit"),
+    }
+    if TIME_UNITS.contains(&r.unit.as_str()) || r.unit == "月" {
+        return Err("duration or date (a range of years or months)");
+    }
+    Ok(())
 }
 
 /// Read a unit after a number; returns (unit, byte length).
@@ -490,20 +481,98 @@ fn unit_after(s: &str, num: &Num) -> Option<(String, usize)> {
         return Some(("%".into(), 0));
     }
     let rest = &s[num.end..];
-    if rest.starts_with('倍') {
-        return Some(("倍".into(), '倍'.len_utf8()));
+    for w in ["倍", "‰"] {
+        if rest.starts_with(w) {
+            return Some((w.into(), w.len()));
+        }
     }
-    if rest.starts_with('‰') {
-        return Some(("‰".into(), '‰'.len_utf8()));
+    if rest.starts_with('大') && slogans::big_count(&rest['大'.len_utf8()..]) {
+        return Some((String::new(), '大'.len_utf8()));
+    }
+    if let Some(u) = latin_unit(s, num) {
+        return Some((u.to_string(), u.len()));
     }
     let list: &[&str] = if num.form == NumForm::Chinese { &CN_MEASURES } else { &MEASURES };
     if let Some(w) = starts_with_any(rest, list) {
         return Some((w.to_string(), w.len()));
     }
-    if num.multiplied {
-        return Some((String::new(), 0));
+    if num.form == NumForm::Chinese && rest.starts_with('次') {
+        return Some(("次".into(), '次'.len_utf8()));
     }
-    None
+    num.multiplied.then(|| (String::new(), 0))
+}
+
+/// A number with a unit of time (SCHEMA "Further conventions"): a time limit
+/// that binds the administration (十五个工作日内, 压缩至3周以内, 30天内) is a target
+/// `<=`; a publicity period (公示七日) and a bounded duration (不少于六个月,
+/// 2年以上的工作许可) are targets; other durations, dates and plan horizons
+/// (3年内建成) are not.
+fn time_quantity(r: &mut Reading, unit: &str) -> Result<(), &'static str> {
+    let s = r.s;
+    let num = &r.num;
+    if unit == "年" && num.value >= 1000.0 {
+        return Err("year");
+    }
+    if matches!(unit, "日") && !s[num.end + unit.len()..].starts_with(['内', '以', '之']) && r.comparator == Comparator::Eq && !publicity(r) {
+        return Err("date or duration");
+    }
+    r.unit = unit.to_string();
+    r.end = num.end + unit.len();
+    let after = &s[r.end..];
+    if let Some(w) = ["以内", "之内", "内"].iter().find(|w| after.starts_with(**w)) {
+        if unit == "年" {
+            return Err("plan horizon (N年内)");
+        }
+        r.after_cmp_len = w.len();
+        r.comparator = Comparator::Le;
+        r.rule = "time_limit";
+        return Ok(());
+    }
+    comparator_after(r);
+    if r.comparator != Comparator::Eq {
+        r.rule = "duration_bound";
+        return Ok(());
+    }
+    if publicity(r) {
+        r.rule = "publicity_period";
+        return Ok(());
+    }
+    if every_interval(r) {
+        r.rule = "frequency_interval";
+        return Ok(());
+    }
+    Err("duration or date")
+}
+
+/// 公示七日 / 公告30天: the period a decision is posted for binds the administration.
+fn publicity(r: &Reading) -> bool {
+    ["公示", "公告", "公布"].iter().any(|w| r.before().ends_with(w))
+}
+
+/// 每2个月组团: where only the interval carries a number it is the value
+/// (SCHEMA "Frequency commitments"); not when a count follows (每两年命名一次).
+fn every_interval(r: &Reading) -> bool {
+    r.before().ends_with('每') && !r.clause_rest().contains('次')
+}
+
+/// N次 is a frequency commitment only under 每 + a period (每年至少召开1次, 每两年
+/// 命名一次, 每月发放一次); a Chinese 一次 elsewhere is an adverb (一次性) or a
+/// count of events (连续三次).
+fn frequency(r: &mut Reading) -> Result<(), &'static str> {
+    let clause = r.before();
+    let every = clause.rfind('每').is_some_and(|p| {
+        let after = &clause[p + '每'.len_utf8()..];
+        let after = after.trim_start_matches(|c: char| digit_value(c).is_some() || cn_digit(c).is_some() || c == '十');
+        PERIODS.iter().any(|w| after.starts_with(w))
+    });
+    if every {
+        r.rule = "frequency";
+        return Ok(());
+    }
+    if r.num.form == NumForm::Chinese || r.tail().starts_with('性') {
+        return Err("count of occurrences, not a frequency");
+    }
+    Ok(())
 }
 
 fn comparator_before(s: &str, cstart: usize, num_start: usize) -> Option<(Comparator, usize)> {
@@ -522,18 +591,190 @@ fn comparator_before(s: &str, cstart: usize, num_start: usize) -> Option<(Compar
                     && !seg[..at].ends_with('下')
                     && !seg[..at].ends_with('到')
                     && !seg[..at].ends_with('传'));
+            // 最高/最低 … bound a number only right before it (最高给予500万元), not
+            // inside a name (最低生活保障标准, 最低工资标准).
+            let ok = ok && (!w.starts_with('最') || seg[end..].chars().count() <= 3 || governs_list(&seg[end..]));
             if ok && best.is_none_or(|(_, bs, be)| end > be || (end == be && at < bs)) {
                 best = Some((cmp, at, end));
             }
             from = at + w.len();
         }
     }
+    // 超 right before the number (注册证超500件) is 超过.
+    if seg.ends_with('超') && best.is_none_or(|(_, _, be)| be < seg.len()) {
+        best = Some((Comparator::Gt, seg.len() - '超'.len_utf8(), seg.len()));
+    }
     let (cmp, at, end) = best?;
-    // Another number between the comparator and this one belongs to that comparator.
-    if seg[end..].chars().any(|c| digit_value(c).is_some()) {
+    // Another number between the comparator and this one belongs to that
+    // comparator, unless the numbers form a list it governs (最高60万元、40万元).
+    let between = &seg[end..];
+    if between.chars().any(|c| digit_value(c).is_some()) && !governs_list(between) {
         return None;
     }
     Some((cmp, cstart + at))
+}
+
+/// Text between a comparator and a number that is only a list of amounts
+/// (给予最高60万元、40万元): the comparator applies to each.
+fn governs_list(between: &str) -> bool {
+    let between = between.trim_start_matches(|c: char| is_han(c) && !matches!(c, '万' | '亿' | '元'));
+    between.ends_with('、')
+        && between.chars().all(|c| digit_value(c).is_some() || matches!(c, '、' | '.' | '万' | '亿' | '元' | '%' | '％'))
+}
+
+/// 不得…超过 / 不得…低于: a prohibition turns the bound into the limit it sets.
+fn flip_prohibited(r: &mut Reading) {
+    let prohibited = ["不得", "不能", "不应", "严禁"].iter().any(|w| r.before().contains(w));
+    r.comparator = match (r.comparator, prohibited) {
+        (Comparator::Gt, true) => Comparator::Le,
+        (Comparator::Lt, true) => Comparator::Ge,
+        (c, _) => c,
+    };
+}
+
+// ---------------------------------------------------------------------------
+// Rules that reject a number (each returns the reason)
+
+/// Fines and penalties bind offenders, not the administration (处…罚款, 一倍以上
+/// 三倍以下罚款; SCHEMA "Further conventions").
+fn fine(r: &Reading) -> Option<&'static str> {
+    let e = end_within(r.s, r.end_with_cmp(), &CLAUSE_BREAKS, 300);
+    let clause = &r.s[r.cstart..e];
+    PENALTIES.iter().any(|w| clause.contains(w)).then_some("fine")
+}
+
+/// A number in a conditional clause — the clause ends with 的 before the
+/// consequence (年销售收入首次达到2000万元的，给予…; 六个月内无人认领的，由…) — sets
+/// a condition (党政机关公文 and legislative drafting write conditions as …的，).
+fn conditional_clause(r: &Reading) -> Option<&'static str> {
+    let rest = r.clause_rest();
+    let e = r.end_with_cmp() + rest.len();
+    let ends_de = rest.ends_with('的') || (rest.is_empty() && r.s[..e].ends_with('的'));
+    let consequence_follows = r.s[e..].starts_with(['，', ',']);
+    (ends_de && consequence_follows && !rest.contains("目标")).then_some("condition (…的，)")
+}
+
+/// A bounded number before 的 and a noun, or before a list of such modifiers
+/// (500万元及以下、平均担保费率不超过1%的担保业务), qualifies the noun: a condition or
+/// eligibility threshold (人口在5万人以下的乡镇), unless it is a limit the rule
+/// imposes (不得), a count of the noun (1000个以上的数据训练集), a physical limit
+/// (一点五米以内的牵引带), a benefit granted (给予…六倍以下的一次性救助) or a
+/// standard (…以上的标准).
+fn bounded_modifier(r: &Reading) -> Option<&'static str> {
+    if r.comparator == Comparator::Eq {
+        return None;
+    }
+    let tail = r.tail();
+    let modifies = if let Some(noun) = tail.strip_prefix('的') {
+        !KEEP_AFTER_DE.iter().any(|w| noun.starts_with(w))
+    } else {
+        tail.starts_with('、') && r.clause_rest().contains('的')
+    };
+    if !modifies {
+        return None;
+    }
+    let before = r.before();
+    let prohibited = ["不得", "严禁", "禁止"].iter().any(|w| before.contains(w));
+    let counts_noun = CLASSIFIERS.contains(&r.unit.as_str()) && !before.contains('对');
+    let physical_cap = PHYSICAL.contains(&r.unit.as_str()) && r.comparator == Comparator::Le;
+    let granted = GRANT.iter().any(|w| before.contains(w)) && !before.contains('对');
+    (!(prohibited || counts_noun || physical_cap || granted)).then_some("condition (bounded modifier …的)")
+}
+
+/// X在N…以下 after an attribute noun (人口在5万人以下) is a condition; 在 opening
+/// the clause (在10个以上领域实现…) is a place, and the count stands.
+fn located_condition(r: &Reading) -> Option<&'static str> {
+    let before = r.before();
+    if r.rule == "time_limit" {
+        return None; // 在60日内: within a time, not a condition
+    }
+    // 在 and the number may hold the base of a multiple: 收入在最低生活保障标准一点五倍以下.
+    let Some(p) = before.rfind('在') else { return None };
+    let (b, between) = (&before[..p], &before[p + '在'.len_utf8()..]);
+    let base_only = between.chars().count() <= 12 && between.chars().all(is_han) && !GRANT.iter().any(|w| between.contains(w));
+    let opens = b.trim().is_empty() || b.ends_with(['，', '、']);
+    (r.after_cmp_len > 0 && base_only && !b.ends_with("控制") && !opens).then_some("condition (X在N以下)")
+}
+
+/// A population figure without a measure word (全省53.9万建档立卡贫困对象的数据比对
+/// 工作) names the base a task works on, not a quantity it commits to (SCHEMA
+/// "Rulings": a count that only names the whole population is not a target).
+fn population_base(r: &Reading) -> Option<&'static str> {
+    if !(r.unit.is_empty() && r.comparator == Comparator::Eq && r.num.multiplied) {
+        return None;
+    }
+    let noun: String = r.tail().chars().take_while(|c| is_han(*c)).take(10).collect();
+    let whole = ["全省", "全市", "全县", "全区", "全国"].iter().any(|w| r.before().ends_with(w));
+    (whole || POPULATIONS.iter().any(|w| noun.contains(w))).then_some("population the task works on")
+}
+
+/// Nouns of the people a task serves (a count of them without a measure word
+/// is the population, not a commitment).
+const POPULATIONS: [&str; 12] = ["对象", "人员", "群众", "人口", "老年人", "老人", "儿童", "居民", "农民", "家庭", "残疾人", "学生"];
+
+/// An item or sentence that describes an offence (未…, 违反…的) in a list of
+/// penalised acts: its numbers describe the act, not a commitment.
+fn describes_offence(r: &Reading) -> Option<&'static str> {
+    let sentence = r.s[r.sstart..r.num.start].trim_start();
+    (sentence.starts_with('未') || sentence.starts_with("违反")).then_some("describes an offence")
+}
+
+/// A lower bound on an attribute measure directly before a noun qualifies the
+/// noun (1000亩以上集中连片优质耕地, 18岁以上居民): a condition.
+fn attribute_threshold(r: &Reading) -> Option<&'static str> {
+    let lower = matches!(r.comparator, Comparator::Ge | Comparator::Gt) && r.after_cmp_len > 0;
+    let noun_follows = r.tail().starts_with(is_han);
+    (lower && noun_follows && ATTRIBUTE.contains(&r.unit.as_str())).then_some("condition (attribute threshold)")
+}
+
+/// 每认定1家给予孵化器10万元: the count after 每 + a verb is the unit a rate is
+/// paid per, not a commitment.
+fn per_unit_rate(r: &Reading) -> Option<&'static str> {
+    let before = r.before();
+    let p = before.rfind('每')?;
+    let between = &before[p + '每'.len_utf8()..];
+    let n = between.chars().count();
+    let verb = (1..=4).contains(&n) && between.chars().all(is_han) && !PERIODS.iter().any(|w| between.starts_with(w));
+    let pays = GRANT.iter().any(|w| r.tail().trim_start_matches(is_han).is_empty() || r.tail().starts_with(w));
+    (verb && pays && CLASSIFIERS.contains(&r.unit.as_str())).then_some("per-unit rate")
+}
+
+/// 责令…在十日内妥善处置: a time limit ordered on an offender binds a citizen, not
+/// the administration (SCHEMA: deadlines that bind citizens are not targets).
+fn ordered_by_authority(r: &Reading) -> Option<&'static str> {
+    (r.rule == "time_limit" && r.s[r.sstart..r.num.start].contains("责令")).then_some("time limit on a citizen (责令)")
+}
+
+/// 一 counts only when bounded or made (至少建有一所, 确定一名工作协调员, 至少有一人就业).
+fn lone_one(r: &Reading) -> Option<&'static str> {
+    if !(r.num.form == NumForm::Chinese && r.num.value == 1.0) || matches!(r.rule, "frequency" | "time_limit" | "publicity_period") {
+        return None;
+    }
+    let made = MAKE_VERBS.iter().any(|v| r.before().ends_with(v));
+    let strong_unit = ["所", "名", "个", "家", "处", "座", "间", "套", "张", "位", "人"].contains(&r.unit.as_str()) || PHYSICAL.contains(&r.unit.as_str());
+    if !(r.comparator != Comparator::Eq || made) || !strong_unit || r.s[r.end..].starts_with("时期") {
+        return Some("一 without a commitment");
+    }
+    None
+}
+
+/// Counts that describe the plan (分4个阶段) or only classify (两个档次荣誉称号).
+fn describes_plan(r: &Reading) -> Option<&'static str> {
+    let after = &r.s[r.end..];
+    PLAN_NOUNS.iter().any(|w| after.starts_with(w)).then_some("describes the plan or classifies")
+}
+
+/// A count governed by a verb that does not commit (指导…4个联系点, 分4个阶段).
+fn non_committing_verb(r: &Reading) -> Option<&'static str> {
+    if r.comparator != Comparator::Eq || r.num.percent || r.unit == "倍" || r.rule != "count" {
+        return None;
+    }
+    governing_verb_blocks(r.s, r.sstart, r.num.start).then_some("governed by a verb that does not commit")
+}
+
+/// 超过三个月，…不领取的: a duration exceeded is a trigger, not a limit.
+fn duration_trigger(r: &Reading) -> Option<&'static str> {
+    (r.rule == "duration_bound" && matches!(r.comparator, Comparator::Gt | Comparator::Lt)).then_some("condition (duration exceeded)")
 }
 
 fn governing_verb_blocks(s: &str, sstart: usize, num_start: usize) -> bool {
@@ -554,6 +795,127 @@ fn governing_verb_blocks(s: &str, sstart: usize, num_start: usize) -> bool {
         .max();
     let Some(after) = last_non else { return false };
     !COMMIT.iter().any(|w| seg[after..].contains(w))
+}
+
+// ---------------------------------------------------------------------------
+// What a target measures
+
+/// The target a reading makes: span, indicator and base, denominator, scope,
+/// deadline and hedging.
+fn build(r: &Reading, dates: &[DatePhrase]) -> Target {
+    let s = r.s;
+    let end_with_cmp = r.end_with_cmp();
+    let relative = matches!(r.unit.as_str(), "%" | "倍" | "‰");
+    let count_like = !relative && r.comparator == Comparator::Eq || (r.unit.is_empty() && r.num.multiplied);
+    let measured = !relative && !r.unit.is_empty();
+    let after = indicator_after(s, end_with_cmp).filter(|_| count_like || measured);
+    let mut span_end = end_with_cmp;
+    if let (Some(ind), true) = (&after, count_like) {
+        span_end = span_over(s, end_with_cmp, ind);
+    }
+    let base = relative.then(|| base_of(s, r)).flatten();
+    let after = if r.rule == "publicity_period" { ["公示", "公告", "公布"].iter().find(|w| r.before().ends_with(**w)).map(|w| w.to_string()) } else { after };
+    let indicator = match after {
+        Some(a) => Some(a),
+        None if relative && r.comparator == Comparator::Eq => share_after(s, end_with_cmp).or_else(|| indicator_before(s, r.cstart, r.span_start)),
+        None => indicator_before(s, r.cstart, r.span_start),
+    };
+    // The last date phrase of the sentence before the number (dates are in text order).
+    let from = dates.partition_point(|d| d.start < r.sstart);
+    let upto = dates.partition_point(|d| d.start < r.num.start);
+    let deadline = dates[from..upto].iter().rfind(|d| d.end <= r.num.start).map(|d| d.date.clone());
+    let hedged = HEDGES.iter().any(|w| s[r.sstart..r.num.start].contains(w));
+    Target {
+        block: 0,
+        start: r.span_start,
+        end: span_end,
+        number_start: r.num.start,
+        number_end: r.num.end,
+        value: r.num.value,
+        value_max: r.value_max,
+        unit: r.unit.clone(),
+        per: per_of(s, r.cstart, r.num.start),
+        comparator: r.comparator,
+        deadline,
+        indicator: indicator.filter(|i| base.as_deref() != Some(i.as_str())),
+        scope: scope_of(s, r.cstart, r.num.start),
+        base,
+        indicator_id: None,
+        condition: None,
+        hedged,
+        group: None,
+        items: Vec::new(),
+        item_ids: Vec::new(),
+        rule: r.rule,
+    }
+}
+
+/// The span runs over the noun counted (1个平台, “四大创新圈”).
+fn span_over(s: &str, from: usize, ind: &str) -> usize {
+    let mut e = from;
+    let mut got = 0;
+    let want = ind.chars().count();
+    for c in s[from..].chars() {
+        if got >= want {
+            break;
+        }
+        if !matches!(c, '“' | '”') {
+            got += 1;
+        }
+        e += c.len_utf8();
+    }
+    if s[e..].starts_with('”') {
+        e += '”'.len_utf8();
+    }
+    e
+}
+
+/// The base of a relative value: what the share or multiple is of — the noun
+/// before 的 after the comparator (不低于当地上年度城乡低保标准的1.3倍 → 城乡低保标准),
+/// after 占 (占全省国土面积的30%), or the noun right before a share (村总数25%,
+/// 彩票公益金30%). Time and place qualifiers (当地, 上年度) are dropped so that
+/// bases line up across documents.
+fn base_of(s: &str, r: &Reading) -> Option<String> {
+    let seg = &s[r.cstart..r.num.start];
+    let seg = match comparator_before(s, r.cstart, r.num.start) {
+        Some((_, at)) => {
+            let w = BEFORE.iter().map(|(w, _)| *w).filter(|w| s[at..].starts_with(w)).max_by_key(|w| w.len()).unwrap_or("");
+            &s[at + w.len()..r.num.start]
+        }
+        None => seg,
+    };
+    let seg = seg.rfind('占').map_or(seg, |p| &seg[p + '占'.len_utf8()..]);
+    let of = seg.strip_suffix('的');
+    let seg = match of {
+        Some(x) => x,
+        None if r.comparator == Comparator::Eq || seg.ends_with(|c: char| is_han(c)) => seg,
+        None => return None,
+    };
+    // The noun phrase: after the last verb or list separator.
+    let cut = ["按照", "按", "将", "把", "争取", "确保", "，", "、", "用于", "达到"]
+        .iter()
+        .filter_map(|w| seg.rfind(w).map(|p| p + w.len()))
+        .max()
+        .unwrap_or(0);
+    let mut b = seg[cut..].trim();
+    for q in ["当地", "本地区", "上年度", "上一年度", "上年", "同期", "相关企业", "全省", "全市"] {
+        b = b.strip_prefix(q).unwrap_or(b);
+    }
+    let n = b.chars().count();
+    ((2..=20).contains(&n) && b.chars().all(is_han)).then(|| b.to_string())
+}
+
+/// What a share without a comparator measures when it follows its base: the
+/// phrase after it (彩票公益金55%以上用于发展养老服务事业 → 用于发展养老服务事业;
+/// 村总数25%比例推进农村社区建设 → 农村社区建设).
+fn share_after(s: &str, from: usize) -> Option<String> {
+    let rest = &s[from..];
+    let rest = rest.strip_prefix("的").unwrap_or(rest);
+    let rest = rest.strip_prefix("比例").unwrap_or(rest);
+    let rest = ["推进", "推动", "开展", "实施"].iter().find_map(|w| rest.strip_prefix(w)).unwrap_or(rest);
+    let e = rest.find(|c: char| !is_han(c)).unwrap_or(rest.len());
+    let phrase: String = rest[..e].chars().take(16).collect();
+    (phrase.chars().count() >= 2).then_some(phrase)
 }
 
 fn indicator_after(s: &str, from: usize) -> Option<String> {
@@ -596,41 +958,21 @@ fn indicator_after(s: &str, from: usize) -> Option<String> {
         }
     }
     let ind: String = phrase.chars().filter(|c| !matches!(c, '“' | '”')).collect();
-    let ind = ind.trim_end_matches('的').to_string();
+    let ind = ind.trim_start_matches('的').trim_end_matches('的').to_string();
     (ind.chars().count() >= 2).then_some(ind)
 }
 
 /// Words that open a clause but are not part of what is measured.
-const LEADING: [&str; 22] = [
-    "按照",
-    "根据",
-    "确保",
-    "力争",
-    "争取",
-    "努力",
-    "实现",
-    "推动",
-    "使",
-    "将",
-    "把",
-    "全面",
-    "基本",
-    "逐步",
-    "进一步",
-    "要",
-    "应",
-    "并",
-    "且",
-    "其中",
-    "采取",
-    "全省",
+const LEADING: [&str; 24] = [
+    "按照", "根据", "确保", "力争", "争取", "努力", "实现", "推动", "使", "将", "把", "全面", "基本", "逐步", "进一步", "要", "应", "并", "且",
+    "其中", "采取", "全省", "原则上", "应当",
 ];
 
 fn indicator_before(s: &str, cstart: usize, upto: usize) -> Option<String> {
     let mut seg = s[cstart..upto].trim();
     // The phrase after the last list separator or quote.
     if let Some(p) = seg.rfind(['、', '“', '”', '（', '(']) {
-        let q = p + seg[p..].chars().next().unwrap().len_utf8();
+        let q = p + seg[p..].chars().next().map_or(1, char::len_utf8);
         if seg[q..].chars().count() >= 2 {
             seg = &seg[q..];
         }
@@ -651,6 +993,7 @@ fn indicator_before(s: &str, cstart: usize, upto: usize) -> Option<String> {
         }
     }
     let seg = seg.trim_end_matches("分别").trim_end_matches("平均").trim_end_matches(['均', '的', '要', '应', '都']);
+    let seg = HEDGES.iter().fold(seg, |x, w| x.trim_end_matches(w));
     (seg.chars().count() >= 2 && seg.chars().count() <= 30).then(|| seg.to_string())
 }
 
@@ -700,249 +1043,122 @@ fn per_of(s: &str, cstart: usize, num_start: usize) -> Option<String> {
     Some(per.to_string())
 }
 
-/// Find the targets of one text. `year` resolves deadlines written without a year.
+/// The condition a target holds under, from the conditions rejected in its
+/// sentence: the nearest one before it in the same sentence or semicolon clause (对单户担保金额500万元
+/// 及以下的…收取的担保费率原则上不超过1% → 单户担保金额500万元及以下).
+fn attach_conditions(s: &str, targets: &mut [Target], conditions: &[(usize, usize)]) {
+    // A condition reaches to the end of its sentence or its semicolon clause.
+    const BREAKS: [char; 7] = ['。', '；', ';', '！', '？', '\n', '!'];
+    for t in targets {
+        let sstart = start_within(s, t.number_start, &BREAKS, 1500);
+        let k = conditions.partition_point(|c| c.0 < t.number_start);
+        if let Some(&(a, b)) = conditions[..k].last().filter(|c| c.0 >= sstart) {
+            t.condition = Some(s[a..b].to_string());
+        }
+    }
+}
+
+/// The phrase of a condition: the attribute noun before the number (up to the
+/// clause start or a preposition) through the number, its unit and comparator.
+fn condition_span(r: &Reading) -> (usize, usize) {
+    let before = r.before();
+    let cut = ["对", "、", "，", "的", "按", "凡"].iter().filter_map(|w| before.rfind(w).map(|p| p + w.len())).max().unwrap_or(0);
+    let cut = if before.len() - cut > 36 { before.floor_char_boundary(before.len() - 36) } else { cut };
+    (r.cstart + cut, r.end_with_cmp())
+}
+
+// ---------------------------------------------------------------------------
+// Finding the numbers
+
+/// Find the targets of one text. `year` resolves deadlines written without one.
 pub fn find_targets(s: &str, year: Option<i32>, lex: &slogans::Lexicon) -> Vec<Target> {
     let t = crate::text::scan::triggers(s);
     let found = slogans::find_at(s, lex, &t.cn_numerals);
     let dates = date_phrases_at(s, year, &t.date_starts);
-    targets_in(s, &found, &dates, &crate::text::lines::find_doc_numbers(s), &t.numerals)
+    scan_numbers(s, &found, &dates, &crate::text::lines::find_doc_numbers(s), &t.numerals, &mut |_, _| {})
 }
 
-/// The targets of a text whose slogans and date phrases are already known.
-fn targets_in(s: &str, found: &[slogans::Found], dates: &[DatePhrase], numbers: &[(usize, usize)], numerals: &[usize]) -> Vec<Target> {
+/// A Chinese numeral counts only with a measure word, 倍, %, 点 or a counted
+/// 大 after its run (most are inside words: 进一步, 统一).
+fn cn_run_may_count(s: &str, run_end: usize) -> bool {
+    let rest = &s[run_end..];
+    let next = rest.chars().next();
+    next.is_some_and(|n| matches!(n, '倍' | '%' | '％' | '点' | '次') || CN_MEASURES.iter().any(|m| m.starts_with(n)))
+        || rest.starts_with('大') && slogans::big_count(&rest['大'.len_utf8()..])
+        || starts_with_any(rest, &TIME_UNITS).is_some()
+}
+
+/// Every number of a text judged once, in order; `on` hears each verdict. The
+/// targets found get the conditions rejected in their sentence.
+fn scan_numbers(
+    s: &str,
+    found: &[slogans::Found],
+    dates: &[DatePhrase],
+    numbers: &[(usize, usize)],
+    numerals: &[usize],
+    on: &mut dyn FnMut(&Num, Verdict),
+) -> Vec<Target> {
     let ex = Spans::new(exclusions(s, found, numbers));
     let date_spans = Spans::new(dates.iter().map(|d| (d.start, d.end)).collect());
     let mut out = Vec::new();
+    let mut conditions = Vec::new();
     let mut next_free = 0; // numbers already read end here
+    let mut run = (0, 0); // the run of Chinese numeral characters last measured
     for &i in numerals {
         if i < next_free {
             continue;
         }
         let c = s[i..].chars().next().unwrap_or(' ');
-        if matches!(c, '百' | '千') && !s[i..].starts_with("百分之") {
+        if matches!(c, '百' | '千') && !s[i..].starts_with("百分之") || continues_number(s, i, c) || ex.contains(i) || date_spans.contains(i) {
             continue;
         }
-        let prev = prev_char(s, i);
-        let continues_number = prev.is_some_and(|p| {
-            digit_value(p).is_some()
-                || p == '.'
-                || p == '．'
-                || (cn_digit(p).is_some() && cn_digit(c).is_some())
-                || p == '十'
-                || p == '百'
-                || p == '千'
-        });
-        if continues_number || ex.contains(i) || date_spans.contains(i) {
-            continue;
-        }
-        // A Chinese numeral counts only with a measure word, 倍 or % after its run:
-        // check that cheaply before reading it (most are inside words: 进一步, 统一).
         if cn_digit(c).is_some() || c == '十' {
-            let run_end = s[i..]
-                .char_indices()
-                .find(|&(_, x)| !(cn_digit(x).is_some() || matches!(x, '十' | '百' | '千' | '万' | '亿')))
-                .map_or(s.len(), |(k, _)| i + k);
-            let next = s[run_end..].chars().next();
-            if !next.is_some_and(|n| matches!(n, '倍' | '%' | '％' | '点') || CN_MEASURES.iter().any(|m| m.starts_with(n))) {
+            // The run is measured once (a run of thousands of numerals stays
+            // linear); a numeral is read at most MAX_CN_NUMERAL characters.
+            if !(run.0 <= i && i < run.1) {
+                run = (i, cn_run_end(s, i));
+            }
+            let run_end = run.1;
+            if run_end - i <= MAX_CN_NUMERAL * 3 && !cn_run_may_count(s, run_end) {
                 next_free = run_end;
                 continue;
             }
         }
         let Some(num) = read_number(s, i) else { continue };
-        // Most Chinese numerals are inside words (进一步, 统一): a count needs a
-        // measure word, 倍 or % right after it.
-        if num.form == NumForm::Chinese && !num.percent {
-            let next = s[num.end..].chars().next();
-            if !next.is_some_and(|n| n == '倍' || CN_MEASURES.iter().any(|m| m.starts_with(n))) {
-                next_free = num.end;
-                continue;
-            }
+        if num.form == NumForm::Chinese && !num.percent && !cn_run_may_count(s, num.end) {
+            next_free = num.end;
+            continue;
         }
         match judge(s, &num, dates) {
-            Some(t) => {
+            Ok(t) => {
+                on(&num, Verdict::Target(t.rule));
                 next_free = t.end.max(num.end);
                 out.push(t);
             }
-            None => next_free = num.end,
+            Err(why) => {
+                on(&num, Verdict::Not(why));
+                if why.starts_with("condition") {
+                    if let Ok(r) = read_quantity(s, &num) {
+                        conditions.push(condition_span(&r));
+                    }
+                }
+                next_free = num.end;
+            }
         }
     }
+    attach_conditions(s, &mut out, &conditions);
     out
 }
 
-fn judge(s: &str, num: &Num, dates: &[DatePhrase]) -> Option<Target> {
-    let prev = prev_char(s, num.start);
-    let rest = &s[num.end..];
-    // Ordinals, identifiers, codes and telephone numbers.
-    if matches!(prev, Some('第' | '-' | '—' | '－' | '/' | '+' | '#' | '～' | '~')) || prev.is_some_and(|c| c.is_ascii_alphanumeric())
-    {
-        return None;
-    }
-    if rest.starts_with(|c: char| {
-        c.is_ascii_alphabetic()
-            || c == '+'
-            || c == '-' && num.form == NumForm::Arabic && !rest[1..].starts_with(|d: char| digit_value(d).is_some())
-    }) {
-        return None;
-    }
-    if num.form == NumForm::Arabic && !num.decimal && !num.multiplied && num.value >= 1_000_000.0 && !num.percent {
-        return None; // hotlines and telephone numbers
-    }
-    // Years, dates, anniversaries, congresses, durations, levels.
-    for w in [
-        "年",
-        "月",
-        "日",
-        "号",
-        "周年",
-        "届",
-        "次全会",
-        "中全会",
-        "次党代会",
-        "次代表大会",
-        "大",
-        "级",
-        "天",
-        "小时",
-        "周",
-        "季度",
-        "期间",
-        "批次",
-    ] {
-        if rest.starts_with(w) {
-            return None;
-        }
-    }
-    if num.form == NumForm::Chinese
-        && prev.is_some_and(|p| matches!(p, '统' | '进' | '唯' | '同' | '逐' | '单' | '万' | '某' | '之' | '专' | '如'))
-    {
-        return None;
-    }
-    // The unit, and ranges: 1至2个, 3—5年, 10%-15%, 1-2个 (the unit follows the second number).
-    let dashes = ["至", "到", "—", "－", "-", "~", "～"];
-    let direct = unit_after(s, num);
-    let mut value_max = None;
-    let (unit, end);
-    let range_from = match &direct {
-        Some((_, l)) if num.percent => Some(num.end + l),
-        Some(_) => None,
-        None => Some(num.end),
-    };
-    let range = range_from.and_then(|at| {
-        let d = dashes.iter().find(|d| s[at..].starts_with(**d))?;
-        let n2 = read_number(s, at + d.len())?;
-        let (u2, l2) = unit_after(s, &n2)?;
-        (n2.value > num.value && n2.form == num.form).then(|| (n2.value, u2, n2.end + l2))
-    });
-    match (range, direct) {
-        (Some((max, u2, e2)), _) => {
-            value_max = Some(max);
-            unit = u2;
-            end = e2;
-        }
-        (None, Some((u, l))) => {
-            unit = u;
-            end = num.end + l;
-        }
-        (None, None) => return None,
-    }
-    // Time units after a range (3—5年) are durations, not targets.
-    if ["年", "月", "日", "天"].contains(&unit.as_str()) {
-        return None;
-    }
-    let after_unit = &s[end..];
-    let (mut comparator, mut span_start) = (Comparator::Eq, num.start);
-    // An indicator, scope or denominator is near its number: a clause without
-    // punctuation (a flattened table) is read back at most ~200 characters.
-    let cstart = start_within(s, num.start, &CLAUSE_BREAKS, 600);
-    if let Some((cmp, at)) = comparator_before(s, cstart, num.start) {
-        comparator = cmp;
-        span_start = at;
-    }
-    let mut after_cmp_len = 0;
-    if let Some((w, cmp)) = AFTER.iter().find(|(w, _)| after_unit.starts_with(w)) {
-        if comparator == Comparator::Eq || *cmp != Comparator::Eq {
-            comparator = *cmp;
-        }
-        after_cmp_len = w.len();
-    }
-    let tail = &s[end + after_cmp_len..];
-    // A number that only sets a condition: 人口在5万人以下的乡镇, 多于5万人的.
-    if tail.starts_with('的') && (after_cmp_len > 0 || matches!(comparator, Comparator::Gt | Comparator::Lt)) {
-        let noun = &tail['的'.len_utf8()..];
-        if !KEEP_AFTER_DE.iter().any(|w| noun.starts_with(w)) {
-            return None;
-        }
-    }
-    if s[cstart..num.start].ends_with('在') && !s[cstart..num.start].ends_with("控制在") && after_cmp_len > 0 {
-        return None;
-    }
-    // 一 counts only when bounded or made (至少建有一所, 确定一名工作协调员).
-    if num.form == NumForm::Chinese && num.value == 1.0 {
-        let made = MAKE_VERBS.iter().any(|v| s[cstart..num.start].ends_with(v));
-        let strong_unit = ["所", "名", "个", "家", "处", "座", "间", "套", "张", "位"].contains(&unit.as_str());
-        if !(comparator != Comparator::Eq || made) || !strong_unit {
-            return None;
-        }
-        if s[end..].starts_with("时期") {
-            return None;
-        }
-    }
-    // Counts that describe the plan (分4个阶段) or are governed by a verb that does not commit.
-    if PLAN_NOUNS.iter().any(|w| after_unit.starts_with(w)) {
-        return None;
-    }
-    let sstart = start_within(s, num.start, &SENTENCE_BREAKS, 1500);
-    if comparator == Comparator::Eq && !num.percent && unit != "倍" && governing_verb_blocks(s, sstart, num.start) {
-        return None;
-    }
-    let end_with_cmp = end + after_cmp_len;
-    // Indicator and span.
-    let count_like = !matches!(unit.as_str(), "%" | "倍" | "‰") && comparator == Comparator::Eq || (unit.is_empty() && num.multiplied);
-    let mut span_end = end_with_cmp;
-    let measured = !matches!(unit.as_str(), "%" | "倍" | "‰" | "");
-    let indicator = if count_like || (measured && indicator_after(s, end_with_cmp).is_some()) {
-        let ind = indicator_after(s, end_with_cmp);
-        if let (Some(ind), true) = (&ind, count_like) {
-            // The span runs over the noun counted.
-            let mut e = end_with_cmp;
-            let mut got = String::new();
-            for c in s[end_with_cmp..].chars() {
-                if got.chars().filter(|c| !matches!(c, '“' | '”')).count() >= ind.chars().count() {
-                    break;
-                }
-                got.push(c);
-                e += c.len_utf8();
-            }
-            if s[e..].starts_with('”') {
-                e += '”'.len_utf8();
-            }
-            span_end = e;
-        }
-        ind.or_else(|| indicator_before(s, cstart, span_start))
-    } else {
-        indicator_before(s, cstart, span_start)
-    };
-    // The last date phrase of the sentence before the number (dates are in text order).
-    let from = dates.partition_point(|d| d.start < sstart);
-    let upto = dates.partition_point(|d| d.start < num.start);
-    let deadline = dates[from..upto].iter().rfind(|d| d.end <= num.start).map(|d| d.date.clone());
-    let per = per_of(s, cstart, num.start);
-    let scope = scope_of(s, cstart, num.start);
-    Some(Target {
-        block: 0,
-        start: span_start,
-        end: span_end,
-        number_start: num.start,
-        number_end: num.end,
-        value: num.value,
-        value_max,
-        unit,
-        per,
-        comparator,
-        deadline,
-        indicator,
-        scope,
+fn continues_number(s: &str, i: usize, c: char) -> bool {
+    prev_char(s, i).is_some_and(|p| {
+        digit_value(p).is_some() || p == '.' || p == '．' || (cn_digit(p).is_some() && cn_digit(c).is_some()) || matches!(p, '十' | '百' | '千')
     })
+}
+
+/// The end of the run of Chinese numeral characters starting at `i`.
+fn cn_run_end(s: &str, i: usize) -> usize {
+    s[i..].char_indices().find(|&(_, x)| !(cn_digit(x).is_some() || matches!(x, '十' | '百' | '千' | '万' | '亿'))).map_or(s.len(), |(k, _)| i + k)
 }
 
 /// What is due by a deadline: the rest of its sentence, or for a date in
@@ -963,11 +1179,58 @@ fn action_of(s: &str, d: &DatePhrase) -> String {
     action.trim_end_matches(['，', '；', ',', ';']).to_string()
 }
 
+/// The indicators one number covers when it is written once for a list
+/// (街道综合养老服务机构、社区日间照料中心、农村养老服务设施覆盖率均达到100% → three
+/// coverage rates). The target stays one (SCHEMA: "One number that covers
+/// several indicators is one target"); its items line up one by one in the
+/// `target_items` frame, tied by `group`.
+fn listed_items(s: &str, t: &Target) -> Vec<String> {
+    let Some(ind) = t.indicator.as_deref() else { return Vec::new() };
+    let before = &s[start_within(s, t.number_start, &CLAUSE_BREAKS, 600)..t.number_start];
+    if !before.contains('均') && !before.contains("分别") {
+        return Vec::new();
+    }
+    // The clause before the comparator lists the items with 、; the measure
+    // (覆盖率) is written once, after the last item.
+    let cstart = start_within(s, t.number_start, &CLAUSE_BREAKS, 600);
+    let seg = &s[cstart..t.start.max(cstart)];
+    if !seg.contains('、') || !ind.chars().all(is_han) {
+        return Vec::new();
+    }
+    let seg = seg.trim_end_matches("分别").trim_end_matches(['均', '都']);
+    let measure = ["覆盖率", "达标率", "比例", "占比", "比重", "率"].iter().find(|m| seg.ends_with(**m)).copied().unwrap_or("");
+    let body = &seg[..seg.len() - measure.len()];
+    let body = date_phrases(body, None).first().filter(|d| d.start == 0).map_or(body, |d| body[d.end..].trim_start_matches(['，', ',']));
+    let body = starts_with_any(body, &LEADING).map_or(body, |w| &body[w.len()..]);
+    let items: Vec<String> = body.split('、').map(|x| format!("{x}{measure}")).filter(|x| x.chars().count() >= 2).collect();
+    if items.len() < 2 {
+        return Vec::new();
+    }
+    items
+}
+
+/// Where the context that names a target's indicator ends: its clause, and
+/// the next clause when nothing follows the number in its own (30天内，组织入院
+/// 评估 — the time limit is for what follows).
+fn context_end(s: &str, from: usize) -> usize {
+    // Not into the next number: that is another target's (30%用于民政服务设施建设、
+    // 省本级彩票公益金55%以上用于发展养老服务事业).
+    let e = end_within(s, from, &CLAUSE_BREAKS, 300);
+    let e = s[from..e].find(|c: char| digit_value(c).is_some()).map_or(e, |p| from + p);
+    if s[from..e].chars().count() >= 4 || e >= s.len() || SENTENCE_BREAKS.iter().any(|&b| s[e..].starts_with(b)) {
+        return e;
+    }
+    let next = e + s[e..].chars().next().map_or(0, char::len_utf8);
+    end_within(s, next, &CLAUSE_BREAKS, 300)
+}
+
 /// What a document commits to: its numbered formulations, quantitative targets
 /// and deadlines, read from its task records in one pass per record (the
-/// slogans and date phrases of a record are found once and shared).
-pub fn extract(doc: &Document, lex: &slogans::Lexicon) -> (Vec<slogans::Slogan>, Vec<Target>, Vec<Deadline>) {
+/// slogans and date phrases of a record are found once and shared). Each
+/// target's `indicator_id` comes from `indicators`.
+pub fn extract(doc: &Document, lex: &slogans::Lexicon, indicators: &Indicators) -> (Vec<slogans::Slogan>, Vec<Target>, Vec<Deadline>) {
     let (mut sl, mut tg, mut dl) = (Vec::new(), Vec::new(), Vec::new());
+    let mut groups = 0u32;
     for (i, b) in doc.blocks.iter().enumerate() {
         if b.kind != BlockKind::Task {
             continue;
@@ -978,11 +1241,18 @@ pub fn extract(doc: &Document, lex: &slogans::Lexicon) -> (Vec<slogans::Slogan>,
         let dates = date_phrases_at(text, doc.meta.year, &triggers.date_starts);
         let numbers = crate::text::lines::find_doc_numbers(text);
         // In a table row the deadline is a column after the task: it dates the row.
-        let row_deadline = (b.style == Some(crate::layout::markers::Style::Row)).then(|| dates.last().map(|d| d.date.clone())).flatten();
-        for t in targets_in(text, &found, &dates, &numbers, &triggers.numerals) {
+        let row_deadline = (b.style == Some(crate::model::facts::Style::Row)).then(|| dates.last().map(|d| d.date.clone())).flatten();
+        for t in scan_numbers(text, &found, &dates, &numbers, &triggers.numerals, &mut |_, _| {}) {
             let o = b.text_start;
             let deadline = t.deadline.clone().or_else(|| row_deadline.clone());
-            tg.push(Target {
+            let items = listed_items(text, &t);
+            let to = context_end(text, t.end.max(t.number_end));
+            let clause = &text[start_within(text, t.number_start, &CLAUSE_BREAKS, 600)..to];
+            let sentence = &text[start_within(text, t.number_start, &SENTENCE_BREAKS, 1500)..to];
+            let id = indicators.classify(&t, &[clause, sentence]);
+            let item_ids: Vec<Option<String>> =
+                items.iter().map(|x| indicators.classify(&Target { indicator: Some(x.clone()), ..t.clone() }, &[x])).collect();
+            let mut t = Target {
                 block: i,
                 start: t.start + o,
                 end: t.end + o,
@@ -990,10 +1260,19 @@ pub fn extract(doc: &Document, lex: &slogans::Lexicon) -> (Vec<slogans::Slogan>,
                 number_end: t.number_end + o,
                 deadline,
                 ..t
-            });
+            };
+            t.indicator_id = id;
+            if !items.is_empty() {
+                groups += 1;
+                t.group = Some(groups);
+                t.item_ids = item_ids;
+                t.items = items;
+            }
+            tg.push(t);
         }
+        let numbers = Spans::new(numbers);
         for d in &dates {
-            if inside(&numbers, d.start) {
+            if numbers.contains(d.start) {
                 continue;
             }
             dl.push(Deadline {
@@ -1034,7 +1313,8 @@ mod tests {
         assert_eq!(values("落实省政府“支持100个农村社会福利服务中心、50个农村养老服务大院或互助养老场所改善服务条件”"), [100.0, 50.0]);
         assert_eq!(t("争取将1至2个地区纳入全国第二批试点"), [(1.0, Some(2.0), "个".into(), "=", None)]);
         assert_eq!(t("到2022年底每个县(区)至少建有一所标准较高的照护服务设施"), [(1.0, None, "所".into(), ">=", Some("2022-12".into()))]);
-        assert_eq!(t("做实做细全省53.9万建档立卡贫困对象的数据比对工作"), [(539000.0, None, "".into(), "=", None)]);
+        assert!(t("做实做细全省53.9万建档立卡贫困对象的数据比对工作").is_empty(), "a population base is not a commitment");
+        assert_eq!(t("新增养老床位1.2万张"), [(12000.0, None, "张".into(), "=", None)]);
         assert_eq!(
             t("力争完成1个平台、1个中心、3个基础库和4个综合系统基础架构建设"),
             [1.0, 1.0, 3.0, 4.0].iter().map(|&v| (v, None, "个".to_string(), "=", None)).collect::<Vec<_>>()
@@ -1090,17 +1370,99 @@ mod tests {
         assert_eq!(values("总投资3541.07万元2.3本项目"), [35_410_700.0]);
     }
 
+    /// (value, unit, comparator) of each target.
+    fn vuc(s: &str) -> Vec<(f64, String, &'static str)> {
+        t(s).into_iter().map(|x| (x.0, x.2, x.3)).collect()
+    }
+
     #[test]
-    fn deadlines() {
-        let d = |s: &str| date_phrases(s, Some(2020)).into_iter().map(|d| d.date).collect::<Vec<_>>();
-        assert_eq!(d("到2015年基本实现全覆盖"), ["2015"]);
-        assert_eq!(d("到2022年底每个县"), ["2022-12"]);
-        assert_eq!(d("2020年12月底前，全省基层"), ["2020-12"]);
-        assert_eq!(d("编制发布公开事项（6月15日前）"), ["2020-06-15"]);
-        assert_eq!(d("确保到“十四五”末，全省民政服务设施达到国家统一标准"), ["2025"]);
-        assert_eq!(d("年内完成，年底前验收，上半年启动，明年推广"), ["2020", "2020-12", "2020-06", "2021"]);
-        assert_eq!(d("落实阶段(3月16日-10月31日)"), ["2020-10-31"]);
-        assert_eq!(d("2023年，基本建成全省统一的体系"), ["2023"]);
-        assert!(d("2016年以来的非正常访，2019年3月11日印发，每月底前报送").is_empty());
+    fn caps_time_limits_frequencies() {
+        // Subsidy caps (SCHEMA: 最高补助500万元 is a target with <=), also over a list.
+        assert_eq!(vuc("对新认定的国家级孵化器给予每家最高500万元扶持"), [(5_000_000.0, "元".into(), "<=")]);
+        assert_eq!(vuc("分别给予最高60万元、40万元扶持"), [(600_000.0, "元".into(), "<="), (400_000.0, "元".into(), "<=")]);
+        // Time limits on the administration, with the whole time unit.
+        assert_eq!(vuc("县级人民政府民政部门应当自收到初审意见之日起五个工作日内予以审批"), [(5.0, "个工作日".into(), "<=")]);
+        assert_eq!(vuc("有关行政机关和单位应当在60日内书面答复"), [(60.0, "日".into(), "<=")]);
+        assert_eq!(vuc("力争将伦理审查总体流程时间压缩至3周以内"), [(3.0, "周".into(), "<=")]);
+        assert_eq!(vuc("遗体必须在二十四小时内火化"), [(24.0, "小时".into(), "<=")]);
+        // Publicity periods and bounded durations.
+        assert_eq!(vuc("并在申请人所在村、社区公示七日后报民政部门审批"), [(7.0, "日".into(), "=")]);
+        assert_eq!(vuc("不计入的期限不少于六个月，最长不超过十二个月"), [(6.0, "个月".into(), ">="), (12.0, "个月".into(), "<=")]);
+        assert_eq!(vuc("按照相关规定一次性给予2年以上的外国人来华工作许可"), [(2.0, "年".into(), ">=")]);
+        assert_eq!(vuc("公墓不得一次性收取超过二十年的墓穴管理费"), [(20.0, "年".into(), "<=")]);
+        // Frequencies: the count is the value; 一次性 is not one.
+        assert_eq!(vuc("文明单位每两年命名一次，满四年重新申报命名"), [(1.0, "次".into(), "=")]);
+        assert_eq!(vuc("每年至少召开1次联席会议"), [(1.0, "次".into(), ">=")]);
+        assert_eq!(vuc("定期发放的，从批准的次月起计发，每月发放一次"), [(1.0, "次".into(), "=")]);
+        // Limits a rule imposes; a duty with a count; N大 counts; bandwidth.
+        assert_eq!(vuc("应当使用一点五米以内的牵引带牵领"), [(1.5, "米".into(), "<=")]);
+        assert_eq!(vuc("墓穴占地面积不得超过四平方米"), [(4.0, "平方米".into(), "<=")]);
+        assert_eq!(vuc("县级以上人民政府应当采取有针对性的措施，确保该家庭至少有一人就业"), [(1.0, "人".into(), ">=")]);
+        assert_eq!(vuc("在全省八大水系、草海实施生态补偿"), [(8.0, "".into(), "=")]);
+        assert_eq!(vuc("实现视频监控的试点建设，带宽可用性5000M以上"), [(5000.0, "M".into(), ">=")]);
+        assert_eq!(vuc("在10个以上领域实现实时汇聚，分别形成1000个以上的“数字标签”"), [(10.0, "个".into(), ">="), (1000.0, "个".into(), ">=")]);
+        assert_eq!(vuc("新增首次获批境内第三类医疗器械注册证超500件"), [(500.0, "件".into(), ">")]);
+    }
+
+    #[test]
+    fn not_commitments() {
+        for s in [
+            // Fines bind offenders.
+            "对个人处以1万元以上10万元以下罚款，对单位处以10万元以上100万元以下罚款",
+            "可以并处制造、销售金额一倍以上三倍以下罚款",
+            // Conditions: a conditional clause, bounded modifiers, attribute thresholds.
+            "年销售收入首次达到2000万元、5000万元、1亿元的，分别给予",
+            "有条件的地方可对单户担保金额500万元及以下、平均担保费率不超过1%的担保业务给予适当担保费补贴",
+            "对1000亩以上集中连片优质耕地实行永久性保护",
+            "培育年产值超100亿元、具备较强国际竞争力的龙头企业",
+            "无名死者的骨灰，六个月内无人认领的，由殡仪馆自行处理",
+            "超过三个月，丧事承办人不领取的，殡仪馆可以自行处理",
+            // Per-unit rates, classification counts, article references.
+            "每认定1家给予孵化器",
+            "设立文明单位和文明单位标兵两个档次荣誉称号",
+            "该《条例》共六章五十七条，违反本条例第二十一条、二十三条规定",
+            // Citizens' time limits (责令) and plan horizons.
+            "由公安机关责令养犬人在十日内妥善处置",
+            "3年内建成",
+            // Technology generations and one-time adverbs.
+            "推进5G网络在重点企业深度覆盖",
+            "一次性给予补助",
+        ] {
+            assert!(t(s).is_empty(), "{s}: {:?}", t(s));
+        }
+        // The count of the noun after a condition stands.
+        assert_eq!(values("培育年产值超100亿元、具备较强国际竞争力的龙头企业2家"), [2.0]);
+    }
+
+    #[test]
+    fn what_is_measured() {
+        let x = &find_targets("城乡特困人员基本生活标准不低于当地上年度城乡低保标准的1.3倍", None, &Default::default())[0];
+        assert_eq!((x.indicator.as_deref(), x.base.as_deref()), (Some("城乡特困人员基本生活标准"), Some("城乡低保标准")));
+        let x = &find_targets("按照村总数25%比例推进农村社区建设", None, &Default::default())[0];
+        assert_eq!((x.indicator.as_deref(), x.base.as_deref()), (Some("农村社区建设"), Some("村总数")));
+        let x = &find_targets("确保红线区域面积占全省国土面积的30%以上", None, &Default::default())[0];
+        assert_eq!(x.base.as_deref(), Some("国土面积"));
+        // Hedges and conditions.
+        let v = find_targets("人口在5万人以下的乡镇(街道),民政管理服务人员不少于3名;争取将1至2个地区纳入试点", None, &Default::default());
+        assert_eq!(v.len(), 2);
+        assert_eq!((v[0].condition.as_deref(), v[0].hedged), (Some("人口在5万人以下"), false));
+        assert!(v[1].hedged && v[1].condition.is_none());
+    }
+
+    #[test]
+    fn every_decision_has_a_rule() {
+        let v = explain("到2015年建成10个服务中心，贯彻十九大精神，对个人处以1万元罚款", Some(2012), &Default::default());
+        assert!(v.contains(&("10".to_string(), Verdict::Target("count"))), "{v:?}");
+        assert!(v.contains(&("1万".to_string(), Verdict::Not("fine"))), "{v:?}");
+        assert!(v.iter().all(|(_, w)| !matches!(w, Verdict::Not("") | Verdict::Target(""))));
+    }
+}
+#[cfg(test)]
+mod debug_tmp {
+    #[test]
+    fn dbg_explain() {
+        for s in std::env::var("ZX").unwrap_or_default().split('|') {
+            println!("{s}: {:?}", super::explain(s, Some(2020), &Default::default()));
+        }
     }
 }

@@ -96,6 +96,9 @@ impl Cols {
     fn opt_f64(&mut self, name: &str, v: Vec<Option<f64>>) {
         self.push(Series::new(name.into(), v));
     }
+    fn opt_i64(&mut self, name: &str, v: Vec<Option<i64>>) {
+        self.push(Series::new(name.into(), v));
+    }
     fn bool(&mut self, name: &str, v: Vec<bool>) {
         self.push(Series::new(name.into(), v));
     }
@@ -482,10 +485,20 @@ fn targets_of(docs: &[Document]) -> PolarsResult<DataFrame> {
     let mut keys = Keys::new();
     let (mut span, mut value, mut value_max, mut unit, mut per) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let (mut comparator, mut deadline, mut indicator, mut scope) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut base, mut indicator_id, mut condition, mut hedged) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut group, mut items, mut item_ids, mut rule) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for d in docs {
         let mut cur = CharCursor::new(&d.text);
         for t in &d.targets {
             keys.span(d, t.block, &mut cur, t.start, t.end);
+            base.push(t.base.clone());
+            indicator_id.push(t.indicator_id.clone());
+            condition.push(t.condition.clone());
+            hedged.push(t.hedged);
+            group.push(t.group.map(i64::from));
+            items.push(t.items.iter().map(String::as_str).collect::<Vec<_>>());
+            item_ids.push(t.item_ids.iter().map(|x| x.as_deref().unwrap_or("")).collect::<Vec<_>>());
+            rule.push(t.rule);
             span.push(&d.text[t.start..t.end]);
             value.push(t.value);
             value_max.push(t.value_max);
@@ -508,6 +521,14 @@ fn targets_of(docs: &[Document]) -> PolarsResult<DataFrame> {
     f.opt_str("deadline", deadline);
     f.opt_str("indicator", indicator);
     f.opt_str("scope", scope);
+    f.opt_str("base", base);
+    f.opt_str("indicator_id", indicator_id);
+    f.opt_str("condition", condition);
+    f.bool("hedged", hedged);
+    f.opt_i64("group", group);
+    f.list_str("items", items);
+    f.list_str("item_ids", item_ids);
+    f.str("rule", rule);
     f.finish()
 }
 

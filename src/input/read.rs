@@ -230,10 +230,24 @@ pub fn sniff(bytes: &[u8], path: &Path) -> Format {
     if matches!(ext.as_str(), "htm" | "html" | "shtml" | "xhtml") && memfind(&lower, b"<").is_some() {
         return Format::Html;
     }
+    if is_html_fragment(start) {
+        return Format::Html;
+    }
     if matches!(ext.as_str(), "doc" | "wps") && looks_binary(bytes) {
         return Format::LegacyWord;
     }
     Format::Text
+}
+
+/// An HTML fragment stored in a text field of a scraped database (the body
+/// of a page as `<p>…</p><p>…</p>`, often on one line, in a .txt or a CSV
+/// cell): it opens with a block tag and holds paragraph breaks. It is read as
+/// a page, so it gives the records of the clean text; markup in the middle of
+/// a text stays text (and is reported as HTML residue).
+fn is_html_fragment(lower_start: &[u8]) -> bool {
+    const OPENERS: [&[u8]; 9] = [b"<p>", b"<p ", b"<div", b"<section", b"<table", b"<span", b"<font", b"<article", b"<br"];
+    let breaks = lower_start.windows(4).filter(|w| *w == b"</p>" || *w == b"<br>" || *w == b"<br/" || *w == b"<br ").count();
+    OPENERS.iter().any(|o| lower_start.starts_with(o)) && breaks >= 2
 }
 
 pub(crate) fn memfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
@@ -412,5 +426,9 @@ mod tests {
         zip.extend(std::iter::repeat_n(0u8, 100_000));
         zip.extend_from_slice(b"PK\x01\x02word/document.xml");
         assert_eq!(sniff(&zip, Path::new("download.bin")), Format::Docx);
+        // An HTML fragment from a text field, whatever the extension.
+        assert_eq!(sniff("<p>一、总体要求</p><p>全面落实。</p>".as_bytes(), Path::new("row22.txt")), Format::Html);
+        assert_eq!(sniff("一、总体要求<br>全面落实。<br>".as_bytes(), Path::new("row22.txt")), Format::Text);
+        assert_eq!(sniff("<p>只有一段</p>".as_bytes(), Path::new("a.txt")), Format::Text);
     }
 }

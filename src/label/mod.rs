@@ -48,6 +48,8 @@ pub struct Config {
     pub instruments: Option<Vec<Source>>,
     pub strength: Option<Vec<Source>>,
     pub departments: Vec<Source>,
+    /// Indicator tables for targets (`crate::lexicon::indicators`); empty: the shipped one.
+    pub indicators: Vec<Source>,
     /// jieba's HMM new-word discovery (off by default, see [`crate::lexicon::tokens`]).
     pub hmm: bool,
 }
@@ -95,6 +97,11 @@ pub const DICTIONARIES: &[Dictionary] = &[
         set: |c, s| c.strength = Some(s),
     },
     Dictionary { name: "departments", doc: "rows added to the department mapping (yours win)", set: |c, s| c.departments = s },
+    Dictionary {
+        name: "indicators",
+        doc: "indicator tables for targets (id, name, unit, terms), replacing the shipped one (list the default last to extend it)",
+        set: |c, s| c.indicators = s,
+    },
 ];
 
 fn resolve(sources: &[Source]) -> Result<Vec<Source>, Error> {
@@ -138,6 +145,7 @@ impl Config {
             instruments: opt(&self.instruments)?,
             strength: opt(&self.strength)?,
             departments: resolve(&self.departments)?,
+            indicators: resolve(&self.indicators)?,
             hmm: self.hmm,
         })
     }

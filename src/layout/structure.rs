@@ -499,8 +499,7 @@ fn mark_export_header(text: &str, front: &mut [Info]) {
         }
         front[i].special = Some(Special::Metadata);
         let value_follows = i + 2 < front.len() && !is_key(&front[i + 1]) && is_key(&front[i + 2]);
-        let last_value = i + 2 == front.len() && !is_key(&front[i + 1]);
-        if value_follows || last_value {
+        if value_follows {
             front[i + 1].special = Some(Special::Metadata);
             i += 2;
         } else {

@@ -1,6 +1,7 @@
 //! Tokens and term dictionaries: jieba-rs with the civil-affairs dictionary, whole-token term matching, department names made comparable.
 
 pub mod agencies;
+pub mod indicators;
 pub mod terms;
 pub mod tokens;
 

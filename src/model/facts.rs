@@ -99,8 +99,26 @@ pub struct Target {
     pub per: Option<String>,
     pub comparator: Comparator,
     pub deadline: Option<String>,
+    /// What is measured: the share, standard or count the sentence names (not
+    /// the denominator of a share).
     pub indicator: Option<String>,
     pub scope: Option<String>,
+    /// What a relative value (%, 倍) is of: 城乡低保标准 for 1.3倍.
+    pub base: Option<String>,
+    /// The id of the indicator in the indicator table (data/indicators.tsv).
+    pub indicator_id: Option<String>,
+    /// The condition the target holds under (人口5万人以下), from its sentence.
+    pub condition: Option<String>,
+    /// Hedged by 力争, 争取, 原则上 …
+    pub hedged: bool,
+    /// Set when one number covers several listed indicators: the group number
+    /// (unique in the document), with the items and their ids.
+    pub group: Option<u32>,
+    pub items: Vec<String>,
+    pub item_ids: Vec<Option<String>>,
+    /// The rule that read it as a target (count, bounded, share, multiple,
+    /// cap, time_limit, duration_bound, publicity_period, frequency …).
+    pub rule: &'static str,
 }
 
 /// A dated commitment (工作进度安排: 4月25日前 制定工作方案).

@@ -27,6 +27,8 @@ pub struct Resources {
     pub regions: Regions,
     /// Known numbered formulations (data/slogans.txt).
     pub slogans: crate::extract::slogans::Lexicon,
+    /// The indicator table targets are tied to (data/indicators.tsv).
+    pub indicators: crate::lexicon::indicators::Indicators,
     /// Tokeniser and label dictionaries, built on first use (loading jieba's
     /// dictionary takes a while); see [`Resources::lexicons`].
     pub lexicons: OnceLock<Arc<crate::label::Lexicons>>,
@@ -38,6 +40,7 @@ impl Default for Resources {
             layout: Layout::default(),
             regions: Regions::default(),
             slogans: crate::extract::slogans::Lexicon::default(),
+            indicators: crate::lexicon::indicators::Indicators::default(),
             lexicons: OnceLock::new(),
         }
     }
@@ -70,7 +73,8 @@ impl Resources {
         if let Some(r) = cache.iter().find(|r| r.lexicons.get().is_some_and(|l| Arc::ptr_eq(l, &lex))) {
             return Ok(r.clone());
         }
-        let r = Resources::default();
+        let mut r = Resources::default();
+        r.indicators = crate::lexicon::indicators::Indicators::load(&cfg.indicators)?;
         r.lexicons.set(lex).ok();
         let r = Arc::new(r);
         if cache.len() >= 4 {
@@ -242,7 +246,7 @@ pub fn process(doc_id: &str, source: Source, raw: &str, mut warnings: Vec<Warnin
         labels: Default::default(),
     };
     // One pass per record: numbers inside slogans are not targets.
-    let (slogans, targets, deadlines) = crate::extract::targets::extract(&doc, &res.slogans);
+    let (slogans, targets, deadlines) = crate::extract::targets::extract(&doc, &res.slogans, &res.indicators);
     doc.slogans = slogans;
     doc.targets = targets;
     doc.deadlines = deadlines;

@@ -39,6 +39,11 @@ pub fn read_digits(s: &str, i: usize) -> Option<(u32, usize)> {
     (j > i).then_some((v, j))
 }
 
+/// The longest Chinese numeral [`parse_cn_int`] reads (一千二百三十四亿五千六百七十八万… has
+/// fewer characters): a longer run of numeral characters is never one number,
+/// and reading stops there so that a run of thousands of numerals stays linear.
+pub const MAX_CN_NUMERAL: usize = 32;
+
 /// The integer written in Chinese digits and 十 at byte `i` (months, days and
 /// years as dates write them: 十二月, 二○一二年), and the byte after it.
 ///
@@ -48,7 +53,8 @@ pub fn read_digits(s: &str, i: usize) -> Option<(u32, usize)> {
 /// assert_eq!(read_cn_digits("月", 0), None);
 /// ```
 pub fn read_cn_digits(s: &str, i: usize) -> Option<(u32, usize)> {
-    let j = i + s[i..].chars().take_while(|&c| cn_digit(c).is_some() || c == '十').map(char::len_utf8).sum::<usize>();
+    // At most MAX_CN_NUMERAL characters: a longer run is never one number.
+    let j = i + s[i..].chars().take(MAX_CN_NUMERAL).take_while(|&c| cn_digit(c).is_some() || c == '十').map(char::len_utf8).sum::<usize>();
     if j == i {
         return None;
     }
@@ -115,7 +121,7 @@ pub fn parse_cn_int(s: &str) -> Option<u64> {
         return None;
     }
     // Numerals are short: keep their characters on the stack.
-    let mut buf = ['\0'; 32];
+    let mut buf = ['\0'; MAX_CN_NUMERAL];
     let mut len = 0;
     for c in s.chars() {
         if len == buf.len() || !is_cn_numeral_char(c) {
@@ -350,8 +356,10 @@ fn round_dec(v: f64) -> f64 {
 }
 
 fn read_chinese(s: &str, i: usize) -> Option<Num> {
+    // At most MAX_CN_NUMERAL characters: a longer run is several numbers (or
+    // none), and trimming back from its far end would make a long run quadratic.
     let mut j = i;
-    while let Some(c) = char_at(s, j) {
+    for c in s[i..].chars().take(MAX_CN_NUMERAL) {
         if is_cn_numeral_char(c) {
             j += c.len_utf8();
         } else {

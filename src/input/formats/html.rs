@@ -263,12 +263,15 @@ enum Step<'a> {
 }
 
 impl Page {
-    /// Write the text under `node` into `out`.
-    fn walk(&self, node: NodeRef<'_, Node>, out: &mut Lines) {
+    /// Write the text under `node` into `out`; returns the number of steps
+    /// taken (a bounded number per node: entering it, and closing what it opened).
+    fn walk(&self, node: NodeRef<'_, Node>, out: &mut Lines) -> usize {
         let mut bufs: Vec<Lines> = Vec::new();
         let mut rows: Vec<Vec<String>> = Vec::new();
         let mut steps = vec![Step::Enter(node)];
+        let mut taken = 0;
         while let Some(step) = steps.pop() {
+            taken += 1;
             let cur = bufs.last_mut().unwrap_or(out);
             match step {
                 Step::Enter(n) => self.enter(n, cur, &mut steps),
@@ -298,12 +301,13 @@ impl Page {
                 }
             }
         }
+        taken
     }
 
     /// Write the text under the children of `node` into `out`.
     fn walk_children(&self, node: NodeRef<'_, Node>, out: &mut Lines) {
         for c in node.children() {
-            self.walk(c, out);
+            let _ = self.walk(c, out);
         }
     }
 
@@ -852,10 +856,92 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     None
 }
 
+/// The deepest nesting of container elements the parser is given. Browsers
+/// cap the depth of the tree their parser builds (Blink at 512) and so does
+/// zhengce: the HTML5 tree builder looks through the stack of open elements
+/// for each new block element, which costs time in proportion to the depth,
+/// so a page nested 200,000 deep would take quadratic time. No real page
+/// comes near the cap; beyond it, container tags are left out and their text
+/// is kept in order.
+const MAX_NESTING: usize = 512;
+
+/// Container elements whose nesting is capped (they have explicit end tags).
+const NESTING_TAGS: [&str; 12] = ["div", "span", "section", "article", "font", "center", "table", "blockquote", "ul", "ol", "dl", "form"];
+
+/// The tag at byte `i` (which holds `<`): (is an end tag, name, end of the tag).
+fn tag_at(b: &[u8], i: usize) -> Option<(bool, &[u8], usize)> {
+    let close = b.get(i + 1) == Some(&b'/');
+    let start = i + 1 + usize::from(close);
+    let name_end = start + b[start..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+    if name_end == start {
+        return None;
+    }
+    let end = memchr::memchr(b'>', &b[name_end..]).map_or(b.len(), |k| name_end + k + 1);
+    Some((close, &b[start..name_end], end))
+}
+
+fn nesting_tag(name: &[u8]) -> bool {
+    NESTING_TAGS.iter().any(|t| t.as_bytes().eq_ignore_ascii_case(name))
+}
+
+/// The page with container tags nested deeper than [`MAX_NESTING`] left out
+/// (in one pass; borrowed unchanged when no nesting reaches the cap).
+fn cap_nesting(html: &str) -> std::borrow::Cow<'_, str> {
+    let b = html.as_bytes();
+    // One quick pass: does any nesting reach the cap?
+    let (mut depth, mut deepest, mut i) = (0usize, 0usize, 0usize);
+    while let Some(k) = memchr::memchr(b'<', &b[i..]) {
+        i += k;
+        match tag_at(b, i) {
+            Some((close, name, end)) if nesting_tag(name) => {
+                if close {
+                    depth = depth.saturating_sub(1);
+                } else if !b[..end].ends_with(b"/>") {
+                    depth += 1;
+                    deepest = deepest.max(depth);
+                }
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    if deepest <= MAX_NESTING {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    // Keep every byte but the tags that open or close a level beyond the cap.
+    let mut out = String::with_capacity(html.len());
+    let (mut depth, mut from, mut i) = (0usize, 0usize, 0usize);
+    while let Some(k) = memchr::memchr(b'<', &b[i..]) {
+        i += k;
+        match tag_at(b, i) {
+            Some((close, name, end)) if nesting_tag(name) => {
+                let beyond = if close {
+                    let d = depth;
+                    depth = depth.saturating_sub(1);
+                    d > MAX_NESTING
+                } else if b[..end].ends_with(b"/>") {
+                    false
+                } else {
+                    depth += 1;
+                    depth > MAX_NESTING
+                };
+                if beyond {
+                    out.push_str(&html[from..i]);
+                    from = end;
+                }
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    out.push_str(&html[from..]);
+    std::borrow::Cow::Owned(out)
+}
+
 /// Extract the text of a web page (see the module documentation).
 pub fn extract(bytes: &[u8]) -> Result<Decoded, FormatError> {
     let (text, encoding, mut warnings) = decode_page(bytes)?;
-    let doc = Html::parse_document(&text);
+    let doc = Html::parse_document(&cap_nesting(&text));
     let mut skip: HashSet<NodeId> = HashSet::new();
     let mut head_lines: Vec<String> = Vec::new();
     let facts = Facts::of(&doc);
@@ -875,10 +961,12 @@ pub fn extract(bytes: &[u8]) -> Result<Decoded, FormatError> {
     let mut out = Lines::new();
     let page = Page { skip: skip.clone() };
     match body {
-        Some(b) => page.walk(doc.tree.get(b).expect("node from this tree"), &mut out),
+        Some(b) => {
+            let _ = page.walk(doc.tree.get(b).expect("node from this tree"), &mut out);
+        }
         None => {
             warnings.push(Warning::new(WarningKind::NoArticleBody, "no article body found; the whole page was read"));
-            page.walk(doc.tree.root(), &mut out);
+            let _ = page.walk(doc.tree.root(), &mut out);
         }
     }
     let mut body_lines: Vec<String> =
@@ -1006,5 +1094,65 @@ mod tests {
         assert_eq!(x.text, "推进“互联网+政务服务”，Produced by a CMS");
         let e = extract(b"<html><body><script>load()</script></body></html>").unwrap_err();
         assert!(matches!(e, FormatError::Unsupported(m) if m.contains("no text")));
+    }
+
+    /// A page of `depth` nested `open`…`close` elements around an article.
+    fn nested(depth: usize, open: &str, close: &str) -> String {
+        format!(
+            "<html><head><meta charset='utf-8'></head><body>{}<p>一、总体要求</p><p>全面落实，加强建设。</p>{}</body></html>",
+            open.repeat(depth),
+            close.repeat(depth)
+        )
+    }
+
+    #[test]
+    fn deep_nesting_is_capped_and_read_in_one_walk() {
+        // 200,000 nested <div> (a 2 MB page): the tree the parser builds is at
+        // most MAX_NESTING deep, every node is entered once by the walk, and the
+        // article is read.
+        let page = nested(200_000, "<div>", "</div>");
+        let capped = cap_nesting(&page);
+        assert!(capped.len() < page.len() / 100, "the tags beyond the cap are left out");
+        let doc = Html::parse_document(&capped);
+        let f = Facts::of(&doc);
+        let deepest = (0..f.ids.len()).map(|i| std::iter::successors(f.parent[i], |&p| f.parent[p]).count()).max().unwrap();
+        assert!(deepest <= MAX_NESTING + 8, "depth {deepest}");
+        let x = extract(page.as_bytes()).unwrap();
+        assert_eq!(x.text, "一、总体要求\n全面落实，加强建设。");
+    }
+
+    #[test]
+    fn the_walk_takes_a_bounded_number_of_steps_per_node() {
+        // Below the cap nothing is left out; the walk's own stack takes at most
+        // three steps per node (enter, and close what a block or a cell opened),
+        // so its work grows linearly with the page, whatever the depth.
+        for (open, close) in [("<div>", "</div>"), ("<table><tr><td>x</td><td>", "</td></tr></table>"), ("<span>", "</span>")] {
+            let mut per_node = Vec::new();
+            for depth in [100, 400] {
+                let page = nested(depth, open, close);
+                assert!(matches!(cap_nesting(&page), std::borrow::Cow::Borrowed(_)));
+                let doc = Html::parse_document(&page);
+                let nodes = doc.tree.root().descendants().count();
+                let mut out = Lines::new();
+                let steps = Page { skip: HashSet::new() }.walk(doc.tree.root(), &mut out);
+                assert!(steps <= 3 * nodes, "{open}: {steps} steps for {nodes} nodes");
+                per_node.push(steps as f64 / nodes as f64);
+                assert!(out.finish().iter().any(|l| l.contains("全面落实")));
+            }
+            // The same work per node at four times the depth.
+            assert!((per_node[0] - per_node[1]).abs() < 0.5, "{open}: {per_node:?}");
+        }
+    }
+
+    #[test]
+    fn nesting_at_the_cap_is_not_touched() {
+        let page = nested(MAX_NESTING - 10, "<div>", "</div>");
+        assert!(matches!(cap_nesting(&page), std::borrow::Cow::Borrowed(_)));
+        // Beyond it only the surplus levels go, text and order kept.
+        let deep = nested(MAX_NESTING + 100, "<section>", "</section>");
+        let capped = cap_nesting(&deep);
+        assert_eq!(capped.matches("<section>").count(), MAX_NESTING);
+        assert_eq!(capped.matches("</section>").count(), MAX_NESTING);
+        assert!(capped.contains("<p>一、总体要求</p><p>全面落实，加强建设。</p>"));
     }
 }
