@@ -128,6 +128,8 @@ class NativeCorpus:
         """The doc_ids, in reading order."""
     def concat(self, other: NativeCorpus) -> NativeCorpus:
         """This corpus's documents followed by the other's."""
+    def subset(self, doc_ids: Sequence[str]) -> NativeCorpus:
+        """The documents whose doc_id is listed, in this corpus's order, with their warnings."""
     def __len__(self) -> int: ...
 
 def read(paths: Sequence[str], options: ReadOptions) -> NativeCorpus:
@@ -153,3 +155,6 @@ def default_data(name: str) -> str:
 
 def dictionary_loads() -> int:
     """How many times this process has loaded the dictionaries."""
+
+def concat_all(parts: Sequence[NativeCorpus]) -> NativeCorpus:
+    """The corpora one after the other."""

@@ -334,6 +334,13 @@ fn documents_of(docs: &[Document]) -> PolarsResult<DataFrame> {
     f.finish()
 }
 
+/// An `f32` as the `f64` of its shortest decimal form: the labels are computed
+/// in `f32`, and `2.0f32 / 3.0 as f64` would show as 0.6666666865348816 — noise
+/// that is not in the computation — where the `f32` itself reads 0.6666667.
+fn decimal_f64(x: f32) -> f64 {
+    x.to_string().parse().unwrap_or(x as f64)
+}
+
 /// The labels columns of one block: theme and instrument ids, strength and
 /// its label (empty and null for a block that is not labelled).
 struct LabelCols<'a> {
@@ -353,7 +360,7 @@ impl<'a> LabelCols<'a> {
             (Some(l), Some(lex)) => {
                 self.themes.push(l.themes.iter().map(|&t| lex.theme_id(t)).collect());
                 self.instruments.push(l.instruments.iter().map(|&t| lex.instrument_id(t)).collect());
-                self.strength.push(Some(l.strength as f64));
+                self.strength.push(Some(decimal_f64(l.strength)));
                 self.strength_label.push(Some(l.strength_label));
             }
             _ => {
@@ -760,7 +767,7 @@ fn labelled_long(
                 id.push(i_d);
                 name.push(i_n);
                 kind.push(i_k);
-                score.push(s as f64);
+                score.push(decimal_f64(s));
                 assigned.push(chosen.contains(&t));
                 terms.append_values_iter(found.iter().filter(|x| x.0 == t).map(|x| lex.matcher.term(x.1)));
             }
@@ -827,6 +834,13 @@ pub fn errors(c: &Corpus) -> PolarsResult<DataFrame> {
 mod tests {
     use super::*;
     use crate::pipeline::corpus::Options;
+
+    #[test]
+    fn f32_scores_reach_python_without_binary_noise() {
+        assert_eq!(decimal_f64(2.0f32 / 3.0), 0.6666667);
+        assert_eq!(decimal_f64(-0.25), -0.25);
+        assert_eq!(decimal_f64(0.1f32), 0.1);
+    }
 
     #[test]
     fn cursor_goes_back_and_forth() {
