@@ -761,7 +761,7 @@ fn located_condition(r: &Reading) -> Option<&'static str> {
         return None; // 在60日内: within a time, not a condition
     }
     // 在 and the number may hold the base of a multiple: 收入在最低生活保障标准一点五倍以下.
-    let Some(p) = before.rfind('在') else { return None };
+    let p = before.rfind('在')?;
     let (b, between) = (&before[..p], &before[p + '在'.len_utf8()..]);
     let base_only = between.chars().count() <= 12 && between.chars().all(is_han) && !GRANT.iter().any(|w| between.contains(w));
     let opens = b.trim().is_empty() || b.ends_with(['，', '、']);

@@ -73,8 +73,7 @@ impl Resources {
         if let Some(r) = cache.iter().find(|r| r.lexicons.get().is_some_and(|l| Arc::ptr_eq(l, &lex))) {
             return Ok(r.clone());
         }
-        let mut r = Resources::default();
-        r.indicators = crate::lexicon::indicators::Indicators::load(&cfg.indicators)?;
+        let r = Resources { indicators: crate::lexicon::indicators::Indicators::load(&cfg.indicators)?, ..Resources::default() };
         r.lexicons.set(lex).ok();
         let r = Arc::new(r);
         if cache.len() >= 4 {
