@@ -11,7 +11,21 @@ as a polars DataFrame.
 """
 from __future__ import annotations
 
-from ._corpus import DEFAULT, FRAMES, Corpus, DepartmentNetwork, Dfm, Similarity, TokenCounts, load_sample, read, read_texts, sample_paths
+from ._corpus import (
+    DEFAULT,
+    FRAMES,
+    WRITTEN_FRAMES,
+    Corpus,
+    DepartmentNetwork,
+    Dfm,
+    Document,
+    Similarity,
+    TokenCounts,
+    load_sample,
+    read,
+    read_texts,
+    sample_paths,
+)
 from ._errors import (
     DataFileError,
     DecodeError,
@@ -29,15 +43,22 @@ from ._errors import (
 from ._options import ReadOptions
 from ._zhengce import __version__
 from .stream import extract, open_frames, scan
+from .methods import agreement, read_coding
+from ._saved import open_corpus as open
+from ._report import report
 
 __all__ = [
     "Corpus",
+    "Document",
     "TokenCounts",
     "Dfm",
     "Similarity",
     "DepartmentNetwork",
     "ReadOptions",
     "FRAMES",
+    "WRITTEN_FRAMES",
+    "open",
+    "report",
     "DEFAULT",
     "read",
     "read_texts",
@@ -46,6 +67,8 @@ __all__ = [
     "scan",
     "extract",
     "open_frames",
+    "agreement",
+    "read_coding",
     "ZhengceError",
     "ReadError",
     "DecodeError",

@@ -6,17 +6,20 @@ import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, Sequence
 
 import polars as pl
 
 from . import _zhengce
-from ._errors import DecodeError, InvalidTypeError
+from ._errors import DecodeError, InvalidTypeError, InvalidValueError
 from ._options import PathLike, ReadOptions, native_options
 
 if TYPE_CHECKING:
     import numpy as np
     from typing_extensions import Unpack
+
+    from .methods import PmcResult
+    from ._saved import _Stored
 
 #: Stands for the shipped dictionary in a list of dictionary files, to extend
 #: it rather than replace it: ``themes=[zc.DEFAULT, "mine.tsv"]``.
@@ -37,8 +40,25 @@ class Corpus:
     [{'path': '1.1', 'departments': ['救助处']}]
     """
 
-    def __init__(self, native: _zhengce.NativeCorpus):
-        self._native = native
+    def __init__(self, native: _zhengce.NativeCorpus | None = None, *, _stored: "_Stored | None" = None, _options: Mapping | None = None):
+        self.__native = native
+        self._stored = _stored
+        #: How it was read (the ReadOptions given), recorded by ``corpus.save``.
+        self._options = dict(_options or (_stored.options if _stored else {}))
+
+    @property
+    def _native(self) -> _zhengce.NativeCorpus:
+        """The core's corpus. A corpus opened from a file has only its frames and
+        texts; what needs the core (tokens, token counts, comparisons) reads the
+        saved texts again once, with the saved dictionaries and metadata."""
+        if self.__native is None:
+            self.__native = self._stored.rebuild()
+        return self.__native
+
+    def _frame(self, name: str) -> pl.DataFrame:
+        if self._stored is not None and name in self._stored.frames:
+            return self._stored.frame(name)
+        return self._native.frame(name)
 
     # Frames: one cached property per frame of the core's registry
     # (``_zhengce.FRAMES``), attached below the class.
@@ -72,7 +92,8 @@ class Corpus:
         (no province read) form a null group, listed last; blank text counts as null.
         ``what``: themes, instruments, instrument_types, departments,
         department_categories, department_levels, strength, targets, deadlines,
-        slogans. ``form="long"``: one row per (group, feature) with n (task
+        slogans, or cap_topic (the Comparative Agendas Project major topics of
+        ``corpus.cap_topics``). ``form="long"``: one row per (group, feature) with n (task
         records with the feature), n_mentions, n_records, share (n / n_records),
         n_chars and per_10k (mentions per 10,000 characters); ``form="wide"``: one
         row per group, one column per feature holding ``measure`` (n,
@@ -82,6 +103,10 @@ class Corpus:
         >>> c.compare("province", "themes").filter(pl.col("province") == "江苏").row(0, named=True)["feature"]  # doctest: +SKIP
         'social_assistance'
         """
+        if what in ("cap_topic", "cap_topics"):
+            from .methods.crosstab import compare_cap_topics
+
+            return compare_cap_topics(self, by, form, measure)
         return self._native.compare(self.documents, by, what, form, measure)
 
     def overview(self, by: str = "province") -> pl.DataFrame:
@@ -217,6 +242,50 @@ class Corpus:
         )
         return Similarity(pairs, labels)
 
+    # Methods of policy-text research (zhengce.methods; README, "Methods") --
+    def crosstab(self, rows: str = "instruments", cols: str = "themes", by: str | Sequence[str] | None = None, form: str = "long") -> pl.DataFrame:
+        """Task records crossed by two dimensions (instruments, instrument_type,
+        themes, cap_topic, or any records or documents column) within groups of
+        documents: n, share, row_share, col_share and the records behind each cell.
+        See :func:`zhengce.methods.crosstab`.
+
+        >>> zc.load_sample().crosstab("instrument_type", "themes", by="province")  # doctest: +SKIP
+        """
+        from .methods import crosstab
+
+        return crosstab(self, rows, cols, by=by, form=form)
+
+    def policy_strength(self, by: str | Sequence[str] | None = None, table: PathLike | None = None) -> pl.DataFrame:
+        """Policy strength (政策力度) per document, every component shown, or
+        aggregated ``by`` document columns (province, year); ``table`` replaces the
+        scoring table. See :func:`zhengce.methods.policy_strength`."""
+        from .methods import policy_strength
+
+        return policy_strength(self, by=by, table=table)
+
+    def pmc(self, scheme: PathLike | None = None) -> "PmcResult":
+        """The PMC index of every document (scores, grades, the 0/1 variables and
+        the evidence span behind every 1); ``scheme`` replaces the variable
+        scheme. See :func:`zhengce.methods.pmc`."""
+        from .methods import pmc
+
+        return pmc(self, scheme)
+
+    @cached_property
+    def cap_topics(self) -> pl.DataFrame:
+        """One row per (task record, Comparative Agendas Project major topic) its
+        themes map to (``data/cap_topics.tsv``): cap_code, cap_topic, themes."""
+        from .methods import cap_topics
+
+        return cap_topics(self)
+
+    def coding_sheet(self, path: PathLike, *, n: int | None = None, seed: int = 0, coder: str = "") -> pl.DataFrame:
+        """Write an Excel coding sheet of task records (a sample of ``n``) with
+        zhengce's labels and a codebook. See :func:`zhengce.methods.coding_sheet`."""
+        from .methods import coding_sheet
+
+        return coding_sheet(self, path, n=n, seed=seed, coder=coder)
+
     # Access ---------------------------------------------------------------
     def text(self, doc_id: str) -> str:
         """The normalised text of a document; every offset points into it.
@@ -225,22 +294,113 @@ class Corpus:
         >>> c.text("d")  # doctest: +SKIP
         '一、任务\\n落实。'
         """
+        if self._stored is not None:
+            return self._stored.text(doc_id)
         return self._native.text(doc_id)
+
+    def texts(self) -> pl.DataFrame:
+        """The normalised text of every document: doc_id, text (what ``corpus.save``
+        and ``zc.extract`` keep so that offsets can be quoted later)."""
+        if self._stored is not None:
+            return self._stored.texts()
+        ids = self.doc_ids
+        return pl.DataFrame({"doc_id": ids, "text": [self._native.text(d) for d in ids]}, schema={"doc_id": pl.String, "text": pl.String})
 
     @property
     def doc_ids(self) -> list[str]:
         """The doc_ids in reading order."""
+        if self._stored is not None:
+            return self.documents["doc_id"].to_list()
         return self._native.doc_ids()
 
     def __len__(self) -> int:
+        if self._stored is not None:
+            return self.documents.height
         return len(self._native)
 
+    def __iter__(self) -> Iterator["Document"]:
+        """The documents in reading order, each with its metadata, text and frames.
+
+        >>> [d.province for d in zc.load_sample()]  # doctest: +SKIP
+        ['吉林', '吉林', '吉林', '江苏', '青海']
+        """
+        for row in self.documents.iter_rows(named=True):
+            yield Document(row, self)
+
+    def __getitem__(self, doc_id: str) -> "Document":
+        """One document by its doc_id."""
+        rows = self.documents.filter(pl.col("doc_id") == doc_id)
+        if not rows.height:
+            raise KeyError(f"no document with doc_id {doc_id!r}")
+        return Document(rows.row(0, named=True), self)
+
     def __add__(self, other: "Corpus") -> "Corpus":
-        """Concatenate two corpora (documents and problems, in order)."""
-        return Corpus(self._native.concat(other._native))
+        """Concatenate two corpora (documents and problems, in order).
+
+        >>> len(zc.load_sample() + zc.read_texts({"x": "一、任务\\n落实。"}))  # doctest: +SKIP
+        6
+        """
+        if self._stored is None and other._stored is None:
+            return Corpus(self._native.concat(other._native), _options=self._options)
+        from ._saved import _Stored
+
+        return Corpus(_stored=_Stored.concat(_Stored.of(self), _Stored.of(other)))
+
+    def filter(self, doc_ids: Iterable[str] | None = None, **where: object) -> "Corpus":
+        """The documents that match, as a corpus of their own: every frame, the
+        texts and the comparisons are limited to them.
+
+        Each keyword names a column of ``corpus.documents`` (province, year,
+        issuer, format, and doc_type and level where the corpus has them) and
+        gives a value, a list of values, or for ``year`` a ``range``;
+        ``doc_ids`` lists documents by id.
+
+        >>> import zhengce as zc
+        >>> jl = zc.load_sample().filter(province="吉林")
+        >>> sorted(set(jl.documents["province"]))
+        ['吉林']
+        >>> zc.load_sample().filter(province=["江苏", "青海"], year=range(2010, 2020)).documents["province"].to_list()
+        ['江苏']
+        """
+        docs = self.documents
+        cond = pl.lit(True)
+        for column, value in where.items():
+            if column not in docs.columns:
+                raise InvalidValueError(f"corpus.filter: no document column {column!r}; filter on {', '.join(docs.columns)}")
+            if isinstance(value, (list, tuple, set, frozenset, range)):
+                cond &= pl.col(column).is_in(list(value))
+            elif value is None:
+                cond &= pl.col(column).is_null()
+            else:
+                cond &= pl.col(column) == value
+        if doc_ids is not None:
+            cond &= pl.col("doc_id").is_in(list(doc_ids))
+        keep = docs.filter(cond)["doc_id"].to_list()
+        if self._stored is not None:
+            return Corpus(_stored=self._stored.subset(keep))
+        return Corpus(self._native.subset(keep), _options=self._options)
+
+    def save(self, path: PathLike) -> Path:
+        """Write the corpus to one file (Parquet frames, the texts and a JSON
+        manifest of the zhengce version, options and dictionaries that made it),
+        to be opened again with :func:`zhengce.open` without reading the documents.
+
+        >>> c = zc.load_sample(); p = c.save("/tmp/sample.zc")  # doctest: +SKIP
+        >>> zc.open(p).records.equals(c.records)  # doctest: +SKIP
+        True
+        """
+        from ._saved import save
+
+        return save(self, path)
 
     def __repr__(self) -> str:
         return f"<zhengce.Corpus: {len(self)} documents>"
+
+    def _repr_html_(self) -> str:
+        """A summary for Jupyter: size, provinces and years, problems, one line per document."""
+        from ._display import corpus_html
+
+        return corpus_html(self)
 
     def summary(self) -> pl.DataFrame:
         """One row per document with what was found in it: a quick look at a corpus."""
@@ -254,7 +414,7 @@ class Corpus:
 
 def _frame_property(name: str, doc: str) -> cached_property:
     def frame(self: Corpus) -> pl.DataFrame:
-        return self._native.frame(name)
+        return self._frame(name)
 
     frame.__name__ = frame.__qualname__ = name
     frame.__doc__ = doc
@@ -270,6 +430,43 @@ for _name, _doc, _ in FRAMES:
 #: The frames written unless told otherwise (all but ``blocks``, which repeats
 #: records and headings, and ``tokens``, large and made again on request).
 WRITTEN_FRAMES: tuple[str, ...] = tuple(name for name, _, written in FRAMES if written)
+_FRAME_NAMES = frozenset(name for name, _, _ in FRAMES)
+
+
+class Document:
+    """One document of a corpus: its row of ``corpus.documents`` as attributes
+    (``doc.province``, ``doc.title``, ``doc.year`` …), its text, and its rows of
+    any frame (``doc.records``, ``doc.targets``, ``doc.frame("themes")``).
+
+    >>> doc = next(iter(zc.load_sample()))  # doctest: +SKIP
+    >>> doc.province, doc.records.height  # doctest: +SKIP
+    ('吉林', 38)
+    """
+
+    def __init__(self, row: dict, corpus: Corpus):
+        self.row = row
+        self._corpus = corpus
+
+    def __getattr__(self, name: str):
+        row = self.__dict__.get("row", {})
+        if name in row:
+            return row[name]
+        if name in _FRAME_NAMES:
+            return self.frame(name)
+        raise AttributeError(name)
+
+    def frame(self, name: str) -> pl.DataFrame:
+        """This document's rows of a frame of the corpus."""
+        return getattr(self._corpus, name).filter(pl.col("doc_id") == self.row["doc_id"])
+
+    @property
+    def text(self) -> str:
+        """The normalised text every offset of the document points into."""
+        return self._corpus.text(self.row["doc_id"])
+
+    def __repr__(self) -> str:
+        r = self.row
+        return f"<zhengce.Document {r['doc_id']}: {r.get('province') or '?'} {r.get('year') or ''} {r.get('title') or ''}>"
 
 
 @dataclass(frozen=True)
@@ -416,7 +613,7 @@ def read(paths: PathLike | Iterable[PathLike], **options: Unpack[ReadOptions]) -
     >>> corpus.documents["province"].to_list()
     ['吉林']
     """
-    return Corpus(_zhengce.read(_paths(paths), native_options(options)))
+    return Corpus(_zhengce.read(_paths(paths), native_options(options)), _options=options)
 
 
 def read_texts(texts: Mapping[str, str] | Sequence[tuple[str, str]], **options: Unpack[ReadOptions]) -> Corpus:
@@ -431,7 +628,7 @@ def read_texts(texts: Mapping[str, str] | Sequence[tuple[str, str]], **options: 
     native = native_options(options)
     items = list(texts.items()) if isinstance(texts, Mapping) else [(str(k), v) for k, v in texts]
     items = [(str(name), _valid_text(str(name), text, native.on_error)) for name, text in items]
-    return Corpus(_zhengce.read_texts(items, native))
+    return Corpus(_zhengce.read_texts(items, native), _options=options)
 
 
 def _valid_text(name: str, text: object, on_error: str) -> str:

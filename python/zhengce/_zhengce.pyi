@@ -44,7 +44,7 @@ BlockKind = Literal[
 ]
 TokenKind = Literal["word", "stop", "number", "punct"]
 FrameName = Literal[
-    "documents", "records", "headings", "blocks", "departments", "targets", "slogans", "deadlines", "themes", "instruments", "tokens", "errors"
+    "documents", "records", "headings", "blocks", "departments", "targets", "slogans", "deadlines", "themes", "instruments", "strength_terms", "tokens", "errors"
 ]
 DictionaryKind = Literal["user_dict", "stopwords", "themes", "instruments", "strength", "departments"]
 
@@ -128,6 +128,8 @@ class NativeCorpus:
         """The doc_ids, in reading order."""
     def concat(self, other: NativeCorpus) -> NativeCorpus:
         """This corpus's documents followed by the other's."""
+    def subset(self, doc_ids: Sequence[str]) -> NativeCorpus:
+        """The documents whose doc_id is listed, in this corpus's order, with their warnings."""
     def __len__(self) -> int: ...
 
 def read(paths: Sequence[str], options: ReadOptions) -> NativeCorpus:
@@ -148,5 +150,11 @@ def read_number(text: str) -> Optional[tuple[float, int, bool]]:
 def parse_chinese_numeral(text: str) -> Optional[int]:
     """The value of a whole Chinese numeral, or None."""
 
+def default_data(name: str) -> str:
+    """The text of a shipped data file (policy_strength.tsv, pmc_scheme.tsv, cap_topics.tsv, themes.md, themes.tsv, instruments.tsv, strength.tsv)."""
+
 def dictionary_loads() -> int:
     """How many times this process has loaded the dictionaries."""
+
+def concat_all(parts: Sequence[NativeCorpus]) -> NativeCorpus:
+    """The corpora one after the other."""

@@ -19,7 +19,7 @@ import json
 import os
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 import polars as pl
 
@@ -34,6 +34,11 @@ if TYPE_CHECKING:
 #: Frames written by :func:`extract` unless told otherwise (``tokens`` is large
 #: and can be rebuilt from the records, ``blocks`` repeats records and headings).
 DEFAULT_FRAMES: tuple[str, ...] = WRITTEN_FRAMES
+
+
+class ExtractionMismatch(InvalidValueError):
+    """The output folder holds an extraction of other files or settings."""
+
 
 MANIFEST = "_manifest.json"
 DONE = "_done"
@@ -90,15 +95,34 @@ def _raise_first(problems: Corpus) -> None:
         raise cls(row["message"], path=row["source"], kind=row["kind"])
 
 
-def _write(df: pl.DataFrame, path: Path, fmt: str) -> None:
+#: Output formats of frames: CSV in UTF-8 with a byte-order mark (Excel then
+#: reads Chinese as Chinese, not as GBK mojibake) and list columns joined with ；,
+#: which no CSV reader splits; JSON Lines keeps lists as lists.
+FORMATS = ("parquet", "csv", "jsonl")
+
+
+def write_frame(df: pl.DataFrame, path: Path, fmt: str) -> None:
+    """Write one frame as ``parquet``, ``csv`` or ``jsonl``, atomically (a
+    half-written file never has the final name)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     if fmt == "csv":
         df = df.with_columns(pl.col(c).list.join("；") for c, t in df.schema.items() if isinstance(t, pl.List))
-        df.write_csv(tmp)
-    else:
+        df.write_csv(tmp, include_bom=True)
+    elif fmt == "jsonl":
+        df.write_ndjson(tmp)
+    elif fmt == "parquet":
         df.write_parquet(tmp)
+    else:
+        raise InvalidValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}", context={"field": "format"})
     os.replace(tmp, path)
+
+
+def _same_files(a: list, b: list) -> bool:
+    """The same (file, doc_id) list, however the paths were spelled (docs/,
+    ./docs/, an absolute path)."""
+    norm = lambda items: [(os.path.realpath(p), d) for p, d in items]  # noqa: E731
+    return norm(a) == norm(b)
 
 
 def extract(
@@ -109,6 +133,7 @@ def extract(
     frames: Sequence[str] = DEFAULT_FRAMES,
     format: str = "parquet",
     overwrite: bool = False,
+    progress: Callable[[int], object] | None = None,
     **options: Unpack[ReadOptions],
 ) -> pl.DataFrame:
     """Read a corpus in batches and write each frame as ``out/<frame>/part-NNNNN.<format>``.
@@ -117,11 +142,15 @@ def extract(
     and a batch is marked done only after all its frames are written, so a run
     that was interrupted skips the batches already written. A folder written
     for a different list of files is refused (pass ``overwrite=True`` to start
-    again). Returns one row per batch: files, documents, errors, and whether it
-    was skipped.
+    again); the same files named differently (``docs/``, ``./docs/``, an
+    absolute path) are the same extraction. Each batch also writes the texts
+    (``out/texts/``), so that the folder opens as a corpus with ``zc.open(out)``.
+    ``progress`` is called with the number of files of each batch done (e.g. a
+    tqdm bar's ``update``). Returns one row per batch: files, documents,
+    errors, and whether it was skipped.
     """
-    if format not in ("parquet", "csv"):
-        raise InvalidValueError(f"format must be 'parquet' or 'csv', not {format!r}", context={"field": "format"})
+    if format not in FORMATS:
+        raise InvalidValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}", context={"field": "format"})
     out = Path(out)
     items, problems = plan(paths)
     batches = _batches(items, batch_size)
@@ -129,31 +158,37 @@ def extract(
     mpath = out / MANIFEST
     if mpath.exists() and not overwrite:
         old = json.loads(mpath.read_text(encoding="utf-8"))
-        if {k: old.get(k) for k in manifest} != manifest:
-            raise InvalidValueError(f"{out} holds an extraction of other files or settings; use another folder or overwrite=True", path=str(out))
+        same = {k: old.get(k) for k in manifest if k != "items"} == {k: v for k, v in manifest.items() if k != "items"}
+        if not (same and _same_files(old.get("items") or [], manifest["items"])):
+            raise ExtractionMismatch(f"{out} holds an extraction of other files or settings: use another folder, or overwrite it", path=str(out))
     else:
         if overwrite and out.exists():
             for p in sorted(out.rglob("*"), reverse=True):
                 p.unlink() if p.is_file() else p.rmdir()
         out.mkdir(parents=True, exist_ok=True)
         mpath.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
-    ext = "parquet" if format == "parquet" else "csv"
     report = []
     for k, batch in enumerate(batches):
         marker = out / DONE / f"part-{k:05d}"
         if marker.exists():
             report.append({"batch": k, "files": len(batch), "documents": None, "errors": None, "skipped": True, "seconds": 0.0})
+            if progress:
+                progress(len(batch))
             continue
         t0 = time.perf_counter()
         corpus = read_planned(batch, **options)
         if k == 0 and len(problems.errors):
             corpus = problems + corpus
         for name in frames:
-            _write(getattr(corpus, name), out / name / f"part-{k:05d}.{ext}", format)
+            write_frame(getattr(corpus, name), out / name / f"part-{k:05d}.{format}", format)
+        # The texts, so that the frames on disk can be quoted and opened as a corpus (zc.open).
+        write_frame(corpus.texts(), out / "texts" / f"part-{k:05d}.{format}", format)
         marker.parent.mkdir(parents=True, exist_ok=True)
         marker.write_text("", encoding="utf-8")
         n_err = corpus.errors.filter(pl.col("severity") == "error").height
         report.append({"batch": k, "files": len(batch), "documents": len(corpus), "errors": n_err, "skipped": False, "seconds": time.perf_counter() - t0})
+        if progress:
+            progress(len(batch))
     return pl.DataFrame(report, schema={"batch": pl.Int64, "files": pl.Int64, "documents": pl.Int64, "errors": pl.Int64, "skipped": pl.Boolean, "seconds": pl.Float64})
 
 
@@ -164,9 +199,10 @@ def open_frames(out: PathLike) -> dict[str, pl.LazyFrame]:
     if not mpath.exists():
         raise NotFoundError(f"{out}: no {MANIFEST}; not a folder written by zhengce.extract", path=str(mpath))
     m = json.loads(mpath.read_text(encoding="utf-8"))
-    scan_ = pl.scan_parquet if m["format"] == "parquet" else pl.scan_csv
-    ext = "parquet" if m["format"] == "parquet" else "csv"
-    return {name: scan_(str(out / name / f"*.{ext}")) for name in m["frames"] if (out / name).exists()}
+    scan_ = {"parquet": pl.scan_parquet, "csv": pl.scan_csv, "jsonl": pl.scan_ndjson}[m["format"]]
+    ext = m["format"]
+    names = [*m["frames"], "texts"]
+    return {name: scan_(str(out / name / f"*.{ext}")) for name in names if (out / name).exists()}
 
 
-__all__ = ["DEFAULT_FRAMES", "plan", "read_planned", "scan", "extract", "open_frames"]
+__all__ = ["DEFAULT_FRAMES", "FORMATS", "ExtractionMismatch", "write_frame", "plan", "read_planned", "scan", "extract", "open_frames"]

@@ -166,7 +166,7 @@ fn record_features(d: &Document, what: What) -> HashMap<usize, RecordFeatures> {
         What::Targets => {
             for t in &d.targets {
                 if d.blocks.get(t.block).is_some_and(|b| b.kind == BlockKind::Task) {
-                    let key = t.indicator.as_deref().map(super::targets::indicator_key).filter(|k| !k.is_empty());
+                    let key = super::targets::target_indicator(t);
                     let name = t.indicator.clone().unwrap_or_default();
                     add(out.entry(t.block).or_default(), key, &name);
                 }
@@ -197,8 +197,9 @@ pub(crate) fn size_of(d: &Document) -> (i64, i64) {
 }
 
 fn count(docs: &[Document], groups: &Groups, what: What) -> Vec<GroupCounts> {
-    let per_doc: Vec<(u32, (i64, i64), HashMap<usize, RecordFeatures>)> =
-        grouped(docs, groups).into_par_iter().map(|(d, g)| (g, size_of(d), record_features(d, what))).collect();
+    // Per document: its group, (task records, characters) and record features.
+    type PerDoc = (u32, (i64, i64), HashMap<usize, RecordFeatures>);
+    let per_doc: Vec<PerDoc> = grouped(docs, groups).into_par_iter().map(|(d, g)| (g, size_of(d), record_features(d, what))).collect();
     let mut out: Vec<GroupCounts> = (0..groups.len()).map(|_| GroupCounts::default()).collect();
     for (g, (n_records, n_chars), recs) in per_doc {
         let gc = &mut out[g as usize];

@@ -193,7 +193,7 @@ pub fn find(s: &str, lex: &Lexicon) -> Vec<Found> {
 
 /// [`find`] with the positions of the text's Chinese numerals already known.
 ///
-/// Long (about 130 lines) because its four numbered passes (quotations,
+/// Long (about 140 lines) because its four numbered passes (quotations,
 /// known formulations, compounds, 类-categories) share the list of quoted
 /// ranges and the output, and each pass must see what the earlier ones
 /// found; the passes are marked 1.–4. in the body.

@@ -761,7 +761,7 @@ fn located_condition(r: &Reading) -> Option<&'static str> {
         return None; // 在60日内: within a time, not a condition
     }
     // 在 and the number may hold the base of a multiple: 收入在最低生活保障标准一点五倍以下.
-    let Some(p) = before.rfind('在') else { return None };
+    let p = before.rfind('在')?;
     let (b, between) = (&before[..p], &before[p + '在'.len_utf8()..]);
     let base_only = between.chars().count() <= 12 && between.chars().all(is_han) && !GRANT.iter().any(|w| between.contains(w));
     let opens = b.trim().is_empty() || b.ends_with(['，', '、']);
@@ -1223,8 +1223,10 @@ fn scan_numbers(
             if !(run.0 <= i && i < run.1) {
                 run = (i, cn_run_end(s, i));
             }
+            // A run longer than any numeral (a flattened table, OCR noise) is no
+            // number; nor is one that no measure word, 倍 or % follows.
             let run_end = run.1;
-            if run_end - i <= MAX_CN_NUMERAL * 3 && !cn_run_may_count(s, run_end) {
+            if s[i..run_end].chars().nth(MAX_CN_NUMERAL).is_some() || !cn_run_may_count(s, run_end) {
                 next_free = run_end;
                 continue;
             }
@@ -1570,14 +1572,5 @@ mod tests {
         assert!(v.contains(&("10".to_string(), Verdict::Target("count"))), "{v:?}");
         assert!(v.contains(&("1万".to_string(), Verdict::Not("fine"))), "{v:?}");
         assert!(v.iter().all(|(_, w)| !matches!(w, Verdict::Not("") | Verdict::Target(""))));
-    }
-}
-#[cfg(test)]
-mod debug_tmp {
-    #[test]
-    fn dbg_explain() {
-        for s in std::env::var("ZX").unwrap_or_default().split('|') {
-            println!("{s}: {:?}", super::explain(s, Some(2020), &Default::default()));
-        }
     }
 }

@@ -211,6 +211,12 @@ pub const FRAMES: &[Frame] = &[
         written: true,
     },
     Frame {
+        name: "strength_terms",
+        doc: "One row per piece of strength evidence of a record: term, kind (binding/soft), source, weight, offsets.",
+        build: strength_terms,
+        written: true,
+    },
+    Frame {
         name: "tokens",
         doc: "One row per token of every record (re-tokenised on request): token, start, end, kind.",
         build: tokens,
@@ -328,6 +334,13 @@ fn documents_of(docs: &[Document]) -> PolarsResult<DataFrame> {
     f.finish()
 }
 
+/// An `f32` as the `f64` of its shortest decimal form: the labels are computed
+/// in `f32`, and `2.0f32 / 3.0 as f64` would show as 0.6666666865348816 — noise
+/// that is not in the computation — where the `f32` itself reads 0.6666667.
+fn decimal_f64(x: f32) -> f64 {
+    x.to_string().parse().unwrap_or(x as f64)
+}
+
 /// The labels columns of one block: theme and instrument ids, strength and
 /// its label (empty and null for a block that is not labelled).
 struct LabelCols<'a> {
@@ -347,7 +360,7 @@ impl<'a> LabelCols<'a> {
             (Some(l), Some(lex)) => {
                 self.themes.push(l.themes.iter().map(|&t| lex.theme_id(t)).collect());
                 self.instruments.push(l.instruments.iter().map(|&t| lex.instrument_id(t)).collect());
-                self.strength.push(Some(l.strength as f64));
+                self.strength.push(Some(decimal_f64(l.strength)));
                 self.strength_label.push(Some(l.strength_label));
             }
             _ => {
@@ -692,6 +705,41 @@ fn instruments_of(docs: &[Document]) -> PolarsResult<DataFrame> {
     )
 }
 
+/// One row per piece of evidence of a block's commitment strength (records
+/// and headings): the
+/// term (or the target or deadline span), its kind (binding or soft), where it
+/// comes from (term, target, deadline, imperative) and its weight, with
+/// character offsets. A record's `binding` and `soft` weights are the sums of
+/// its rows, so its `strength` is `(B − S) / (B + S + 1)` of this frame alone.
+pub fn strength_terms(c: &Corpus) -> PolarsResult<DataFrame> {
+    by_chunks(c, strength_terms_of)
+}
+
+fn strength_terms_of(docs: &[Document]) -> PolarsResult<DataFrame> {
+    let mut keys = Keys::new();
+    let (mut term, mut kind, mut source, mut weight) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for d in docs {
+        let mut cur = CharCursor::new(&d.text);
+        // Every labelled block: records and headings both carry a strength.
+        for (i, l) in d.labels.blocks.iter().enumerate().filter(|(_, l)| l.labelled) {
+            for e in &l.strength_terms {
+                keys.span(d, i, &mut cur, e.start, e.end);
+                term.push(&d.text[e.start..e.end]);
+                kind.push(if e.binding { "binding" } else { "soft" });
+                source.push(e.source.name());
+                weight.push(e.weight as f64);
+            }
+        }
+    }
+    let mut f = keys.columns();
+    f.str("term", term);
+    f.str("kind", kind);
+    f.str("source", source);
+    f.f64("weight", weight);
+    keys.offsets(&mut f);
+    f.finish()
+}
+
 type LongOf = for<'a> fn(&'a crate::label::BlockLabels) -> (&'a crate::label::themes::Scores, &'a Vec<u32>, &'a Vec<(u32, u32)>);
 
 /// The long frames of themes and instruments (records only).
@@ -719,7 +767,7 @@ fn labelled_long(
                 id.push(i_d);
                 name.push(i_n);
                 kind.push(i_k);
-                score.push(s as f64);
+                score.push(decimal_f64(s));
                 assigned.push(chosen.contains(&t));
                 terms.append_values_iter(found.iter().filter(|x| x.0 == t).map(|x| lex.matcher.term(x.1)));
             }
@@ -786,6 +834,13 @@ pub fn errors(c: &Corpus) -> PolarsResult<DataFrame> {
 mod tests {
     use super::*;
     use crate::pipeline::corpus::Options;
+
+    #[test]
+    fn f32_scores_reach_python_without_binary_noise() {
+        assert_eq!(decimal_f64(2.0f32 / 3.0), 0.6666667);
+        assert_eq!(decimal_f64(-0.25), -0.25);
+        assert_eq!(decimal_f64(0.1f32), 0.1);
+    }
 
     #[test]
     fn cursor_goes_back_and_forth() {

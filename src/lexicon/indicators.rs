@@ -7,8 +7,8 @@
 //! comment line:
 //!
 //! ```text
-//! id	name	unit	terms
-//! dibao_standard	低保标准	any	低保标准|最低生活保障标准
+//! id<TAB>name<TAB>unit<TAB>terms
+//! dibao_standard<TAB>低保标准<TAB>any<TAB>低保标准|最低生活保障标准
 //! ```
 //!
 //! - `id`: a stable identifier (ASCII letters, digits, `_`).

@@ -73,8 +73,7 @@ impl Resources {
         if let Some(r) = cache.iter().find(|r| r.lexicons.get().is_some_and(|l| Arc::ptr_eq(l, &lex))) {
             return Ok(r.clone());
         }
-        let mut r = Resources::default();
-        r.indicators = crate::lexicon::indicators::Indicators::load(&cfg.indicators)?;
+        let r = Resources { indicators: crate::lexicon::indicators::Indicators::load(&cfg.indicators)?, ..Resources::default() };
         r.lexicons.set(lex).ok();
         let r = Arc::new(r);
         if cache.len() >= 4 {
@@ -265,6 +264,16 @@ fn stem_of(path: &Path) -> String {
     path.file_stem().and_then(|s| s.to_str()).unwrap_or("document").to_string()
 }
 
+/// Each file once, at its first mention: `["docs/a.txt", "docs/", "docs/**/*.txt"]`
+/// names `a.txt` three times, and a researcher listing overlapping folders and
+/// patterns means the file, not three copies of it. Files are the same when
+/// their canonical paths are (`docs/a.txt`, `./docs/a.txt`, an absolute path or
+/// a link to it).
+fn once_each(files: Vec<PathBuf>) -> Vec<PathBuf> {
+    let mut seen = std::collections::HashSet::new();
+    files.into_iter().filter(|p| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()))).collect()
+}
+
 /// Make ids unique in order: a repeated id gets `~2`, `~3` …
 fn unique_ids(ids: Vec<String>) -> Vec<String> {
     let mut seen: HashMap<String, usize> = HashMap::new();
@@ -312,6 +321,7 @@ impl Corpus {
                 }
             }
         }
+        let files = once_each(files);
         let ids = unique_ids(files.iter().map(|p| stem_of(p)).collect());
         (files.into_iter().zip(ids).collect(), corpus)
     }
@@ -401,6 +411,24 @@ impl Corpus {
         self.errors.extend(other.errors);
         self.failures.extend(other.failures);
     }
+
+    /// The documents whose doc_id is in `keep`, in this corpus's order, with the
+    /// warnings about them (a selection such as `corpus.filter(province="吉林")`;
+    /// files that were not read belong to no selection).
+    ///
+    /// ```
+    /// # use zhengce::pipeline::corpus::{Corpus, Options};
+    /// let c = Corpus::from_texts(vec![("a".into(), "一、任务\n落实。".into()), ("b".into(), "一、任务\n加强。".into())], &Options::default());
+    /// let keep: std::collections::HashSet<String> = ["b".to_string()].into();
+    /// assert_eq!(c.subset(&keep).documents[0].doc_id, "b");
+    /// ```
+    pub fn subset(&self, keep: &std::collections::HashSet<String>) -> Corpus {
+        Corpus {
+            documents: self.documents.iter().filter(|d| keep.contains(&d.doc_id)).cloned().collect(),
+            errors: self.errors.iter().filter(|e| e.doc_id.as_ref().is_some_and(|d| keep.contains(d))).cloned().collect(),
+            failures: Vec::new(),
+        }
+    }
 }
 
 /// Runs `f` on a rayon pool of `threads` threads (None or 0: the global pool).
@@ -478,6 +506,21 @@ mod tests {
         let kinds: Vec<_> = c.errors.iter().filter(|e| e.severity == "error").map(|e| e.kind.as_str()).collect();
         assert_eq!(kinds, ["not_found", "decode"]);
         assert!(c.errors.iter().all(|e| e.message.contains(&*dir.display().to_string())));
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn a_file_named_by_several_patterns_is_read_once() {
+        let dir = std::env::temp_dir().join(format!("zhengce-once-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("sub")).unwrap();
+        std::fs::write(dir.join("a.txt"), "一、总体要求\n全面落实。").unwrap();
+        std::fs::write(dir.join("sub").join("b.txt"), "一、总体要求\n加强建设。").unwrap();
+        let d = dir.display().to_string();
+        let specs = [format!("{d}/a.txt"), format!("{d}/./a.txt"), d.clone(), format!("{d}/**/*.txt")];
+        let (items, problems) = Corpus::plan(&specs);
+        let ids: Vec<&str> = items.iter().map(|(_, id)| id.as_str()).collect();
+        assert_eq!(ids, ["a", "b"]);
+        assert!(problems.errors.is_empty());
         std::fs::remove_dir_all(&dir).ok();
     }
 

@@ -347,6 +347,12 @@ impl PyCorpus {
         PyCorpus::new(c, self.threads)
     }
 
+    /// A corpus of the documents whose doc_id is listed (in this corpus's order).
+    fn subset(&self, doc_ids: Vec<String>) -> PyCorpus {
+        let keep: std::collections::HashSet<String> = doc_ids.into_iter().collect();
+        PyCorpus::new(self.inner.subset(&keep), self.threads)
+    }
+
     fn __len__(&self) -> usize {
         self.inner.documents.len()
     }
@@ -453,6 +459,18 @@ fn read_texts(py: Python<'_>, items: Vec<(String, String)>, options: PyRef<'_, R
     read_with(py, &options, move |o| Corpus::from_texts(items, o))
 }
 
+/// The corpora one after the other, each copied once (reading in batches to
+/// show progress, then joining the batches).
+#[pyfunction]
+fn concat_all(parts: Vec<PyRef<'_, PyCorpus>>) -> PyCorpus {
+    let mut c = Corpus::default();
+    let threads = parts.first().and_then(|p| p.threads);
+    for p in &parts {
+        c.extend((*p.inner).clone());
+    }
+    PyCorpus::new(c, threads)
+}
+
 /// How many times this process has loaded the dictionaries.
 #[pyfunction]
 fn dictionary_loads() -> usize {
@@ -473,6 +491,23 @@ fn parse_chinese_numeral(text: &str) -> Option<u64> {
     crate::text::numbers::parse_cn_int(text)
 }
 
+/// The text of a shipped data file read by the Python methods (README,
+/// "Methods"): the policy-strength table, the PMC scheme, the CAP mapping, and
+/// the label dictionaries and theme taxonomy the coding codebook describes.
+#[pyfunction]
+fn default_data(py: Python<'_>, name: &str) -> PyResult<&'static str> {
+    Ok(match name {
+        "policy_strength.tsv" => include_str!("../../data/policy_strength.tsv"),
+        "pmc_scheme.tsv" => include_str!("../../data/pmc_scheme.tsv"),
+        "cap_topics.tsv" => include_str!("../../data/cap_topics.tsv"),
+        "themes.md" => include_str!("../../data/themes.md"),
+        "themes.tsv" => crate::label::themes::THEMES,
+        "instruments.tsv" => crate::label::instruments::INSTRUMENTS,
+        "strength.tsv" => crate::label::strength::STRENGTH,
+        other => return Err(value_err(py, format!("no shipped data file named {other:?}"))),
+    })
+}
+
 #[pymodule]
 fn _zhengce(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyCorpus>()?;
@@ -482,8 +517,10 @@ fn _zhengce(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(plan, m)?)?;
     m.add_function(wrap_pyfunction!(read_planned, m)?)?;
     m.add_function(wrap_pyfunction!(dictionary_loads, m)?)?;
+    m.add_function(wrap_pyfunction!(concat_all, m)?)?;
     m.add_function(wrap_pyfunction!(read_number, m)?)?;
     m.add_function(wrap_pyfunction!(parse_chinese_numeral, m)?)?;
+    m.add_function(wrap_pyfunction!(default_data, m)?)?;
     // The one list of frames: (name, doc line, written by default).
     let names: Vec<(&str, &str, bool)> = frames::FRAMES.iter().map(|f| (f.name, f.doc, f.written)).collect();
     m.add("FRAMES", names)?;
