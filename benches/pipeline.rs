@@ -108,7 +108,7 @@ fn stages(c: &mut Criterion) {
         b.iter(|| {
             docs.iter()
                 .map(|d| {
-                    let (s, t, dl) = zhengce::extract::targets::extract(black_box(d), &res.slogans);
+                    let (s, t, dl) = zhengce::extract::targets::extract(black_box(d), &res.slogans, &res.indicators);
                     s.len() + t.len() + dl.len()
                 })
                 .sum::<usize>()

@@ -70,10 +70,11 @@ fn main() {
                     targets: vec![],
                     deadlines: vec![],
                     slogans: vec![],
+                    actors: vec![],
                     warnings: vec![],
                     labels: Default::default(),
                 };
-                n += zhengce::extract::targets::extract(&doc, &res.slogans).1.len();
+                n += zhengce::extract::targets::extract(&doc, &res.slogans, &res.indicators).1.len();
             }
             eprintln!("{:?}", start.elapsed());
         }

@@ -53,6 +53,7 @@ pub fn check_structure(raw: &str) -> Result<(), Violation> {
         targets: Vec::new(),
         deadlines: Vec::new(),
         slogans: Vec::new(),
+        actors: Vec::new(),
         warnings: Vec::new(),
         labels: Default::default(),
     };
@@ -124,6 +125,11 @@ pub fn check_pipeline(raw: &str) -> Result<(), Violation> {
     let spans = str_col(targets, "span")?;
     check_frame_offsets(targets, &chars, |i, piece| {
         (piece == spans[i]).then_some(()).ok_or_else(|| format!("target row {i}: span differs from the slice"))
+    })?;
+    let evidence = get("strength_terms")?;
+    let terms = str_col(evidence, "term")?;
+    check_frame_offsets(evidence, &chars, |i, piece| {
+        (piece == terms[i]).then_some(()).ok_or_else(|| format!("strength_terms row {i}: term differs from the slice"))
     })?;
     let tokens = get("tokens")?;
     let words = str_col(tokens, "token")?;

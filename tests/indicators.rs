@@ -38,8 +38,12 @@ fn dev_corpus() -> Option<PathBuf> {
 
 /// (annotated, correct id) over one annotation folder and its documents.
 fn accuracy(annotations: &Path, docs: &Path) -> (usize, usize) {
-    let mut files: Vec<PathBuf> =
-        std::fs::read_dir(annotations).unwrap().filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "json")).collect();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(annotations)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
     files.sort();
     assert!(!files.is_empty(), "no annotations in {}", annotations.display());
     let (mut n, mut ok) = (0, 0);

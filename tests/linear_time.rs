@@ -69,13 +69,13 @@ fn grows_linearly(unit: &str, reps: usize, lex: &Lexicon) -> (bool, f64) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 6, ..ProptestConfig::default() })]
 
     #[test]
-    fn doubling_an_adversarial_input_at_most_doubles_the_work(k in 0..UNITS.len(), extra in 0usize..500) {
+    fn doubling_an_adversarial_input_at_most_doubles_the_work(k in 0..UNITS.len(), extra in 0usize..200) {
         let lex = Lexicon::default();
         // Large enough that one reading takes milliseconds, not microseconds.
-        let reps = 2_000 + extra;
+        let reps = 600 + extra;
         let (ok, ratio) = grows_linearly(UNITS[k], reps, &lex);
         prop_assert!(ok, "{:?} × {} → × {}: the time grew {:.2}×", UNITS[k], reps, 2 * reps, ratio);
     }
@@ -86,6 +86,8 @@ fn a_long_run_of_numerals_is_read_in_pieces_of_bounded_length() {
     // 8,000 numerals of 一百二十三万四千五百六十七 in one sentence took 18.5 s when a
     // numeral's run was re-scanned from each of its characters.
     let s = format!("{}个", "一百二十三万四千五百六十七".repeat(8_000));
-    let t = find_targets(&s, None, &Lexicon::default());
-    assert!(t.len() <= 1, "a run of numerals is not thousands of targets: {}", t.len());
+    assert!(find_targets(&s, None, &Lexicon::default()).is_empty(), "a run longer than any numeral is no number");
+    // A numeral of its own before the measure word is still read.
+    let s = format!("{}，建成一百二十三个", "一百二十三万四千五百六十七".repeat(8_000));
+    assert_eq!(find_targets(&s, None, &Lexicon::default()).iter().map(|t| t.value).collect::<Vec<_>>(), [123.0]);
 }

@@ -242,10 +242,12 @@ def test_instrument_types_and_rules():
         ("003", "1.4.24", "建立惠民", "binding"),
         # 积极稳妥推进行政区划管理体制改革…
         ("003", "1.4.18", "积极稳妥", "soft"),
-        # 完善并落实…税收减免等优惠政策,鼓励和支持公民、法人和其他组织开展慈善活动。
-        ("003", "1.5.26", "完善并落实", "soft"),
-        # 加强乡镇(街道)民政机构建设,规范机构设置。 — neither kind of language
-        ("003", "5.13.52", "加强乡镇", "none"),
+        # 完善并落实…税收减免等优惠政策,鼓励和支持公民、法人和其他组织开展慈善活动。 —
+        # 鼓励和支持 invites non-state actors (an instrument), it does not hedge: what is
+        # left is the directive 完善…, the default obligation of a task (weight of 要)
+        ("003", "1.5.26", "完善并落实", "mixed"),
+        # 加强乡镇(街道)民政机构建设,规范机构设置。 — no modal: a bare directive
+        ("003", "5.13.52", "加强乡镇", "mixed"),
     ],
 )
 def test_strength_of_hand_checked_records(sample, doc, path, starts, label):
@@ -255,12 +257,59 @@ def test_strength_of_hand_checked_records(sample, doc, path, starts, label):
 
 
 def test_strength_rules():
-    c = zc.read_texts({"d": "一、任务\n1.确保全面完成，严禁拖延。\n2.探索建立机制，鼓励有条件的地方先行。\n3.确保推进，适时研究。\n4.召开会议。"})
+    c = zc.read_texts(
+        {"d": "一、任务\n1.确保全面完成，严禁拖延。\n2.探索建立机制，鼓励有条件的地方先行。\n3.确保推进，适时研究。\n4.本方案所称困难群众，是指城乡低保对象。\n5.加强队伍建设。\n6.鼓励社会力量参与养老服务。"}
+    )
     s = {r["path"]: (r["strength"], r["strength_label"]) for r in c.records.iter_rows(named=True)}
     assert s["1.1"][1] == "binding" and s["1.2"][1] == "soft" and s["1.3"][1] == "mixed" and s["1.4"] == (0.0, "none")
+    assert s["1.5"] == (pytest.approx(1 / 3), "mixed"), "a bare directive carries the default obligation (the weight of 要)"
+    assert s["1.6"] == (0.0, "none"), "鼓励社会力量参与 is an instrument, not a hedge (and not a directive verb)"
+    ev = c.strength_terms.filter(pl.col("path") == "1.5").row(0, named=True)
+    assert (ev["term"], ev["kind"], ev["source"], ev["weight"]) == ("加强", "binding", "imperative", 0.5)
+    assert c.text("d")[ev["start"] : ev["end"]] == "加强"
     assert s["1.1"][0] > 0.6 > -0.6 > s["1.2"][0]
     dated = zc.read_texts({"d": "一、任务\n确保完成。\n二〇二〇年一月九日"}).blocks
     assert dated.filter(pl.col("kind") == "date")["strength"].is_null().all(), "blocks that are not labelled have no strength"
+
+
+def _recomputed(frame: pl.DataFrame) -> pl.DataFrame:
+    """Each record's strength and label from its strength_terms rows alone."""
+    b, s = pl.col("B"), pl.col("S")
+    return (
+        frame.group_by("doc_id", "record_id")
+        .agg(
+            pl.col("weight").filter(pl.col("kind") == "binding").sum().alias("B"),
+            pl.col("weight").filter(pl.col("kind") == "soft").sum().alias("S"),
+        )
+        .with_columns(((b - s) / (b + s + 1)).alias("recomputed"))
+        .with_columns(
+            pl.when((b <= 0) & (s <= 0))
+            .then(pl.lit("none"))
+            .when(pl.col("recomputed") >= 0.4)
+            .then(pl.lit("binding"))
+            .when(pl.col("recomputed") <= -0.4)
+            .then(pl.lit("soft"))
+            .otherwise(pl.lit("mixed"))
+            .alias("recomputed_label")
+        )
+    )
+
+
+def test_every_strength_is_explained_by_its_strength_terms(sample):
+    recs = sample.blocks.filter(pl.col("strength").is_not_null()).select("doc_id", "record_id", "strength", "strength_label", "start", "end")
+    ev = sample.strength_terms
+    assert ev.height > 300 and set(ev["kind"]) == {"binding", "soft"}
+    assert set(ev["source"]) <= {"term", "target", "deadline", "imperative"}
+    joined = recs.join(_recomputed(ev), on=["doc_id", "record_id"], how="left").with_columns(
+        pl.col("recomputed").fill_null(0.0), pl.col("recomputed_label").fill_null("none")
+    )
+    off = joined.filter(((pl.col("strength") - pl.col("recomputed")).abs() > 1e-5) | (pl.col("strength_label") != pl.col("recomputed_label")))
+    assert off.height == 0, off
+    # Every piece of evidence lies inside its record and is the text it names.
+    inside = ev.join(recs.select("doc_id", "record_id", pl.col("start").alias("rs"), pl.col("end").alias("re")), on=["doc_id", "record_id"])
+    assert inside.height == ev.height and inside.filter((pl.col("start") < pl.col("rs")) | (pl.col("end") > pl.col("re"))).height == 0
+    for r in ev.filter(pl.col("source") != "target").head(200).iter_rows(named=True):
+        assert sample.text(r["doc_id"])[r["start"] : r["end"]] == r["term"]
 
 
 # --- departments made comparable ----------------------------------------------------------------

@@ -59,10 +59,14 @@ def print_comparison(corpus: Corpus, width: int = 120, by: str = "province", top
     (``corpus.overview``, ``corpus.compare``, ``corpus.department_network``,
     ``corpus.compare_targets``, ``corpus.keyness``); this only selects and prints."""
     docs = corpus.documents
-    print(f"zhengce: {len(corpus)} documents from {docs[by].n_unique()} groups ({by})\n")
+    groups = "provinces" if by == "province" else f"groups ({by})"
+    print(f"zhengce: {len(corpus)} documents from {docs[by].n_unique()} {groups}\n")
     print(format_table(docs.select(by, "year", "doc_number", "title", "issuer")))
     print(f"\nBy {by}\n")
-    print(format_table(province_overview(corpus, by).with_columns(pl.col(pl.Float64).round(2))))
+    overview = province_overview(corpus, by)
+    print(format_table(overview.drop("mean_strength", "share_binding").with_columns(pl.col(pl.Float64).round(2))))
+    print("\nHow firmly: mean commitment strength of tasks (-1 soft … 1 binding) and share binding\n")
+    print(format_table(overview.select(by, pl.col("mean_strength", "share_binding").round(2))))
     if len(corpus.compare(by, "themes")):
         print(f"\nWhat the tasks are about: share of each group's task records per theme (top {top} overall)\n")
         wide = corpus.compare(by, "themes", form="wide", measure="share")
@@ -73,15 +77,13 @@ def print_comparison(corpus: Corpus, width: int = 120, by: str = "province", top
         print(format_table(types.drop("n_documents", "n_chars").with_columns(pl.col(pl.Float64).round(2))))
     nodes = corpus.department_network(by=by).nodes
     if len(nodes):
-        print("\nWho is made responsible: most named departments (canonical names), records led and assisted\n")
+        print("\nMost named departments (canonical names): task records naming each, led and assisted\n")
         print(format_table(nodes.group_by("group", maintain_order=True).head(5).rename({"group": by})))
-    targets = corpus.compare_targets(by=by)
+    targets = corpus.compare_targets(by=by, min_documents=1)
     if len(targets):
-        print("\nComparable targets side by side (same indicator and unit; rank 1 = most ambitious)\n")
-        cols = ["indicator_key", by, "comparator", "value", "unit", "deadline", "rank", "span"]
+        print("\nQuantitative targets side by side (by indicator and unit; rank 1 = most ambitious, n_documents = documents sharing it)\n")
+        cols = ["indicator_key", by, "comparator", "value", "unit", "deadline", "n_documents", "rank", "span"]
         print(format_table(targets.select(cols), max_col=max(20, width // 4)))
-    elif len(corpus.targets):
-        print("\nNo indicator is shared by two documents; see corpus.targets for every target")
     errs = corpus.errors.filter(pl.col("severity") == "error")
     if len(errs):
         print(f"\n{len(errs)} files could not be read; see corpus.errors")

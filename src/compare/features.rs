@@ -166,7 +166,7 @@ fn record_features(d: &Document, what: What) -> HashMap<usize, RecordFeatures> {
         What::Targets => {
             for t in &d.targets {
                 if d.blocks.get(t.block).is_some_and(|b| b.kind == BlockKind::Task) {
-                    let key = t.indicator.as_deref().map(super::targets::indicator_key).filter(|k| !k.is_empty());
+                    let key = super::targets::target_indicator(t);
                     let name = t.indicator.clone().unwrap_or_default();
                     add(out.entry(t.block).or_default(), key, &name);
                 }

@@ -48,15 +48,24 @@ fn goes_up(c: Comparator) -> bool {
     !matches!(c, Comparator::Le | Comparator::Lt)
 }
 
-/// The comparable key of a target: (indicator key, unit).
-fn key_of(t: &Target) -> Option<(String, String)> {
-    let k = indicator_key(t.indicator.as_deref()?);
-    (!k.is_empty()).then(|| (k, t.unit.clone()))
+/// The comparable indicator of a target: its id in the indicator table
+/// (`data/indicators.tsv`, which puts 低保标准 as an amount and as a share of
+/// income in one family) when it has one, else its normalised indicator.
+pub fn target_indicator(t: &Target) -> Option<String> {
+    if let Some(id) = t.indicator_id.as_deref().filter(|s| !s.is_empty()) {
+        return Some(id.to_string());
+    }
+    Some(indicator_key(t.indicator.as_deref()?)).filter(|k| !k.is_empty())
 }
 
-/// Comparable targets across documents: every target whose (normalised
-/// indicator, unit) occurs in at least `min_documents` documents of the
-/// groups. Columns: indicator_key, indicator, unit, comparator, value,
+/// The comparable key of a target: (indicator, unit).
+fn key_of(t: &Target) -> Option<(String, String)> {
+    target_indicator(t).map(|k| (k, t.unit.clone()))
+}
+
+/// Comparable targets across documents: every target whose (indicator id or
+/// normalised indicator, unit) occurs in at least `min_documents` documents of the
+/// groups. Columns: indicator_key (the indicator id, else the normalised indicator), indicator, unit, comparator, value,
 /// value_max, deadline, doc_id, the `by` column, path, span, start, end
 /// (character offsets), n_documents, direction (`up` when more is more
 /// ambitious, `down` for ceilings) and rank (1 = most ambitious among the
@@ -111,25 +120,27 @@ pub fn compare_targets(docs: &[Document], groups: &Groups, min_documents: usize)
     }
     let s = |f: &dyn Fn(&Row) -> String| rows.iter().map(f).collect::<Vec<String>>();
     let h = rows.len();
-    frame(
-        h,
-        vec![
-            col("indicator_key", s(&|r| r.key.0.clone())),
-            col("indicator", rows.iter().map(|r| r.t.indicator.clone()).collect::<Vec<_>>()),
-            col("unit", s(&|r| r.t.unit.clone())),
-            col("comparator", s(&|r| r.t.comparator.symbol().to_string())),
-            col("value", rows.iter().map(|r| r.t.value).collect::<Vec<_>>()),
-            col("value_max", rows.iter().map(|r| r.t.value_max).collect::<Vec<_>>()),
-            col("deadline", rows.iter().map(|r| r.t.deadline.clone()).collect::<Vec<_>>()),
-            col("doc_id", s(&|r| r.doc.doc_id.clone())),
-            groups.column(&rows.iter().map(|r| r.group).collect::<Vec<_>>())?,
-            col("path", s(&|r| r.doc.blocks.get(r.t.block).map_or(String::new(), |b| b.path.clone()))),
-            col("span", s(&|r| r.doc.text[r.t.start..r.t.end].to_string())),
-            col("start", starts),
-            col("end", ends),
-            col("n_documents", rows.iter().map(|r| n_docs[&r.key] as i64).collect::<Vec<_>>()),
-            col("direction", s(&|r| if goes_up(r.t.comparator) { "up".into() } else { "down".into() })),
-            col("rank", rank),
-        ],
-    )
+    let mut cols = vec![
+        col("indicator_key", s(&|r| r.key.0.clone())),
+        col("indicator", rows.iter().map(|r| r.t.indicator.clone()).collect::<Vec<_>>()),
+        col("unit", s(&|r| r.t.unit.clone())),
+        col("comparator", s(&|r| r.t.comparator.symbol().to_string())),
+        col("value", rows.iter().map(|r| r.t.value).collect::<Vec<_>>()),
+        col("value_max", rows.iter().map(|r| r.t.value_max).collect::<Vec<_>>()),
+        col("deadline", rows.iter().map(|r| r.t.deadline.clone()).collect::<Vec<_>>()),
+        col("doc_id", s(&|r| r.doc.doc_id.clone())),
+        groups.column(&rows.iter().map(|r| r.group).collect::<Vec<_>>())?,
+        col("path", s(&|r| r.doc.blocks.get(r.t.block).map_or(String::new(), |b| b.path.clone()))),
+        col("span", s(&|r| r.doc.text[r.t.start..r.t.end].to_string())),
+        col("start", starts),
+        col("end", ends),
+        col("n_documents", rows.iter().map(|r| n_docs[&r.key] as i64).collect::<Vec<_>>()),
+        col("direction", s(&|r| if goes_up(r.t.comparator) { "up".into() } else { "down".into() })),
+        col("rank", rank),
+    ];
+    if groups.by == "doc_id" {
+        // Grouped by document: the group column is the doc_id column.
+        cols.remove(8);
+    }
+    frame(h, cols)
 }

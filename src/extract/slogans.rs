@@ -130,7 +130,8 @@ pub(crate) fn big_count(after_da: &str) -> bool {
 fn has_measure(s: &str) -> bool {
     s.char_indices().any(|(i, c)| {
         let rest = &s[i + c.len_utf8()..];
-        is_numeral(c) && ["点", "倍", "米", "公里", "公斤", "公顷", "平方", "元", "亩", "吨", "岁", "小时"].iter().any(|m| rest.starts_with(m))
+        is_numeral(c)
+            && ["点", "倍", "米", "公里", "公斤", "公顷", "平方", "元", "亩", "吨", "岁", "小时"].iter().any(|m| rest.starts_with(m))
     })
 }
 
@@ -192,7 +193,7 @@ pub fn find(s: &str, lex: &Lexicon) -> Vec<Found> {
 
 /// [`find`] with the positions of the text's Chinese numerals already known.
 ///
-/// Long (about 130 lines) because its four numbered passes (quotations,
+/// Long (about 140 lines) because its four numbered passes (quotations,
 /// known formulations, compounds, 类-categories) share the list of quoted
 /// ranges and the output, and each pass must see what the earlier ones
 /// found; the passes are marked 1.–4. in the body.

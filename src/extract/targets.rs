@@ -34,8 +34,8 @@ use crate::lexicon::indicators::Indicators;
 use crate::model::document::{BlockKind, Document};
 pub use crate::model::facts::{Comparator, Deadline, Target};
 use crate::text::chars::{end_within, is_han, prev_char, start_within, CLAUSE_BREAKS, SENTENCE_BREAKS};
-pub use crate::text::dates::{date_phrases, DatePhrase};
 use crate::text::dates::date_phrases_at;
+pub use crate::text::dates::{date_phrases, DatePhrase};
 use crate::text::numbers::{cn_digit, digit_value, read_number, Num, NumForm, MAX_CN_NUMERAL};
 
 // ---------------------------------------------------------------------------
@@ -89,15 +89,84 @@ const AFTER: [(&str, Comparator); 7] = [
 
 /// Measure words after Arabic numbers, longest first.
 const MEASURES: [&str; 52] = [
-    "平方公里", "平方米", "人次", "户次", "万元", "亿元", "公里", "千米", "公顷", "元", "个", "所", "名", "项", "张", "件", "家", "处",
-    "座", "间", "台", "辆", "次", "人", "户", "床", "套", "类", "批", "支", "条", "块", "部", "种", "份", "册", "位", "米", "亩", "吨",
-    "岁", "场", "期", "轮", "篇", "株", "棵", "班", "栋", "层", "村", "站",
+    "平方公里",
+    "平方米",
+    "人次",
+    "户次",
+    "万元",
+    "亿元",
+    "公里",
+    "千米",
+    "公顷",
+    "元",
+    "个",
+    "所",
+    "名",
+    "项",
+    "张",
+    "件",
+    "家",
+    "处",
+    "座",
+    "间",
+    "台",
+    "辆",
+    "次",
+    "人",
+    "户",
+    "床",
+    "套",
+    "类",
+    "批",
+    "支",
+    "条",
+    "块",
+    "部",
+    "种",
+    "份",
+    "册",
+    "位",
+    "米",
+    "亩",
+    "吨",
+    "岁",
+    "场",
+    "期",
+    "轮",
+    "篇",
+    "株",
+    "棵",
+    "班",
+    "栋",
+    "层",
+    "村",
+    "站",
 ];
 
 /// Measure words that make a Chinese numeral a count or a measure.
 const CN_MEASURES: [&str; 22] = [
-    "平方米", "平方公里", "公里", "个", "所", "名", "项", "张", "件", "家", "处", "座", "间", "户", "套", "条", "种", "份", "位", "床",
-    "人", "米",
+    "平方米",
+    "平方公里",
+    "公里",
+    "个",
+    "所",
+    "名",
+    "项",
+    "张",
+    "件",
+    "家",
+    "处",
+    "座",
+    "间",
+    "户",
+    "套",
+    "条",
+    "种",
+    "份",
+    "位",
+    "床",
+    "人",
+    "米",
 ];
 
 /// Units of bandwidth and storage written in Latin letters after Arabic digits
@@ -337,7 +406,8 @@ fn not_a_quantity(s: &str, num: &Num) -> Result<(), &'static str> {
     {
         return Err("ordinal or code");
     }
-    if rest.starts_with('+') || rest.starts_with('-') && num.form == NumForm::Arabic && !rest[1..].starts_with(|d: char| digit_value(d).is_some())
+    if rest.starts_with('+')
+        || rest.starts_with('-') && num.form == NumForm::Arabic && !rest[1..].starts_with(|d: char| digit_value(d).is_some())
     {
         return Err("ordinal or code");
     }
@@ -385,7 +455,8 @@ fn latin_unit(s: &str, num: &Num) -> Option<&'static str> {
     let u = starts_with_any(rest, &LATIN_UNITS)?;
     let after = &rest[u.len()..];
     let bare = matches!(u, "M" | "G" | "T");
-    let bounded = AFTER.iter().any(|(w, _)| after.starts_with(w)) || comparator_before(s, start_within(s, num.start, &CLAUSE_BREAKS, 600), num.start).is_some();
+    let bounded = AFTER.iter().any(|(w, _)| after.starts_with(w))
+        || comparator_before(s, start_within(s, num.start, &CLAUSE_BREAKS, 600), num.start).is_some();
     (!after.starts_with(|c: char| c.is_ascii_alphanumeric()) && (!bare || bounded)).then_some(u)
 }
 
@@ -513,7 +584,8 @@ fn time_quantity(r: &mut Reading, unit: &str) -> Result<(), &'static str> {
     if unit == "年" && num.value >= 1000.0 {
         return Err("year");
     }
-    if matches!(unit, "日") && !s[num.end + unit.len()..].starts_with(['内', '以', '之']) && r.comparator == Comparator::Eq && !publicity(r) {
+    if matches!(unit, "日") && !s[num.end + unit.len()..].starts_with(['内', '以', '之']) && r.comparator == Comparator::Eq && !publicity(r)
+    {
         return Err("date or duration");
     }
     r.unit = unit.to_string();
@@ -751,7 +823,8 @@ fn lone_one(r: &Reading) -> Option<&'static str> {
         return None;
     }
     let made = MAKE_VERBS.iter().any(|v| r.before().ends_with(v));
-    let strong_unit = ["所", "名", "个", "家", "处", "座", "间", "套", "张", "位", "人"].contains(&r.unit.as_str()) || PHYSICAL.contains(&r.unit.as_str());
+    let strong_unit = ["所", "名", "个", "家", "处", "座", "间", "套", "张", "位", "人"].contains(&r.unit.as_str())
+        || PHYSICAL.contains(&r.unit.as_str());
     if !(r.comparator != Comparator::Eq || made) || !strong_unit || r.s[r.end..].starts_with("时期") {
         return Some("一 without a commitment");
     }
@@ -814,10 +887,16 @@ fn build(r: &Reading, dates: &[DatePhrase]) -> Target {
         span_end = span_over(s, end_with_cmp, ind);
     }
     let base = relative.then(|| base_of(s, r)).flatten();
-    let after = if r.rule == "publicity_period" { ["公示", "公告", "公布"].iter().find(|w| r.before().ends_with(**w)).map(|w| w.to_string()) } else { after };
+    let after = if r.rule == "publicity_period" {
+        ["公示", "公告", "公布"].iter().find(|w| r.before().ends_with(**w)).map(|w| w.to_string())
+    } else {
+        after
+    };
     let indicator = match after {
         Some(a) => Some(a),
-        None if relative && r.comparator == Comparator::Eq => share_after(s, end_with_cmp).or_else(|| indicator_before(s, r.cstart, r.span_start)),
+        None if relative && r.comparator == Comparator::Eq => {
+            share_after(s, end_with_cmp).or_else(|| indicator_before(s, r.cstart, r.span_start))
+        }
         None => indicator_before(s, r.cstart, r.span_start),
     };
     // The last date phrase of the sentence before the number (dates are in text order).
@@ -964,8 +1043,30 @@ fn indicator_after(s: &str, from: usize) -> Option<String> {
 
 /// Words that open a clause but are not part of what is measured.
 const LEADING: [&str; 24] = [
-    "按照", "根据", "确保", "力争", "争取", "努力", "实现", "推动", "使", "将", "把", "全面", "基本", "逐步", "进一步", "要", "应", "并", "且",
-    "其中", "采取", "全省", "原则上", "应当",
+    "按照",
+    "根据",
+    "确保",
+    "力争",
+    "争取",
+    "努力",
+    "实现",
+    "推动",
+    "使",
+    "将",
+    "把",
+    "全面",
+    "基本",
+    "逐步",
+    "进一步",
+    "要",
+    "应",
+    "并",
+    "且",
+    "其中",
+    "采取",
+    "全省",
+    "原则上",
+    "应当",
 ];
 
 fn indicator_before(s: &str, cstart: usize, upto: usize) -> Option<String> {
@@ -1109,7 +1210,11 @@ fn scan_numbers(
             continue;
         }
         let c = s[i..].chars().next().unwrap_or(' ');
-        if matches!(c, '百' | '千') && !s[i..].starts_with("百分之") || continues_number(s, i, c) || ex.contains(i) || date_spans.contains(i) {
+        if matches!(c, '百' | '千') && !s[i..].starts_with("百分之")
+            || continues_number(s, i, c)
+            || ex.contains(i)
+            || date_spans.contains(i)
+        {
             continue;
         }
         if cn_digit(c).is_some() || c == '十' {
@@ -1118,8 +1223,10 @@ fn scan_numbers(
             if !(run.0 <= i && i < run.1) {
                 run = (i, cn_run_end(s, i));
             }
+            // A run longer than any numeral (a flattened table, OCR noise) is no
+            // number; nor is one that no measure word, 倍 or % follows.
             let run_end = run.1;
-            if run_end - i <= MAX_CN_NUMERAL * 3 && !cn_run_may_count(s, run_end) {
+            if s[i..run_end].chars().nth(MAX_CN_NUMERAL).is_some() || !cn_run_may_count(s, run_end) {
                 next_free = run_end;
                 continue;
             }
@@ -1152,13 +1259,20 @@ fn scan_numbers(
 
 fn continues_number(s: &str, i: usize, c: char) -> bool {
     prev_char(s, i).is_some_and(|p| {
-        digit_value(p).is_some() || p == '.' || p == '．' || (cn_digit(p).is_some() && cn_digit(c).is_some()) || matches!(p, '十' | '百' | '千')
+        digit_value(p).is_some()
+            || p == '.'
+            || p == '．'
+            || (cn_digit(p).is_some() && cn_digit(c).is_some())
+            || matches!(p, '十' | '百' | '千')
     })
 }
 
 /// The end of the run of Chinese numeral characters starting at `i`.
 fn cn_run_end(s: &str, i: usize) -> usize {
-    s[i..].char_indices().find(|&(_, x)| !(cn_digit(x).is_some() || matches!(x, '十' | '百' | '千' | '万' | '亿'))).map_or(s.len(), |(k, _)| i + k)
+    s[i..]
+        .char_indices()
+        .find(|&(_, x)| !(cn_digit(x).is_some() || matches!(x, '十' | '百' | '千' | '万' | '亿')))
+        .map_or(s.len(), |(k, _)| i + k)
 }
 
 /// What is due by a deadline: the rest of its sentence, or for a date in
@@ -1400,7 +1514,10 @@ mod tests {
         assert_eq!(vuc("县级以上人民政府应当采取有针对性的措施，确保该家庭至少有一人就业"), [(1.0, "人".into(), ">=")]);
         assert_eq!(vuc("在全省八大水系、草海实施生态补偿"), [(8.0, "".into(), "=")]);
         assert_eq!(vuc("实现视频监控的试点建设，带宽可用性5000M以上"), [(5000.0, "M".into(), ">=")]);
-        assert_eq!(vuc("在10个以上领域实现实时汇聚，分别形成1000个以上的“数字标签”"), [(10.0, "个".into(), ">="), (1000.0, "个".into(), ">=")]);
+        assert_eq!(
+            vuc("在10个以上领域实现实时汇聚，分别形成1000个以上的“数字标签”"),
+            [(10.0, "个".into(), ">="), (1000.0, "个".into(), ">=")]
+        );
         assert_eq!(vuc("新增首次获批境内第三类医疗器械注册证超500件"), [(500.0, "件".into(), ">")]);
     }
 
@@ -1455,14 +1572,5 @@ mod tests {
         assert!(v.contains(&("10".to_string(), Verdict::Target("count"))), "{v:?}");
         assert!(v.contains(&("1万".to_string(), Verdict::Not("fine"))), "{v:?}");
         assert!(v.iter().all(|(_, w)| !matches!(w, Verdict::Not("") | Verdict::Target(""))));
-    }
-}
-#[cfg(test)]
-mod debug_tmp {
-    #[test]
-    fn dbg_explain() {
-        for s in std::env::var("ZX").unwrap_or_default().split('|') {
-            println!("{s}: {:?}", super::explain(s, Some(2020), &Default::default()));
-        }
     }
 }

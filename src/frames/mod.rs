@@ -15,7 +15,7 @@
 
 use polars::prelude::*;
 
-use crate::model::document::{Block, BlockKind, Document, Ymd};
+use crate::model::document::{Block, BlockKind, Document, Role, Ymd};
 use crate::pipeline::corpus::Corpus;
 
 /// Converts byte offsets of one text to character offsets, walking the text
@@ -183,6 +183,12 @@ pub const FRAMES: &[Frame] = &[
         written: true,
     },
     Frame {
+        name: "actors",
+        doc: "One row per (record, actor): the public bodies a record's sentences make act (各级民政部门要…, 由…负责, 会同…), with verb and role (lead/joint/coordinate/guide/supervise); kept apart from the attribution in departments.",
+        build: actors,
+        written: true,
+    },
+    Frame {
         name: "targets",
         doc: "One row per quantitative target: value, unit, comparator, deadline, indicator.",
         build: targets,
@@ -202,6 +208,12 @@ pub const FRAMES: &[Frame] = &[
         name: "instruments",
         doc: "One row per (record, policy instrument with a score): type (supply/environment/demand), assigned, terms.",
         build: instruments,
+        written: true,
+    },
+    Frame {
+        name: "strength_terms",
+        doc: "One row per piece of strength evidence of a record: term, kind (binding/soft), source, weight, offsets.",
+        build: strength_terms,
         written: true,
     },
     Frame {
@@ -432,22 +444,27 @@ pub fn departments(c: &Corpus) -> PolarsResult<DataFrame> {
 fn departments_of(docs: &[Document]) -> PolarsResult<DataFrame> {
     let mut keys = Keys::new();
     let (mut name, mut role, mut labelled, mut position) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    let (mut canonical, mut level, mut known) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut canonical, mut successor, mut level, mut known) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut basis: Vec<Option<String>> = Vec::new();
     let mut category: Vec<Option<String>> = Vec::new();
     for d in docs {
         let mut cur = CharCursor::new(&d.text);
         let lex = crate::label::lexicons_of(&d.labels);
+        let issuer = d.meta.issuer.as_deref().map(|i| lex.agencies.resolve(i).canonical);
         for (i, b) in d.blocks.iter().enumerate().filter(|(_, b)| b.kind.is_record()) {
-            for (k, x) in b.departments.iter().enumerate() {
-                let a = lex.agencies.resolve(&x.name);
+            let resolved: Vec<_> = b.departments.iter().map(|x| lex.agencies.resolve(&x.name)).collect();
+            let (roles, why) = lead_of(b, &resolved, issuer.as_deref());
+            for (k, (x, a)) in b.departments.iter().zip(resolved).enumerate() {
+                successor.push(lex.agencies.successor(&a.canonical).0);
                 canonical.push(a.canonical);
                 category.push(a.category.map(str::to_string));
                 level.push(a.level);
                 known.push(a.known);
                 keys.span(d, i, &mut cur, x.start, x.end);
                 name.push(x.name.as_str());
-                role.push(x.role.name());
+                role.push(roles[k].name());
                 labelled.push(x.labelled);
+                basis.push(why.map(str::to_string));
                 position.push(k as i64);
             }
         }
@@ -456,9 +473,79 @@ fn departments_of(docs: &[Document]) -> PolarsResult<DataFrame> {
     f.str("department", name);
     f.str("role", role);
     f.bool("labelled", labelled);
+    f.opt_str("lead_basis", basis);
     f.i64("position", position);
     keys.offsets(&mut f);
     f.str("canonical", canonical);
+    f.str("successor", successor);
+    f.opt_str("category", category);
+    f.str("level", level);
+    f.bool("known", known);
+    f.finish()
+}
+
+/// Categories of bodies that 党政机关公文 lists put first by protocol (party
+/// organs, congresses, courts and procuratorates, discipline bodies), whatever
+/// their part in the task.
+const PROTOCOL_FIRST: [&str; 4] = ["party", "legislature", "judiciary", "discipline_supervision"];
+
+/// The roles of a record's departments and what the lead rests on: `label`
+/// (牵头 / 牵头单位), `issuer` (an unlabelled list in protocol order that names
+/// the issuing body: the issuer leads), `position` (the first of an
+/// unlabelled list), or none (a protocol-order list without the issuer: no
+/// lead is read from position alone).
+fn lead_of(b: &Block, resolved: &[crate::lexicon::agencies::Agency], issuer: Option<&str>) -> (Vec<Role>, Option<&'static str>) {
+    let written: Vec<Role> = b.departments.iter().map(|x| x.role).collect();
+    if b.departments.is_empty() {
+        return (written, None);
+    }
+    if b.departments.iter().any(|x| x.labelled) {
+        return (written, Some("label"));
+    }
+    let protocol = resolved.first().is_some_and(|a| a.category.is_some_and(|c| PROTOCOL_FIRST.contains(&c)));
+    if !protocol {
+        return (written, Some("position"));
+    }
+    match issuer.and_then(|i| resolved.iter().position(|a| a.canonical == i)) {
+        Some(k) => ((0..written.len()).map(|j| if j == k { Role::Lead } else { Role::Co }).collect(), Some("issuer")),
+        None => (vec![Role::Co; written.len()], None),
+    }
+}
+
+/// One row per (record, actor): the bodies the record's sentences make act
+/// (see `extract::actors`), with the same name resolution as departments.
+pub fn actors(c: &Corpus) -> PolarsResult<DataFrame> {
+    by_chunks(c, actors_of)
+}
+
+fn actors_of(docs: &[Document]) -> PolarsResult<DataFrame> {
+    let mut keys = Keys::new();
+    let (mut name, mut verb, mut role) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut canonical, mut successor, mut level, mut known) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut category: Vec<Option<String>> = Vec::new();
+    for d in docs {
+        let mut cur = CharCursor::new(&d.text);
+        let lex = crate::label::lexicons_of(&d.labels);
+        for x in &d.actors {
+            let a = lex.agencies.resolve(&x.name);
+            successor.push(lex.agencies.successor(&a.canonical).0);
+            canonical.push(a.canonical);
+            category.push(a.category.map(str::to_string));
+            level.push(a.level);
+            known.push(a.known);
+            keys.span(d, x.block, &mut cur, x.start, x.end);
+            name.push(x.name.as_str());
+            verb.push(x.verb.as_str());
+            role.push(x.role.name());
+        }
+    }
+    let mut f = keys.columns();
+    f.str("actor", name);
+    f.str("verb", verb);
+    f.str("role", role);
+    keys.offsets(&mut f);
+    f.str("canonical", canonical);
+    f.str("successor", successor);
     f.opt_str("category", category);
     f.str("level", level);
     f.bool("known", known);
@@ -611,6 +698,41 @@ fn instruments_of(docs: &[Document]) -> PolarsResult<DataFrame> {
     )
 }
 
+/// One row per piece of evidence of a block's commitment strength (records
+/// and headings): the
+/// term (or the target or deadline span), its kind (binding or soft), where it
+/// comes from (term, target, deadline, imperative) and its weight, with
+/// character offsets. A record's `binding` and `soft` weights are the sums of
+/// its rows, so its `strength` is `(B − S) / (B + S + 1)` of this frame alone.
+pub fn strength_terms(c: &Corpus) -> PolarsResult<DataFrame> {
+    by_chunks(c, strength_terms_of)
+}
+
+fn strength_terms_of(docs: &[Document]) -> PolarsResult<DataFrame> {
+    let mut keys = Keys::new();
+    let (mut term, mut kind, mut source, mut weight) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for d in docs {
+        let mut cur = CharCursor::new(&d.text);
+        // Every labelled block: records and headings both carry a strength.
+        for (i, l) in d.labels.blocks.iter().enumerate().filter(|(_, l)| l.labelled) {
+            for e in &l.strength_terms {
+                keys.span(d, i, &mut cur, e.start, e.end);
+                term.push(&d.text[e.start..e.end]);
+                kind.push(if e.binding { "binding" } else { "soft" });
+                source.push(e.source.name());
+                weight.push(e.weight as f64);
+            }
+        }
+    }
+    let mut f = keys.columns();
+    f.str("term", term);
+    f.str("kind", kind);
+    f.str("source", source);
+    f.f64("weight", weight);
+    keys.offsets(&mut f);
+    f.finish()
+}
+
 type LongOf = for<'a> fn(&'a crate::label::BlockLabels) -> (&'a crate::label::themes::Scores, &'a Vec<u32>, &'a Vec<(u32, u32)>);
 
 /// The long frames of themes and instruments (records only).
@@ -742,6 +864,40 @@ mod tests {
         assert_eq!(chars[s..e].iter().collect::<String>(), "财务处");
     }
 
+    fn strs(f: &DataFrame, col: &str) -> Vec<Option<String>> {
+        f.column(col).unwrap().str().unwrap().iter().map(|x| x.map(str::to_string)).collect()
+    }
+
+    #[test]
+    fn protocol_order_lists_are_not_led_by_position() {
+        // 党政机关公文 lists name courts and party organs first by protocol.
+        let text = "江苏省民政厅关于印发方案的通知\n一、任务\n1.建立协作机制。(省法院、省民政厅、省财政厅)\n2.完善制度。(省民政厅、省财政厅)\n3.落实资金。（牵头单位：省财政厅；配合单位：省民政厅）\n江苏省民政厅\n2012年3月1日";
+        let c = Corpus::from_texts(vec![("d".into(), text.into())], &Options::default());
+        let d = departments(&c).unwrap();
+        let rows: Vec<_> = strs(&d, "department").into_iter().zip(strs(&d, "role")).zip(strs(&d, "lead_basis")).collect();
+        let got: Vec<(String, String, Option<String>)> = rows.into_iter().map(|((n, r), b)| (n.unwrap(), r.unwrap(), b)).collect();
+        // The issuer (from the signature) is named in the list: it leads.
+        assert_eq!(c.documents[0].meta.issuer.as_deref(), Some("江苏省民政厅"));
+        assert_eq!(got[0], ("省法院".into(), "co".into(), Some("issuer".into())));
+        assert_eq!(got[1], ("省民政厅".into(), "lead".into(), Some("issuer".into())));
+        assert_eq!(got[3], ("省民政厅".into(), "lead".into(), Some("position".into())));
+        assert_eq!(got[5], ("省财政厅".into(), "lead".into(), Some("label".into())));
+    }
+
+    #[test]
+    fn actors_frame_rows_point_at_their_names() {
+        let text = "一、任务\n（一）各级民政部门要会同财政部门落实资金，指导各地做好工作。（责任单位：省民政厅）";
+        let c = Corpus::from_texts(vec![("d".into(), text.into())], &Options::default());
+        let a = actors(&c).unwrap();
+        assert_eq!(strs(&a, "actor"), [Some("各级民政部门".to_string()), Some("财政部门".to_string())]);
+        assert_eq!(strs(&a, "role"), [Some("lead".to_string()), Some("joint".to_string())]);
+        assert_eq!(strs(&a, "category"), [Some("civil_affairs".to_string()), Some("finance".to_string())]);
+        let chars: Vec<char> = c.documents[0].text.chars().collect();
+        let s = a.column("start").unwrap().i64().unwrap().get(1).unwrap() as usize;
+        let e = a.column("end").unwrap().i64().unwrap().get(1).unwrap() as usize;
+        assert_eq!(chars[s..e].iter().collect::<String>(), "财政部门");
+    }
+
     #[test]
     fn frames_built_in_chunks_equal_one_pass() {
         // Documents of uneven size, more than a few per thread, so that chunks differ.
@@ -750,7 +906,7 @@ mod tests {
                 let body: String = (0..(i % 7 + 1))
                     .map(|k| {
                         format!(
-                            "{}.到2025年，养老机构床位数达到{}张以上，落实“三无”人员救助。（责任单位：省民政厅、省财政厅）\n",
+                            "{}.到2025年，养老机构床位数达到{}张以上，各地要落实“三无”人员救助。（责任单位：省民政厅、省财政厅）\n",
                             k + 1,
                             10 * i + k
                         )

@@ -29,7 +29,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::error::Error;
 use crate::label::instruments::{Instruments, INSTRUMENTS};
-use crate::label::strength::{Strength, STRENGTH};
+use crate::label::strength::{RecordFacts, Strength, STRENGTH};
 use crate::label::themes::{Scores, Themes, THEMES};
 use crate::lexicon::agencies::Agencies;
 use crate::lexicon::terms::{Matcher, TermDict, DEADLINE_TERM, TARGET_TERM};
@@ -296,20 +296,48 @@ fn first_occurrences(hits: &[crate::lexicon::terms::Hit]) -> Vec<(u32, u32)> {
     v
 }
 
+/// The theme scores a document's title lends to all its blocks: the title
+/// (GB/T 9704-2012 标题: issuer, 事由, document type) names what the whole text
+/// is about, so a theme it names decisively — and alone — is the subject of
+/// every block (a 殡葬管理办法 is about funeral in each article, also where an
+/// article only says 违反本办法…). A title naming several themes (社会救助和养老
+/// 服务领域…政务公开…) only sets a scope and lends nothing.
+fn title_scores(title: &str, lex: &Lexicons) -> Scores {
+    let tokens = lex.tokenizer.cut(title);
+    let hits = lex.matcher.find(title, &tokens, &[]);
+    themes::decisive(&themes::own_scores(&hits[0], title.len(), &lex.themes.rules), &lex.themes.rules)
+}
+
+/// Whether a heading's marker is a division of a regulation or rule (第X章,
+/// 第X节, 第X编/部分). By the drafting conventions of regulations (立法技术
+/// 规范) a chapter gathers the articles of one subject under its title, so the
+/// theme its title names decisively is the subject of each of them; the
+/// 一、（一） headings of plans group tasks more loosely and only lend context.
+fn is_division(marker: &str) -> bool {
+    use crate::layout::markers::marker_at;
+    use crate::model::facts::Style;
+    marker_at(marker).is_some_and(|m| matches!(m.style, Style::Chapter | Style::Section | Style::Part))
+}
+
 /// Label every block of a document.
 pub fn label(doc: &Document, lex: &Arc<Lexicons>) -> DocLabels {
     let n = doc.blocks.len();
-    let mut n_targets = vec![0usize; n];
+    // Byte spans of each block's targets and deadlines: strength evidence.
+    let mut targets: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
     for t in doc.targets.iter().filter(|t| t.block < n) {
-        n_targets[t.block] += 1;
+        targets[t.block].push((t.start, t.end));
     }
-    let mut n_deadlines = vec![0usize; n];
+    let mut deadlines: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
     for d in doc.deadlines.iter().filter(|d| d.block < n) {
-        n_deadlines[d.block] += 1;
+        deadlines[d.block].push((d.start, d.end));
     }
     let rules = &lex.themes.rules;
     // The own theme scores of the headings met so far, by title.
-    let mut heading_scores: HashMap<&str, Scores> = HashMap::new();
+    // The own theme scores of the headings met so far, by title, and whether
+    // the heading is a division of a regulation (第X章/节/编).
+    let mut heading_scores: HashMap<&str, (Scores, bool)> = HashMap::new();
+    let directive = strength::is_directive_type(doc.meta.doc_type.as_deref());
+    let title = doc.meta.title.as_deref().map(|t| title_scores(t, lex)).unwrap_or_default();
     let mut out = Vec::with_capacity(n);
     for (i, b) in doc.blocks.iter().enumerate() {
         let text = b.text(&doc.text);
@@ -330,20 +358,22 @@ pub fn label(doc: &Document, lex: &Arc<Lexicons>) -> DocLabels {
         let hits = lex.matcher.find(text, &tokens, &masked);
 
         let own = themes::own_scores(&hits[0], lead_end(text), rules);
-        let context: Vec<&Scores> = b.section_titles.iter().rev().filter_map(|t| heading_scores.get(t.as_str())).collect();
-        l.theme_scores = themes::with_context(&own, &context, rules);
+        let context: Vec<(&Scores, bool)> =
+            b.section_titles.iter().rev().filter_map(|t| heading_scores.get(t.as_str())).map(|(s, c)| (s, *c)).collect();
+        l.theme_scores = themes::with_context(&own, &context, &title, rules);
         l.themes = themes::assign(&l.theme_scores, rules);
         l.theme_terms = first_occurrences(&hits[0]);
         if b.kind == BlockKind::Heading {
-            heading_scores.insert(b.heading.as_str(), own);
+            heading_scores.insert(b.heading.as_str(), (own, is_division(&b.marker)));
         }
 
-        l.instrument_scores = lex.instruments.scores(&hits[1], n_targets[i], n_deadlines[i]);
+        let (n_targets, n_deadlines) = (targets[i].len(), deadlines[i].len());
+        l.instrument_scores = lex.instruments.scores(&hits[1], n_targets, n_deadlines);
         l.instruments = Instruments::assign(&l.instrument_scores);
         l.instrument_terms = first_occurrences(&hits[1]);
-        if n_targets[i] + n_deadlines[i] > 0 {
+        if n_targets + n_deadlines > 0 {
             for (k, &(tw, dw)) in lex.instruments.specials.iter().enumerate() {
-                for (w, n, term) in [(tw, n_targets[i], TARGET_TERM), (dw, n_deadlines[i], DEADLINE_TERM)] {
+                for (w, n, term) in [(tw, n_targets, TARGET_TERM), (dw, n_deadlines, DEADLINE_TERM)] {
                     if n > 0 && w > 0.0 {
                         l.instrument_terms.push((k as u32, term));
                     }
@@ -351,7 +381,14 @@ pub fn label(doc: &Document, lex: &Arc<Lexicons>) -> DocLabels {
             }
         }
 
-        let (binding, soft) = lex.strength.weights(&hits[2], n_targets[i], n_deadlines[i]);
+        let facts = RecordFacts {
+            targets: &targets[i],
+            deadlines: &deadlines[i],
+            text_start: b.text_start,
+            task: b.kind == BlockKind::Task && directive,
+        };
+        l.strength_terms = lex.strength.evidence(&hits[2], text, facts);
+        let (binding, soft) = Strength::weights(&l.strength_terms);
         let (s, label) = Strength::score(binding, soft);
         (l.binding, l.soft, l.strength, l.strength_label) = (binding, soft, s, label);
         out.push(l);

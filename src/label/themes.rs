@@ -11,7 +11,12 @@
 //!    the nearest times [`Rules::context`], each level further up halved
 //!    ([`Rules::decay`]): a paragraph under 加强民政信息化建设 is about
 //!    digitalisation even where it only says 平台.
-//! 3. **Assignment.** A theme is assigned when its score reaches
+//! 3. **Subject.** The document's title or a division of a regulation
+//!    (第X章/节) that names exactly one theme decisively (see [`decisive`])
+//!    passes that theme on in full ([`Rules::subject`]) at any depth: the
+//!    title (GB/T 9704-2012 标题: 发文机关 + 事由 + 文种) states what the whole
+//!    text is about, and a chapter 法律责任 what each of its articles is about.
+//! 4. **Assignment.** A theme is assigned when its score reaches
 //!    [`Rules::min_score`] and [`Rules::relative`] of the best theme's score;
 //!    at most [`Rules::max_themes`], best first. A record with no theme
 //!    reaching the bar has none (an empty list, counted in
@@ -37,6 +42,8 @@ pub struct Rules {
     pub context: f32,
     /// Factor applied per further heading level up.
     pub decay: f32,
+    /// Factor of the theme a heading or the title names decisively.
+    pub subject: f32,
     /// Lowest score that assigns a theme.
     pub min_score: f32,
     /// Share of the best score a further theme must reach.
@@ -47,7 +54,7 @@ pub struct Rules {
 
 impl Default for Rules {
     fn default() -> Self {
-        Rules { lead: 1.5, context: 0.5, decay: 0.5, min_score: 4.0, relative: 0.35, max_themes: 3 }
+        Rules { lead: 1.5, context: 0.5, decay: 0.5, subject: 1.0, min_score: 4.0, relative: 0.35, max_themes: 3 }
     }
 }
 
@@ -88,15 +95,43 @@ pub fn own_scores(hits: &[Hit], lead_end: usize, rules: &Rules) -> Scores {
     s
 }
 
-/// Own scores plus the heading context (`context[0]` is the nearest heading).
-pub fn with_context(own: &Scores, context: &[&Scores], rules: &Rules) -> Scores {
+/// The theme a title or heading names decisively: the one theme whose own
+/// score reaches [`Rules::min_score`], when exactly one does (empty
+/// otherwise).
+///
+/// ```
+/// use zhengce::label::themes::{decisive, Rules};
+/// assert_eq!(decisive(&vec![(3, 4.5), (5, 1.0)], &Rules::default()), vec![(3, 4.5)]);
+/// assert!(decisive(&vec![(3, 4.5), (5, 4.5)], &Rules::default()).is_empty(), "two subjects: a scope, not a subject");
+/// ```
+pub fn decisive(own: &Scores, rules: &Rules) -> Scores {
+    let mut strong = own.iter().filter(|x| x.1 >= rules.min_score);
+    match (strong.next(), strong.next()) {
+        (Some(&x), None) => vec![x],
+        _ => Scores::new(),
+    }
+}
+
+/// Own scores plus the heading context (`context[0]` is the nearest heading,
+/// with whether it is a division of a regulation: 第X章/节) and the title's
+/// decisive theme (see [`decisive`]). A heading's scores count
+/// [`Rules::context`] times, halved per level further up; the theme a
+/// division or the title names decisively counts [`Rules::subject`] times
+/// instead, at any distance: a chapter 法律责任 makes each of its articles and
+/// items about the rule of law, however deep.
+pub fn with_context(own: &Scores, context: &[(&Scores, bool)], title: &Scores, rules: &Rules) -> Scores {
     let mut s = own.clone();
     let mut f = rules.context;
-    for c in context {
+    for &(c, division) in context {
+        let subject = if division { decisive(c, rules) } else { Scores::new() };
         for &(t, w) in c.iter() {
-            add(&mut s, t, w * f);
+            let k = if subject.iter().any(|x| x.0 == t) { rules.subject.max(f) } else { f };
+            add(&mut s, t, w * k);
         }
         f *= rules.decay;
+    }
+    for &(t, w) in title {
+        add(&mut s, t, w * rules.subject);
     }
     s
 }
@@ -144,7 +179,7 @@ mod tests {
         let own: Scores = vec![(1, 1.0)];
         let near: Scores = vec![(2, 2.0)];
         let far: Scores = vec![(2, 2.0), (3, 4.0)];
-        let s = with_context(&own, &[&near, &far], &Rules::default());
+        let s = with_context(&own, &[(&near, false), (&far, false)], &Scores::new(), &Rules::default());
         assert_eq!(s, vec![(1, 1.0), (2, 1.5), (3, 1.0)]);
     }
 

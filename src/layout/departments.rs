@@ -53,10 +53,20 @@ const LABELS: [(&str, Option<Role>); 24] = [
 ];
 
 /// Role words that may follow a name, longest first, with the role they give.
-const ROLE_SUFFIXES: [(&str, Option<Role>); 14] = [
+const ROLE_SUFFIXES: [(&str, Option<Role>); 24] = [
+    ("按照职责分工负责", None),
     ("按职责分工负责", None),
+    ("按职能分工负责", None),
     ("按职责分工落实", None),
+    ("按职责分工推进", None),
     ("结合实际落实", None),
+    ("分工负责", None),
+    ("具体实施", None),
+    ("组织实施", None),
+    ("抓好落实", None),
+    ("负责落实", None),
+    ("贯彻落实", None),
+    ("共同推进", None),
     ("分别负责", None),
     ("共同负责", None),
     ("按职责负责", None),
@@ -69,6 +79,10 @@ const ROLE_SUFFIXES: [(&str, Option<Role>); 14] = [
     ("协助", Some(Role::Co)),
     ("协办", Some(Role::Co)),
 ];
+
+/// Labels of the time a task is due, written inside an attribution
+/// (（牵头单位：省民政厅；完成时限：2020年6月底前）): what follows is not a name.
+const TIME_LABELS: [&str; 6] = ["完成时限", "完成时间", "时间要求", "时限要求", "时间节点", "时限"];
 
 /// Endings of names of organisations and their units (also used to spot
 /// signatures and addressees).
@@ -246,6 +260,12 @@ pub fn split_attribution(text: &str) -> (&str, Option<usize>) {
     // 2. A trailing labelled segment on its own line or after a full stop. It
     // lies after the last full stop and needs a colon: look only there.
     let tail_from = trimmed.rfind('。').map_or(0, |p| p + '。'.len_utf8());
+    // 3. A last sentence of names and role words only: 省民政厅牵头，省财政厅
+    // 按职责分工负责。
+    if tail_from > 0 && is_role_sentence(&trimmed[tail_from..]) {
+        let lead = trimmed[tail_from..].len() - trimmed[tail_from..].trim_start_matches(is_space).len();
+        return (text[..tail_from].trim_end_matches(is_space), Some(tail_from + lead));
+    }
     if !trimmed[tail_from..].contains('：') && !trimmed[tail_from..].contains(':') {
         return (text.trim_end_matches(is_space), None);
     }
@@ -266,6 +286,40 @@ pub fn split_attribution(text: &str) -> (&str, Option<usize>) {
         }
     }
     (text.trim_end_matches(is_space), None)
+}
+
+/// Whether a bracket group `（…）` (brackets included) is an attribution: a
+/// labelled list (责任单位：…, …牵头) or a list of names only.
+///
+/// ```
+/// use zhengce::layout::departments::is_attribution_group;
+/// assert!(is_attribution_group("（省大数据局牵头）"));
+/// assert!(!is_attribution_group("（减事项、减环节）"));
+/// ```
+pub fn is_attribution_group(group: &str) -> bool {
+    let open = group.chars().next().map_or(0, char::len_utf8);
+    let close = group.chars().next_back().map_or(0, char::len_utf8);
+    if group.len() < open + close || !group.starts_with(['（', '(']) || !group.ends_with(['）', ')']) {
+        return false;
+    }
+    let inner = &group[open..group.len() - close];
+    strip_label(inner).is_some() || inner.contains("牵头") && !inner.contains('。') || is_name_list(inner)
+}
+
+/// A sentence made only of department names with role words (省民政厅牵头，
+/// 省财政厅、省人社厅按职责分工负责): an attribution written out. A sentence
+/// in which a body does something (民政部门负责殡葬管理工作) is not.
+fn is_role_sentence(s: &str) -> bool {
+    let items = split_items(s.trim_matches(is_space));
+    let mut roles = 0;
+    for (_, item) in &items {
+        let (core, role) = strip_role_suffix(item);
+        roles += usize::from(role.is_some());
+        if !ORG_SUFFIXES.iter().any(|suf| core.ends_with(suf)) || !looks_like_dept(core) || core.starts_with('由') {
+            return false;
+        }
+    }
+    roles > 0 && !items.is_empty()
 }
 
 /// Byte offset of the bracket that opens the one closing `s`.
@@ -289,12 +343,65 @@ fn matching_open(s: &str) -> Option<usize> {
 fn is_name_list(inner: &str) -> bool {
     let mut n = 0;
     for item in split_items(inner) {
+        if is_time_phrase(item.1) && n > 0 {
+            continue;
+        }
         if !looks_like_dept(item.1) {
             return false;
         }
         n += 1;
     }
     n > 0
+}
+
+/// The departments of a record: every attribution in brackets that stands
+/// after a sentence inside its text (several in one paragraph: …落地。（省政府
+/// 办公厅牵头）加强…。（省司法厅牵头）), then the trailing one at `at`; each
+/// name once, in order of first appearance (SCHEMA "Further conventions").
+/// `core_len` is where the trailing attribution starts (or the text's length).
+///
+/// ```
+/// use zhengce::layout::departments::{record_departments, split_attribution};
+/// let body = "推动通办。（省政府办公厅牵头）推进互认。（省政府办公厅、省大数据局牵头）";
+/// let (core, at) = split_attribution(body);
+/// let names: Vec<_> = record_departments(body, core.len(), at, 0).into_iter().map(|d| d.name).collect();
+/// assert_eq!(names, ["省政府办公厅", "省大数据局"]);
+/// ```
+pub fn record_departments(body: &str, core_len: usize, at: Option<usize>, base: usize) -> Vec<Department> {
+    let mut out: Vec<Department> = Vec::new();
+    let groups = inline_groups(&body[..core_len.min(body.len())]);
+    let trailing = at.map(|off| (off, body.len()));
+    for (a, b) in groups.into_iter().chain(trailing) {
+        for d in parse_attribution(&body[a..b], base + a) {
+            if !out.iter().any(|x| x.name == d.name) {
+                out.push(d);
+            }
+        }
+    }
+    out
+}
+
+/// Bracketed attributions inside a text, each right after the end of a
+/// sentence (。；！？ or a line break, possibly after another group).
+fn inline_groups(core: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, c) in core.char_indices() {
+        if !matches!(c, '（' | '(') {
+            continue;
+        }
+        let before = core[..i].trim_end_matches(is_space);
+        let after_sentence = before.ends_with(['。', '；', ';', '！', '？', '\n']) || out.last().is_some_and(|&(_, e)| e == before.len());
+        if !after_sentence || before.is_empty() {
+            continue;
+        }
+        let Some(close) = core[i..].find(['）', ')']).map(|p| i + p) else { continue };
+        let end = close + core[close..].chars().next().map_or(0, char::len_utf8);
+        let group = &core[i..end];
+        if !group[group.chars().next().map_or(0, char::len_utf8)..].contains(['（', '(']) && is_attribution_group(group) {
+            out.push((i, end));
+        }
+    }
+    out
 }
 
 /// Split a list on 、，,；; at bracket depth 0; yields (offset, item).
@@ -304,8 +411,8 @@ fn split_items(s: &str) -> Vec<(usize, &str)> {
     let mut start = 0;
     for (i, c) in s.char_indices() {
         match c {
-            '（' | '(' => depth += 1,
-            '）' | ')' => depth -= 1,
+            '（' | '(' | '〔' => depth += 1,
+            '）' | ')' | '〕' => depth -= 1,
             '、' | '，' | ',' | '；' | ';' | '/' if depth <= 0 => {
                 push_item(s, start, i, &mut out);
                 start = i + c.len_utf8();
@@ -353,8 +460,8 @@ pub fn parse_attribution(s: &str, base: usize) -> Vec<Department> {
     let mut positions: Vec<(usize, usize, char)> = Vec::new(); // item spans and the separator that ended them
     for (i, c) in body.char_indices() {
         match c {
-            '（' | '(' => depth += 1,
-            '）' | ')' => depth -= 1,
+            '（' | '(' | '〔' => depth += 1,
+            '）' | ')' | '〕' => depth -= 1,
             '、' | '，' | ',' | '；' | ';' | '/' | '\n' if depth <= 0 => {
                 positions.push((start, i, c));
                 start = i + c.len_utf8();
@@ -363,6 +470,7 @@ pub fn parse_attribution(s: &str, base: usize) -> Vec<Department> {
         }
     }
     positions.push((start, bytes_end, '\0'));
+    let positions = join_collectives(body, split_and(body, positions));
     for (a, b, sep) in positions {
         let mut item = &body[a..b];
         let mut item_off = a;
@@ -382,6 +490,14 @@ pub fn parse_attribution(s: &str, base: usize) -> Vec<Department> {
                 None => break,
             }
             // Labels may run together: "配合单位：" directly after the lead list.
+        }
+        // The due time written with the attribution (…，6月底前完成;
+        // 完成时限：…) is not a name, nor is anything after its label.
+        if TIME_LABELS.iter().any(|l| item.starts_with(l)) {
+            break;
+        }
+        if is_time_phrase(item) {
+            continue;
         }
         // An embedded label without a separator: "省民政厅 配合单位：省财政厅".
         if let Some((pos, lab_len, role)) = find_inner_label(item) {
@@ -432,6 +548,65 @@ pub fn parse_attribution(s: &str, base: usize) -> Vec<Department> {
     }
     let _ = any_explicit;
     out.into_iter().map(|(d, _)| d).collect()
+}
+
+/// A due time inside an attribution: 6月底前完成, 2020年底前, 长期坚持, 持续推进.
+fn is_time_phrase(item: &str) -> bool {
+    let has_date =
+        item.chars().any(|c| c.is_ascii_digit() || "０１２３４５６７８９".contains(c)) && item.contains(['年', '月', '日', '季', '周']);
+    let bare = ["长期坚持", "持续推进", "长期", "持续", "逐年推进", "年内完成", "年底前完成"];
+    has_date || bare.contains(&item.trim_end_matches(['。', ' ']))
+}
+
+/// 和 before the last name separates it (省财政厅和各市、县〔区〕人民政府,
+/// SCHEMA "Further conventions"), where the part before is itself a name with
+/// an organisation's ending (not 工业和信息化厅).
+fn split_and(body: &str, positions: Vec<(usize, usize, char)>) -> Vec<(usize, usize, char)> {
+    let mut out = Vec::new();
+    for (a, b, sep) in positions {
+        let item = &body[a..b];
+        let cut = item.match_indices('和').map(|(i, _)| i).find(|&i| {
+            let before = item[..i].trim_matches(is_space);
+            let after = &item[i + '和'.len_utf8()..];
+            ORG_SUFFIXES.iter().any(|suf| strip_role_suffix(before).0.ends_with(suf))
+                && looks_like_dept(after.split(['、', '，']).next().unwrap_or(""))
+                || ORG_SUFFIXES.iter().any(|suf| strip_role_suffix(before).0.ends_with(suf)) && is_level_word(after.trim())
+        });
+        match cut {
+            Some(i) => {
+                out.push((a, a + i, '和'));
+                out.push((a + i + '和'.len_utf8(), b, sep));
+            }
+            None => out.push((a, b, sep)),
+        }
+    }
+    out
+}
+
+/// A place or level word with no organisation (各市, 市, 各县): the first part
+/// of a collective name such as 各市、县〔区〕人民政府.
+fn is_level_word(item: &str) -> bool {
+    let core = item.strip_prefix('各').unwrap_or(item);
+    !core.is_empty() && core.chars().count() <= 3 && core.chars().all(|c| "省市县区州盟旗乡镇设辖".contains(c))
+}
+
+/// Join a level word to the item after it: 各市、县〔区〕人民政府 is one name,
+/// the 、 inside it (SCHEMA "Further conventions").
+fn join_collectives(body: &str, positions: Vec<(usize, usize, char)>) -> Vec<(usize, usize, char)> {
+    let mut out: Vec<(usize, usize, char)> = Vec::new();
+    let mut pending: Option<usize> = None;
+    for (a, b, sep) in positions {
+        let item = body[a..b].trim_matches(is_space);
+        if sep == '、' && is_level_word(item) {
+            pending.get_or_insert(a);
+            continue;
+        }
+        out.push((pending.take().unwrap_or(a), b, sep));
+    }
+    if let Some(a) = pending {
+        out.push((a, body.len(), '\0'));
+    }
+    out
 }
 
 fn find_inner_label(item: &str) -> Option<(usize, usize, Option<Role>)> {
@@ -524,6 +699,42 @@ mod tests {
         assert!(names("围绕“六减”（减事项、减环节、减材料）要求").is_empty());
         assert!(names("贯彻《指导意见》(青发〔2020〕9号)").is_empty());
         assert!(names("联合公安消防、安监、住建等专业监管部门开展督导").is_empty());
+    }
+
+    fn all(text: &str) -> Vec<String> {
+        let (core, at) = split_attribution(text);
+        record_departments(text, core.len(), at, 0).into_iter().map(|d| d.name).collect()
+    }
+
+    #[test]
+    fn several_bracketed_attributions_in_one_record() {
+        // Excerpted from a provincial action plan (数字山东 2021 form).
+        let t = "推动事项全面落地。（省政府办公厅牵头）加强电子证照应用。（省政府办公厅、省大数据局牵头）推行告知承诺制。（省司法厅牵头）";
+        assert_eq!(all(t), ["省政府办公厅", "省大数据局", "省司法厅"]);
+        // A bracket inside a sentence is not an attribution.
+        assert_eq!(all("扩大电子健康通行卡（码）跨省互认范围。（省卫生健康委牵头）"), ["省卫生健康委"]);
+    }
+
+    #[test]
+    fn and_before_the_last_name_and_collective_names() {
+        let t = "提高担保能力。（责任单位：省金融监管局、省财政厅和各市、县〔区〕人民政府）";
+        assert_eq!(all(t), ["省金融监管局", "省财政厅", "各市、县〔区〕人民政府"]);
+        assert_eq!(all("推进工作。（工业和信息化厅、省财政厅）"), ["工业和信息化厅", "省财政厅"]);
+    }
+
+    #[test]
+    fn due_times_written_with_the_attribution() {
+        assert_eq!(all("完成清单编制。（省民政厅负责，6月底前完成）"), ["省民政厅"]);
+        assert_eq!(all("完成清单编制。（牵头单位：省民政厅；完成时限：2020年12月底前）"), ["省民政厅"]);
+    }
+
+    #[test]
+    fn role_sentences_and_open_role_words() {
+        assert_eq!(all("完善制度。省民政厅牵头，省财政厅、省人社厅按职责分工负责。"), ["省民政厅", "省财政厅", "省人社厅"]);
+        assert_eq!(all("形成数字标签。（省大数据局牵头，省有关部门具体实施）"), ["省大数据局", "省有关部门"]);
+        // A sentence in which a body acts is not an attribution.
+        assert!(all("县级以上人民政府民政部门负责本行政区域内的殡葬管理工作。").is_empty());
+        assert!(all("加强宣传。由民政部门牵头。").is_empty());
     }
 
     #[test]

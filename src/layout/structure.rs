@@ -817,9 +817,7 @@ fn fill_titles(text: &str, blocks: &mut [Block], ancestors: &[Vec<usize>], split
         let body = &text[start..end];
         let (core, attribution) = (&body[..split[k].0], split[k].1);
         if matches!(blocks[k].kind, BlockKind::Task | BlockKind::Heading) {
-            if let Some(off) = attribution {
-                blocks[k].departments = departments::parse_attribution(&body[off..], start + off);
-            }
+            blocks[k].departments = departments::record_departments(body, split[k].0, attribution, start);
         }
         blocks[k].heading = match blocks[k].kind {
             BlockKind::Heading | BlockKind::Title => title_text(lines::strip_markup(core)),

@@ -82,6 +82,8 @@ pub struct Agencies {
     members: Vec<String>,
     /// Aliases of three or more characters, longest first (for the suffix rule).
     long_aliases: Vec<String>,
+    /// Old canonical name → (successor, date of the reform).
+    successors: HashMap<String, (String, String)>,
 }
 
 impl Default for Agencies {
@@ -99,8 +101,14 @@ impl Agencies {
 
     /// Load mappings in order; later rows override earlier ones.
     pub fn load(sources: &[Source]) -> Result<Agencies, Error> {
-        let mut a =
-            Agencies { units: HashMap::new(), globs: Vec::new(), prefixes: HashMap::new(), members: Vec::new(), long_aliases: Vec::new() };
+        let mut a = Agencies {
+            units: HashMap::new(),
+            globs: Vec::new(),
+            prefixes: HashMap::new(),
+            members: Vec::new(),
+            long_aliases: Vec::new(),
+            successors: HashMap::new(),
+        };
         a.add_regions();
         for s in sources {
             let (path, text) = s.read(DEPARTMENTS, "data/departments.tsv")?;
@@ -146,7 +154,8 @@ impl Agencies {
                     "prefixes" => "prefixes",
                     "units" => "units",
                     "members" => "members",
-                    other => return Err(bad(format!("unknown section [{other}] (use [prefixes], [units] or [members])"))),
+                    "successors" => "successors",
+                    other => return Err(bad(format!("unknown section [{other}] (use [prefixes], [units], [members] or [successors])"))),
                 };
                 continue;
             }
@@ -186,6 +195,13 @@ impl Agencies {
                         return Err(bad("a members row is one suffix".into()));
                     }
                     self.members.push(f[0].into());
+                }
+                "successors" => {
+                    let date_ok = f.get(2).is_some_and(|d| crate::text::dates::date_at(d, 0).is_some_and(|(_, end)| end == d.len()));
+                    if f.len() < 3 || f[0].is_empty() || f[1].is_empty() || !date_ok {
+                        return Err(bad("a successors row is `old canonical<TAB>successor<TAB>YYYY-MM-DD[<TAB>reform]`".into()));
+                    }
+                    self.successors.insert(f[0].into(), (f[1].into(), f[2].into()));
                 }
                 _ => return Err(bad("a row before the first [section] header".into())),
             }
@@ -275,6 +291,35 @@ impl Agencies {
     }
 }
 
+impl Agencies {
+    /// The body that took the place of a canonical body in institutional
+    /// reforms (followed in chain), with the date of the last reform; the
+    /// name itself and no date where it was not reformed.
+    ///
+    /// ```
+    /// use zhengce::lexicon::agencies::Agencies;
+    /// let a = Agencies::default();
+    /// let old = a.resolve("省国税局").canonical;
+    /// assert_eq!(old, "国家税务局");
+    /// assert_eq!(a.successor(&old), ("税务局".to_string(), Some("2018-03-17")));
+    /// assert_eq!(a.successor("民政厅"), ("民政厅".to_string(), None));
+    /// ```
+    pub fn successor<'a>(&'a self, canonical: &str) -> (String, Option<&'a str>) {
+        let mut name = canonical;
+        let mut date = None;
+        for _ in 0..5 {
+            match self.successors.get(name) {
+                Some((next, d)) if next != name => {
+                    name = next;
+                    date = Some(d.as_str());
+                }
+                _ => break,
+            }
+        }
+        (name.to_string(), date)
+    }
+}
+
 /// The level as one of [`LEVELS`] (data files are checked against them).
 fn level_str(l: &str) -> &'static str {
     LEVELS.iter().find(|x| **x == l).copied().unwrap_or("unknown")
@@ -337,6 +382,25 @@ mod tests {
             let x = r(&a, name);
             assert_eq!((x.1.as_deref(), x.2.as_str(), x.3), (Some(category), level, true), "{name}: {x:?}");
         }
+    }
+
+    #[test]
+    fn bodies_keep_their_name_of_the_time_and_get_a_successor() {
+        let a = Agencies::shipped();
+        for (written, then, now) in [
+            ("省国税局", "国家税务局", "税务局"),
+            ("省地税局", "地方税务局", "税务局"),
+            ("省国土资源厅", "国土资源厅", "自然资源厅"),
+            ("省卫生厅", "卫生厅", "卫生健康委员会"),
+            ("省财政厅", "财政厅", "财政厅"),
+        ] {
+            let c = a.resolve(written).canonical;
+            assert_eq!((c.as_str(), a.successor(&c).0.as_str()), (then, now), "{written}");
+        }
+        // Two tax bodies of 2012 are two nodes; their successor is one.
+        assert_ne!(a.resolve("国税局").canonical, a.resolve("地税局").canonical);
+        let bad = Source::Text("bad.tsv".into(), "[successors]\n国税局\t税务局\t2018年\n".into());
+        assert!(matches!(Agencies::load(&[bad]), Err(Error::DataFile { line: 2, .. })));
     }
 
     #[test]

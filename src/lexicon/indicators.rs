@@ -137,7 +137,10 @@ impl Indicators {
                 u => (u, None),
             };
             let kind = Kind::parse(kind_name).ok_or_else(|| {
-                bad(format!("unknown unit {:?} (use share, multiple, count, money, time, frequency, size or any, optionally followed by <= or >=)", cols[2]))
+                bad(format!(
+                    "unknown unit {:?} (use share, multiple, count, money, time, frequency, size or any, optionally followed by <= or >=)",
+                    cols[2]
+                ))
             })?;
             let terms: Vec<Vec<String>> =
                 cols[3].split('|').map(|alt| alt.split('+').map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()).collect();

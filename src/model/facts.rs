@@ -157,6 +157,48 @@ pub type Scores = Vec<(u32, f32)>;
 /// `crate::label::lexicons_of`).
 pub type LexiconHandle = Arc<dyn Any + Send + Sync>;
 
+/// Where a piece of strength evidence comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StrengthSource {
+    /// A term of the `binding` or `soft` section found in the text.
+    Term,
+    /// A quantitative target of the record (`<target>`).
+    Target,
+    /// A dated commitment of the record (`<deadline>`).
+    Deadline,
+    /// The imperative verb that opens a task record with no other strength
+    /// language: the default obligation of a directive (`[imperative]`).
+    Imperative,
+}
+
+impl StrengthSource {
+    /// The name used in frames.
+    pub fn name(self) -> &'static str {
+        match self {
+            StrengthSource::Term => "term",
+            StrengthSource::Target => "target",
+            StrengthSource::Deadline => "deadline",
+            StrengthSource::Imperative => "imperative",
+        }
+    }
+}
+
+/// One piece of evidence of a block's commitment strength: the block's
+/// `binding` and `soft` weights are the sums of these.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StrengthTerm {
+    /// The term's index in the lexicons' matcher (`TARGET_TERM` and
+    /// `DEADLINE_TERM` of `crate::lexicon::terms` for targets and deadlines).
+    pub term: u32,
+    /// Binding (true) or soft (false) language.
+    pub binding: bool,
+    pub source: StrengthSource,
+    pub weight: f32,
+    /// Byte offsets into the document's text.
+    pub start: usize,
+    pub end: usize,
+}
+
 /// The labels of one block.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct BlockLabels {
@@ -176,7 +218,10 @@ pub struct BlockLabels {
     pub instruments: Vec<u32>,
     /// (instrument, term) found in the text.
     pub instrument_terms: Vec<(u32, u32)>,
-    /// Summed weights of binding and soft language.
+    /// The evidence of the strength score, in text order (targets and
+    /// deadlines after the terms).
+    pub strength_terms: Vec<StrengthTerm>,
+    /// Summed weights of binding and soft language (of `strength_terms`).
     pub binding: f32,
     pub soft: f32,
     pub strength: f32,
@@ -206,4 +251,46 @@ impl std::fmt::Debug for DocLabels {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("DocLabels").field("blocks", &self.blocks.len()).finish()
     }
+}
+
+/// How a body takes part in what a record's sentence makes it do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ActorRole {
+    /// The subject of a duty or action, or the agent of 由…负责.
+    Lead,
+    /// A body joined to the subject by 会同/联合/共同 (or listed with it).
+    Joint,
+    /// A body joined by 协调/配合/协助, or a subject that only supports.
+    Coordinate,
+    /// A subject whose verb is 指导 (guidance of others).
+    Guide,
+    /// A subject whose verb is 监督/督促/督导/检查/考核.
+    Supervise,
+}
+
+impl ActorRole {
+    /// The name used in the `role` column of `actors`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ActorRole::Lead => "lead",
+            ActorRole::Joint => "joint",
+            ActorRole::Coordinate => "coordinate",
+            ActorRole::Guide => "guide",
+            ActorRole::Supervise => "supervise",
+        }
+    }
+}
+
+/// A public body that a record's own sentence makes act (not an attribution).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Actor {
+    pub block: usize,
+    /// The name as written (role words stripped).
+    pub name: String,
+    /// The verb or construction that makes it act (要, 负责, 会同, 由…负责 …).
+    pub verb: String,
+    pub role: ActorRole,
+    /// Byte offsets of the name in the normalised text.
+    pub start: usize,
+    pub end: usize,
 }

@@ -1,0 +1,879 @@
+//! Actors: the public bodies a record's own sentences make act, kept apart
+//! from the explicit attribution (`departments`). Chinese policy prose names
+//! who acts in a few fixed ways (党政机关公文处理工作条例 texts, 意见/工作要点/
+//! 条例 alike):
+//!
+//! * the subject at the head of a clause, before its predicate: 各级民政部门要…,
+//!   县级以上人民政府应当…, 省民政厅会同…, 各地要…, 全省统一…;
+//! * the agent of 由: 由县级民政部门负责…, 由法规处…形成…;
+//! * a body joined by 会同/联合 (joint) or 协调/配合/协助 (coordinate), also when
+//!   the subject is implied: 联合市场监管部门出台…
+//!
+//! Bodies that are only objects, recipients or places (指导各地…, 向民政部报告,
+//! 在省民政厅指导下, 报县级人民政府批准), possessors (省政府的…), names inside
+//! a cited title 《…》, the names of an attribution and persons, enterprises,
+//! financial institutions, universities and associations are not actors (the
+//! rule is the "actors" section of the gold SCHEMA).
+//!
+//! ```
+//! use zhengce::extract::actors::actors_in;
+//! let got: Vec<_> = actors_in("省民政厅要会同省财政厅制定办法，指导各地做好工作。", 0)
+//!     .into_iter().map(|a| (a.name, a.role.name())).collect();
+//! assert_eq!(got, [("省民政厅".to_string(), "lead"), ("省财政厅".to_string(), "joint")]);
+//! ```
+
+use crate::layout::departments::{is_attribution_group, split_attribution};
+use crate::model::document::Document;
+use crate::model::facts::{Actor, ActorRole};
+
+/// The actors of every record of a document, in record order.
+pub fn extract(doc: &Document) -> Vec<Actor> {
+    let mut out = Vec::new();
+    // Task records only (numbered items, SCHEMA "records"): a cover notice or
+    // preamble is not a task.
+    for (i, b) in doc.records().filter(|(_, b)| !b.path.is_empty()) {
+        let body = b.text(&doc.text);
+        let (core, _) = split_attribution(body);
+        for mut a in actors_in(core, b.text_start) {
+            a.block = i;
+            out.push(a);
+        }
+    }
+    out
+}
+
+/// The actors of one text (`base`: its byte offset in the document), once
+/// each, in order of first appearance; `block` is left 0.
+pub fn actors_in(text: &str, base: usize) -> Vec<Actor> {
+    let masked = mask(text);
+    let mut found: Vec<Actor> = Vec::new();
+    let spans = clauses(&masked);
+    for (k, &(a, b)) in spans.iter().enumerate() {
+        // A subject set off by a comma (…等有关部门，按照各自职责做好…): the
+        // clause is only names and the next one opens with a predicate.
+        let b = match spans.get(k + 1) {
+            Some(&(na, nb))
+                if masked[b..na].starts_with(['，', ',']) && only_names(&masked[a..b]) && predicate(&masked[na..nb]).is_some() =>
+            {
+                nb
+            }
+            _ => b,
+        };
+        let clause = &masked[a..b];
+        let mut push = |s: usize, e: usize, verb: &str, role: ActorRole| {
+            let name = &text[a + s..a + e];
+            if !found.iter().any(|x| x.name == name) {
+                found.push(Actor {
+                    block: 0,
+                    name: name.to_string(),
+                    verb: verb.to_string(),
+                    role,
+                    start: base + a + s,
+                    end: base + a + e,
+                });
+            }
+        };
+        // Events in the order they occur in the clause.
+        let mut events = subject(clause);
+        events.extend(agents(clause));
+        events.extend(partners(clause));
+        events.sort_by_key(|e| e.0);
+        for (s, e, verb, role) in events {
+            push(s, e, verb, role);
+        }
+    }
+    found
+}
+
+/// One found name: (start, end, verb, role), offsets in the clause.
+type Event = (usize, usize, &'static str, ActorRole);
+
+/// Replace what can never hold an actor by placeholders of the same byte
+/// length: cited titles 《…》 (GB/T 9704 cites documents by title in book-title
+/// marks) and bracketed attributions inside a paragraph (（省X厅牵头）).
+fn mask(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut skip_until = 0;
+    let mut title_depth = 0;
+    for (i, c) in text.char_indices() {
+        if i < skip_until {
+            out.push_str(placeholder(c));
+            continue;
+        }
+        match c {
+            '《' => title_depth += 1,
+            '》' => title_depth = (title_depth - 1).max(0),
+            '（' | '(' if title_depth == 0 => {
+                if let Some(close) = closing(text, i) {
+                    if is_attribution_group(&text[i..close]) {
+                        skip_until = close;
+                        out.push_str(placeholder(c));
+                        continue;
+                    }
+                }
+            }
+            _ => {}
+        }
+        if title_depth > 0 || c == '》' {
+            out.push_str(placeholder(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A character of the same UTF-8 length that is neither part of a name nor a
+/// clause break.
+fn placeholder(c: char) -> &'static str {
+    match c.len_utf8() {
+        1 => "#",
+        2 => "§",
+        3 => "□",
+        _ => "🀫",
+    }
+}
+
+/// Byte offset just after the bracket closing the one opening at `open`.
+fn closing(text: &str, open: usize) -> Option<usize> {
+    let mut depth = 0;
+    for (i, c) in text[open..].char_indices() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(open + i + c.len_utf8());
+                }
+            }
+            '。' | '\n' => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Clauses: runs between sentence and clause punctuation.
+fn clauses(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        if matches!(c, '。' | '；' | ';' | '！' | '？' | '!' | '?' | '，' | ',' | '：' | ':' | '\n' | '□') {
+            if i > start {
+                out.push((start, i));
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    if start < s.len() {
+        out.push((start, s.len()));
+    }
+    out
+}
+
+/// A clause that is a list of bodies and nothing else.
+fn only_names(clause: &str) -> bool {
+    let p = skip_openers(clause);
+    names_at(clause, p).is_some_and(|(_, end)| clause[end..].trim_matches(is_space).is_empty())
+}
+
+/// Words a clause may open with before its subject: connectives and time
+/// phrases (到2022年底, 2013年, 今后).
+const OPENERS: [&str; 16] =
+    ["同时", "此外", "另外", "其中", "并且", "并", "今后", "今年", "明年", "目前", "当前", "近期", "原则上", "为此", "对此", "届时"];
+
+/// Byte length of the openers at the head of a clause.
+fn skip_openers(s: &str) -> usize {
+    let mut p = s.len() - s.trim_start_matches(is_space).len();
+    loop {
+        let rest = &s[p..];
+        if let Some(o) = OPENERS.iter().find(|o| rest.starts_with(**o)) {
+            p += o.len();
+            continue;
+        }
+        let t = time_phrase(rest);
+        if t == 0 {
+            return p;
+        }
+        p += t;
+    }
+}
+
+/// A leading time phrase: (到|至|在)? N年(N月)?(底|末|前|内|起|以来)?.
+fn time_phrase(s: &str) -> usize {
+    let mut p = ["到", "至", "自", "从"].iter().find(|w| s.starts_with(**w)).map_or(0, |w| w.len());
+    let digits = |t: &str| {
+        t.char_indices()
+            .take_while(|(_, c)| c.is_ascii_digit() || "０１２３４５６７８９一二三四五六七八九十〇○零".contains(*c))
+            .last()
+            .map_or(0, |(i, c)| i + c.len_utf8())
+    };
+    let mut any = false;
+    for unit in ["年", "月", "日"] {
+        let d = digits(&s[p..]);
+        if d > 0 && s[p + d..].starts_with(unit) {
+            p += d + unit.len();
+            any = true;
+        }
+    }
+    if !any {
+        return 0;
+    }
+    for tail in ["以来", "年底", "底", "末", "前", "内", "起", "初", "中"] {
+        if s[p..].starts_with(tail) {
+            p += tail.len();
+            break;
+        }
+    }
+    p
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}'
+}
+
+/// The subject at the head of a clause, with the role its predicate gives.
+fn subject(clause: &str) -> Vec<Event> {
+    let p = skip_openers(clause);
+    let Some((names, end)) = names_at(clause, p) else { return Vec::new() };
+    let Some((verb, after)) = predicate(&clause[end..]) else { return Vec::new() };
+    let role = role_of(verb, &clause[end + after..]);
+    names.into_iter().map(|(s, e)| (s, e, verb, role)).collect()
+}
+
+/// The agent of 由 (由县级民政部门负责, 由法规处…形成): wherever 由 stands, also
+/// inside a modifier (SCHEMA ruling).
+fn agents(clause: &str) -> Vec<Event> {
+    let mut out = Vec::new();
+    for (i, _) in clause.match_indices('由') {
+        let before = clause[..i].chars().next_back();
+        let after = &clause[i + '由'.len_utf8()..];
+        if matches!(before, Some('经' | '理' | '自' | '缘' | '事' | '因')) || after.starts_with(['于', '此', '来', '衷']) {
+            continue;
+        }
+        let p = i + '由'.len_utf8();
+        if let Some((names, end)) = names_at(clause, p) {
+            if !rejects(&clause[end..]) {
+                out.extend(names.into_iter().map(|(s, e)| (s, e, "由", ActorRole::Lead)));
+            }
+        }
+    }
+    out
+}
+
+/// Joining verbs and the role they give the body they join.
+const JOINERS: [(&str, ActorRole); 5] = [
+    ("会同", ActorRole::Joint),
+    ("联合", ActorRole::Joint),
+    ("协调", ActorRole::Coordinate),
+    ("配合", ActorRole::Coordinate),
+    ("协助", ActorRole::Coordinate),
+];
+
+/// Bodies joined by 会同/联合/协调/配合/协助 (联合市场监管部门出台…), not a
+/// partner inside a noun phrase (与扶贫部门的衔接: 的 follows).
+fn partners(clause: &str) -> Vec<Event> {
+    let mut out = Vec::new();
+    for (w, role) in JOINERS {
+        for (i, _) in clause.match_indices(w) {
+            let p = i + w.len();
+            if let Some((names, end)) = names_at(clause, p) {
+                if clause[end..].is_empty() || !rejects(&clause[end..]) {
+                    out.extend(names.into_iter().map(|(s, e)| (s, e, w, role)));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// What may follow a name and still make it a possessor, a modifier or a
+/// list, not the one who acts.
+fn rejects(rest: &str) -> bool {
+    rest.is_empty()
+        || rest.starts_with(['的', '之', '所', '、', '和', '与', '及', '等', '）', ')', '□', '#'])
+        || ["工作人员", "人员", "干部", "负责人", "领导", "职责", "关于", "系统"].iter().any(|w| rest.starts_with(w))
+}
+
+/// Words that open a predicate after a subject: modals, adverbs and the
+/// verbs of duty and action of the genre. Longest first where one is a
+/// prefix of another.
+const PREDICATES: [&str; 186] = [
+    "应当",
+    "应该",
+    "必须",
+    "务必",
+    "可以",
+    "要",
+    "应",
+    "须",
+    "可",
+    "能",
+    "将",
+    "会同",
+    "联合",
+    "协调",
+    "配合",
+    "协助",
+    "负责",
+    "牵头",
+    "组织",
+    "指导",
+    "督促",
+    "监督",
+    "督导",
+    "检查",
+    "考核",
+    "推动",
+    "支持",
+    "引导",
+    "鼓励",
+    "统筹",
+    "研究",
+    "制定",
+    "出台",
+    "建立",
+    "建设",
+    "健全",
+    "完善",
+    "开展",
+    "推进",
+    "推行",
+    "推广",
+    "加强",
+    "加大",
+    "加快",
+    "做好",
+    "做实",
+    "抓好",
+    "落实",
+    "实施",
+    "执行",
+    "提供",
+    "给予",
+    "设立",
+    "设置",
+    "建有",
+    "按照",
+    "依法",
+    "依照",
+    "依据",
+    "根据",
+    "结合",
+    "通过",
+    "分别",
+    "共同",
+    "积极",
+    "切实",
+    "主动",
+    "及时",
+    "定期",
+    "每年",
+    "进一步",
+    "全面",
+    "认真",
+    "严格",
+    "不得",
+    "予以",
+    "进行",
+    "对",
+    "在",
+    "向",
+    "把",
+    "从",
+    "于",
+    "统一",
+    "带头",
+    "确保",
+    "保障",
+    "负有",
+    "承担",
+    "主管",
+    "发挥",
+    "是",
+    "为",
+    "作为",
+    "已",
+    "均",
+    "都",
+    "也",
+    "还",
+    "要求",
+    "明确",
+    "安排",
+    "筹集",
+    "列入",
+    "纳入",
+    "核定",
+    "审核",
+    "审批",
+    "批准",
+    "决定",
+    "确定",
+    "公布",
+    "发布",
+    "编制",
+    "指定",
+    "提出",
+    "逐步",
+    "力争",
+    "争取",
+    "优先",
+    "继续",
+    "持续",
+    "不断",
+    "大力",
+    "着力",
+    "努力",
+    "充分",
+    "广泛",
+    "深入",
+    "具体",
+    "坚持",
+    "注重",
+    "采取",
+    "完成",
+    "组建",
+    "成立",
+    "召开",
+    "举办",
+    "规范",
+    "参与",
+    "履行",
+    "办理",
+    "受理",
+    "管理",
+    "宣传",
+    "实现",
+    "至少",
+    "基本",
+    "全部",
+    "初步",
+    "率先",
+    "普遍",
+    "一律",
+    "建成",
+    "深化",
+    "提请",
+    "争取",
+    "提升",
+    "优化",
+    "强化",
+    "扩大",
+    "提高",
+    "促进",
+    "动员",
+    "发动",
+    "依托",
+    "利用",
+    "整合",
+    "打造",
+    "培育",
+    "构建",
+    "形成",
+    "贯彻",
+    "调度",
+    "查处",
+    "责令",
+    "处罚",
+    "处以",
+    "没收",
+    "接到",
+    "移交",
+    "不能",
+    "进入",
+    "围绕",
+    "聚焦",
+    "立足",
+];
+
+/// The predicate that opens `rest` and the byte offset just after it.
+fn predicate(rest: &str) -> Option<(&'static str, usize)> {
+    let skipped = rest.len() - rest.trim_start_matches(|c: char| is_space(c) || c == '，' || c == ',').len();
+    let rest = &rest[skipped..];
+    if rejects(rest) {
+        return None;
+    }
+    PREDICATES.iter().filter(|p| rest.starts_with(**p)).max_by_key(|p| p.len()).map(|p| (*p, skipped + p.len()))
+}
+
+/// The role a subject's predicate gives it: 指导 guides, 监督/督促 supervises,
+/// 配合/协助 supports; a modal (要, 应当) passes on to the verb after it.
+fn role_of(verb: &str, rest: &str) -> ActorRole {
+    let head: String = if ["应当", "应该", "必须", "要", "应", "须", "将", "可以", "可", "负责"].contains(&verb) {
+        rest.chars().take(4).collect()
+    } else {
+        verb.to_string()
+    };
+    let has = |ws: &[&str]| ws.iter().any(|w| head.starts_with(w) || verb == *w);
+    if has(&["指导"]) {
+        ActorRole::Guide
+    } else if has(&["监督", "督促", "督导", "检查", "考核"]) {
+        ActorRole::Supervise
+    } else if has(&["配合", "协助"]) {
+        ActorRole::Coordinate
+    } else {
+        ActorRole::Lead
+    }
+}
+
+/// Words no name runs across: the predicates above and the particles that end
+/// a noun phrase.
+fn breaks_at(s: &str) -> bool {
+    if s.starts_with(['的', '之', '对', '向', '把', '被', '将', '要', '是', '在', '由']) {
+        return true;
+    }
+    if s.starts_with('应') {
+        return !s.starts_with("应急");
+    }
+    // Words of the genre's body names that are also verbs (城市管理行政执法部门,
+    // 住房和城乡建设厅, 宣传部, 医疗保障局) never end a name.
+    if NAME_VERBS.iter().any(|w| s.starts_with(w)) {
+        return false;
+    }
+    match PREDICATES.iter().filter(|p| p.chars().count() >= 2).find(|p| s.starts_with(**p)) {
+        // Verbs that are also words of names (监督管理局, 社会保障厅,
+        // 宣传部, 主管部门, 指导委员会, 组织部) do not break before a body's head.
+        // A verb-like word followed by 、/和 is an item of a list of functions
+        // (组织、编制、财政等部门).
+        Some(p) => {
+            let rest = &s[p.len()..];
+            let in_name =
+                NAME_HEADS.iter().any(|h| rest.starts_with(h)) && !["部署", "办理", "办好", "局面"].iter().any(|w| rest.starts_with(w));
+            // 组织 is also the organisation function (组织和编制部门).
+            !(in_name || rest.starts_with('、') || (*p == "组织" && rest.starts_with('和')))
+        }
+        None => false,
+    }
+}
+
+/// Verbs that are words of body names (城市管理行政执法部门, 住房和城乡建设厅,
+/// 宣传部, 医疗保障局): inside a name they do not end it, but no name starts
+/// with one.
+const NAME_VERBS: [&str; 7] = ["管理", "建设", "宣传", "保障", "规划", "审批", "执行"];
+
+/// Heads that make the verb before them part of a name.
+const NAME_HEADS: [&str; 10] = ["管理", "委员会", "部门", "中心", "局", "厅", "部", "站", "室", "办"];
+
+/// The names at byte `p` of a clause: the longest run that ends like a public
+/// body and crosses no predicate, split into its items. Returns the names'
+/// offsets and the end of the run.
+fn names_at(clause: &str, p: usize) -> Option<(Vec<(usize, usize)>, usize)> {
+    if p >= clause.len() || breaks_at(&clause[p..]) || NAME_VERBS.iter().any(|w| clause[p..].starts_with(w)) {
+        return None;
+    }
+    let mut best = None;
+    let mut run_end = p;
+    let mut depth = 0i32;
+    for (k, (i, c)) in clause[p..].char_indices().enumerate() {
+        let at = p + i;
+        // A verb-like word right after 、/和 is an item of a list of
+        // functions (发展改革、财政、规划等部门; 组织和编制部门).
+        let listed = clause[..at].ends_with(['、', '和', '及']);
+        if k >= 40 || (depth == 0 && at > p && !listed && breaks_at(&clause[at..])) {
+            break;
+        }
+        match c {
+            '（' | '(' | '〔' => depth += 1,
+            '）' | ')' | '〕' => depth -= 1,
+            _ if !(c.is_alphanumeric() || c == '、') => break,
+            _ => {}
+        }
+        if depth < 0 {
+            break;
+        }
+        let end = at + c.len_utf8();
+        run_end = end;
+        if depth == 0 && is_body(&clause[p..end]) {
+            best = Some(end);
+        }
+    }
+    let mut end = best?;
+    // A list that goes on with bodies that are not public (…部门和金融机构要):
+    // the list ends where the run ends, its private members left out.
+    let tail = &clause[end..run_end];
+    if ["和", "及", "与", "以及", "、"].iter().any(|w| tail.starts_with(w))
+        && (is_private(tail) || NOT_PUBLIC.iter().any(|w| tail.ends_with(w)))
+    {
+        end = run_end;
+    }
+    let names = split_names(clause, p, end);
+    if names.is_empty() {
+        return None;
+    }
+    Some((names, end))
+}
+
+/// Split a run of names: on 和/及/与/以及 (not 及其, which keeps one name), then
+/// on 、 where every item is a body of its own (各级党委、政府 → two) and not
+/// where items share one head noun (各级民政、财政部门 → one). Items that are
+/// not public bodies (金融机构) are dropped.
+fn split_names(clause: &str, p: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (a, b) in split_on(clause, p, end, &["以及", "和", "及", "与"], true) {
+        if items_private(clause, a, b) {
+            continue;
+        }
+        let items = split_on(clause, a, b, &["、"], false);
+        let own_noun = |&(x, y): &(usize, usize)| is_body(&clause[x..y]) || is_private(&clause[x..y]);
+        if items.len() > 1 && items.iter().all(own_noun) {
+            out.extend(items.into_iter().filter(|&(x, y)| is_body(&clause[x..y])));
+        } else if is_body(&clause[a..b]) {
+            out.push((a, b));
+        }
+    }
+    out
+}
+
+/// Split `s[a..b]` on the separators at bracket depth 0; with `guard`, only
+/// where the part before is a body itself (和 inside 工业和信息化厅 stays).
+fn split_on(s: &str, a: usize, b: usize, seps: &[&str], guard: bool) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = a;
+    let mut depth = 0i32;
+    let mut i = a;
+    while i < b {
+        let c = s[i..].chars().next().unwrap_or(' ');
+        match c {
+            '（' | '(' | '〔' => depth += 1,
+            '）' | ')' | '〕' => depth -= 1,
+            _ => {}
+        }
+        if depth == 0 && !s[i..].starts_with("及其") {
+            if let Some(sep) = seps.iter().find(|w| s[i..b].starts_with(**w)) {
+                // 和 inside a body's own name (工业和信息化厅, 住房和城乡建设厅)
+                // does not separate: the part before must be a body itself.
+                if !guard || is_body(&s[start..i]) {
+                    out.push((start, i));
+                    start = i + sep.len();
+                    i = start;
+                    continue;
+                }
+            }
+        }
+        i += c.len_utf8();
+    }
+    if start < b {
+        out.push((start, b));
+    }
+    out
+}
+
+/// Endings of public bodies (organs of the party, government, congress,
+/// courts and procuratorates, mass organisations, public institutions).
+const BODY_ENDS: [&str; 53] = [
+    "部门",
+    "政府",
+    "党委",
+    "党组",
+    "委员会",
+    "委会",
+    "常委会",
+    "厅",
+    "局",
+    "委",
+    "办",
+    "办公室",
+    "部",
+    "署",
+    "法院",
+    "检察院",
+    "国务院",
+    "处",
+    "室",
+    "科",
+    "股",
+    "中心",
+    "站",
+    "派出所",
+    "司法所",
+    "机关",
+    "单位",
+    "党组织",
+    "自治组织",
+    "工会",
+    "妇联",
+    "残联",
+    "侨联",
+    "文联",
+    "工商联",
+    "科协",
+    "团委",
+    "共青团",
+    "红十字会",
+    "人大",
+    "政协",
+    "大队",
+    "支队",
+    "总队",
+    "小组",
+    "工作组",
+    "专班",
+    "党校",
+    "行政学院",
+    "街道",
+    "乡镇",
+    "管委会",
+    "财政",
+];
+
+/// Bodies that are not public (SCHEMA: enterprises, utilities, financial
+/// institutions, universities, associations) or persons, by their ending.
+const NOT_PUBLIC: [&str; 22] = [
+    "用人单位",
+    "经营单位",
+    "施工单位",
+    "建设单位",
+    "物业服务单位",
+    "运营单位",
+    "生产单位",
+    "销售单位",
+    "公用事业单位",
+    "产权单位",
+    "使用单位",
+    "干部",
+    "俱乐部",
+    "全部",
+    "内部",
+    "外部",
+    "本部",
+    "各部",
+    "协会",
+    "商会",
+    "大厅",
+    "大局",
+];
+
+/// Enterprises, financial institutions, schools, associations and people,
+/// which SCHEMA leaves out of the actors.
+const PRIVATE_ENDS: [&str; 22] = [
+    "机构",
+    "企业",
+    "公司",
+    "银行",
+    "院校",
+    "高校",
+    "学校",
+    "社会组织",
+    "协会",
+    "学会",
+    "商会",
+    "志愿者",
+    "群众",
+    "个人",
+    "家庭",
+    "公民",
+    "社会团体",
+    "企业事业单位",
+    "企事业单位",
+    "新闻媒体",
+    "媒体",
+    "网络平台",
+];
+
+fn is_private(name: &str) -> bool {
+    PRIVATE_ENDS.iter().any(|w| name.ends_with(w))
+}
+
+/// Every 、-item of a part is private (社会团体、企业事业单位): no actor in it.
+fn items_private(clause: &str, a: usize, b: usize) -> bool {
+    split_on(clause, a, b, &["、"], false).iter().all(|&(x, y)| is_private(&clause[x..y]))
+}
+
+/// Whether a run names a public body: a body ending, a level word with 财政
+/// (各级财政), or a jurisdiction (各地, 全省, 省里, 各省辖市, 市、县（市）).
+pub fn is_body(name: &str) -> bool {
+    let bare = strip_brackets(name);
+    if bare.is_empty() || NOT_PUBLIC.iter().any(|w| bare.ends_with(w)) || is_private(&bare) {
+        return false;
+    }
+    if bare.ends_with("财政") {
+        return ["各级", "省级", "市级", "县级", "本级", "中央", "地方"].iter().any(|w| bare.starts_with(w));
+    }
+    BODY_ENDS.iter().any(|w| bare.ends_with(w)) || is_jurisdiction(&bare)
+}
+
+/// Places and level words that act as subjects (SCHEMA: 各地, 省里, 全省,
+/// 各省辖市, 省市县); areas with no government of their own (小区) are not.
+fn is_jurisdiction(bare: &str) -> bool {
+    let quantified = ["各", "每个", "每一", "全", "本"].iter().find(|q| bare.starts_with(**q)).map(|q| &bare[q.len()..]);
+    let core = quantified.unwrap_or(bare).replace('、', "");
+    if core.is_empty() {
+        return false;
+    }
+    if matches!(core.as_str(), "省里" | "市里" | "县里") {
+        return true;
+    }
+    let places = core.chars().all(|c| "省市县区州地乡镇旗盟辖设".contains(c));
+    // Without a quantifier only a list of levels (省市县, 市县) is a subject.
+    places && (quantified.is_some() || (core.chars().count() >= 2 && !core.contains('地')))
+}
+
+/// The name without its bracketed parts (县（市、区） → 县).
+fn strip_brackets(name: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0;
+    for c in name.chars() {
+        match c {
+            '（' | '(' | '〔' => depth += 1,
+            '）' | ')' | '〕' => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        actors_in(text, 0).into_iter().map(|a| a.name).collect()
+    }
+
+    #[test]
+    fn subjects_of_duties() {
+        assert_eq!(names("各级民政部门要统一思想认识。"), ["各级民政部门"]);
+        assert_eq!(names("县级以上人民政府民政部门负责本行政区域内的殡葬管理工作。"), ["县级以上人民政府民政部门"]);
+        assert_eq!(names("到2022年底，各地要完成排查；省里给予一定资金支持。"), ["各地", "省里"]);
+        assert_eq!(names("乡镇人民政府、街道办事处应当予以协助。"), ["乡镇人民政府", "街道办事处"]);
+        assert_eq!(names("各级党委、政府要高度重视。"), ["各级党委", "政府"]);
+        assert_eq!(names("各级民政、财政部门和金融机构要加强协作。"), ["各级民政、财政部门"]);
+        // Regulations (地方性法规) write duties this way.
+        assert_eq!(names("城市管理行政执法部门负责查处焚烧祭祀用品行为。"), ["城市管理行政执法部门"]);
+        assert_eq!(names("公安、交通运输等有关部门，按照各自职责做好相关工作。"), ["公安、交通运输等有关部门"]);
+        assert_eq!(names("国家机关、社会团体、企业事业单位应当开展宣传。"), ["国家机关"]);
+        assert!(names("涉嫌犯罪的，移交司法机关依法处理。").is_empty());
+    }
+
+    #[test]
+    fn agents_and_partners() {
+        assert_eq!(names("由县级民政部门负责组织实施。"), ["县级民政部门"]);
+        assert_eq!(names("省民政厅会同省财政厅制定标准。"), ["省民政厅", "省财政厅"]);
+        assert_eq!(names("联合市场监管部门出台《关于加强管理的意见》。"), ["市场监管部门"]);
+        assert_eq!(names("协调当地政府和财政部门建立保障机制。"), ["当地政府", "财政部门"]);
+        let roles: Vec<_> = actors_in("省民政厅会同省财政厅制定标准。", 0).into_iter().map(|a| a.role.name()).collect();
+        assert_eq!(roles, ["lead", "joint"]);
+    }
+
+    #[test]
+    fn mentions_are_not_actors() {
+        assert!(names("指导各地在汛前完成排查。").is_empty());
+        assert!(names("及时向民政部报告。").is_empty());
+        assert!(names("在省民政厅的指导下开展工作。").is_empty());
+        assert!(names("贯彻落实省委办公厅、省政府办公厅《关于加强工作的意见》。").is_empty());
+        assert!(names("加强与扶贫部门的衔接协调。").is_empty());
+        assert!(names("鼓励社会力量参与养老服务。").is_empty());
+        assert!(names("提高救助水平。（省民政厅牵头，省财政厅配合）").is_empty());
+        assert!(names("民政部门的职责是…").is_empty());
+    }
+
+    #[test]
+    fn offsets_point_at_names() {
+        let text = "一是加强指导。省民政厅要会同省财政厅制定办法。";
+        for a in actors_in(text, 0) {
+            assert_eq!(&text[a.start..a.end], a.name);
+        }
+    }
+}
