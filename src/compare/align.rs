@@ -95,7 +95,9 @@ pub fn align(
     };
     let opts = Options { min_similarity: Some(min_similarity), top_k: Some(top_k.max(1)), keep_self: false };
     let pairs = similar(weights, &qa, &tb, Method::Cosine, &opts)?;
-    let mut rows: Vec<(usize, Option<(usize, f64, i64)>)> = Vec::with_capacity(pairs.len() + qa.len());
+    // (row of a, its counterpart: (row of b, similarity, rank) or none).
+    type Aligned = (usize, Option<(usize, f64, i64)>);
+    let mut rows: Vec<Aligned> = Vec::with_capacity(pairs.len() + qa.len());
     let mut p = pairs.iter().peekable();
     for &q in &qa {
         let mut rank = 0;

@@ -197,8 +197,9 @@ pub(crate) fn size_of(d: &Document) -> (i64, i64) {
 }
 
 fn count(docs: &[Document], groups: &Groups, what: What) -> Vec<GroupCounts> {
-    let per_doc: Vec<(u32, (i64, i64), HashMap<usize, RecordFeatures>)> =
-        grouped(docs, groups).into_par_iter().map(|(d, g)| (g, size_of(d), record_features(d, what))).collect();
+    // Per document: its group, (task records, characters) and record features.
+    type PerDoc = (u32, (i64, i64), HashMap<usize, RecordFeatures>);
+    let per_doc: Vec<PerDoc> = grouped(docs, groups).into_par_iter().map(|(d, g)| (g, size_of(d), record_features(d, what))).collect();
     let mut out: Vec<GroupCounts> = (0..groups.len()).map(|_| GroupCounts::default()).collect();
     for (g, (n_records, n_chars), recs) in per_doc {
         let gc = &mut out[g as usize];

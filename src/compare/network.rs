@@ -27,6 +27,9 @@ struct Node {
     co: i64,
 }
 
+/// A node of one group: ((group, department), (counts, category)).
+type NodeRow = ((u32, String), (Node, Option<String>));
+
 /// Edges and nodes of the co-responsibility network, per group when `groups`
 /// is given. Edges: source, target (canonical names, source < target in code
 /// point order), n (task records naming both), group. Nodes: department,
@@ -71,7 +74,7 @@ pub fn network(docs: &[Document], groups: Option<&Groups>) -> Result<(DataFrame,
     }
     let mut e: Vec<((u32, String, String), i64)> = edges.into_iter().collect();
     e.sort_by(|x, y| x.0 .0.cmp(&y.0 .0).then(y.1.cmp(&x.1)).then_with(|| (&x.0 .1, &x.0 .2).cmp(&(&y.0 .1, &y.0 .2))));
-    let mut n: Vec<((u32, String), (Node, Option<String>))> = nodes.into_iter().collect();
+    let mut n: Vec<NodeRow> = nodes.into_iter().collect();
     n.sort_by(|x, y| x.0 .0.cmp(&y.0 .0).then(y.1 .0.records.cmp(&x.1 .0.records)).then_with(|| x.0 .1.cmp(&y.0 .1)));
     let group_col = |rows: Vec<u32>| -> Result<Column, Error> {
         match groups {

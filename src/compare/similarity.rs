@@ -166,8 +166,8 @@ pub fn similar(m: &Csr, queries: &[usize], targets: &[usize], method: Method, op
                     }
                 };
                 if every_pair {
-                    for k in 0..targets.len() {
-                        keep(k, acc[k], &mut out);
+                    for (k, &dot) in acc.iter().enumerate() {
+                        keep(k, dot, &mut out);
                     }
                 } else {
                     for &k in touched.iter() {
