@@ -92,7 +92,9 @@ def test_each_kind_of_bad_file_has_its_documented_outcome(tmp_path, name):
     else:
         assert len(c) == 1 and problems(c, "error") == []
         check_offsets(c)
-        warnings = [w["message"] for w in problems(c, "warning")]
+        # These files are about decoding: a warning that the generated text names
+        # no province (a reading warning, not a decoding one) is beside the point.
+        warnings = [w["message"] for w in problems(c, "warning") if w["kind"] != "no_province"]
         if detail is None:
             assert warnings == []
         else:

@@ -750,7 +750,16 @@ fn bounded_modifier(r: &Reading) -> Option<&'static str> {
     let counts_noun = CLASSIFIERS.contains(&r.unit.as_str()) && !before.contains('对');
     let physical_cap = PHYSICAL.contains(&r.unit.as_str()) && r.comparator == Comparator::Le;
     let granted = GRANT.iter().any(|w| before.contains(w)) && !before.contains('对');
-    (!(prohibited || counts_noun || physical_cap || granted)).then_some("condition (bounded modifier …的)")
+    (!(prohibited || counts_noun || physical_cap || granted || allocated(r))).then_some("condition (bounded modifier …的)")
+}
+
+/// 将/把 不低于N%的资金 用于…: the disposal construction commits a share of a
+/// fund to a use (the lottery-fund rule 彩票公益金…不低于55%用于养老服务 that every
+/// province repeats), so the bounded share is a commitment, not a threshold.
+fn allocated(r: &Reading) -> bool {
+    // The clause before the number (its comparator included): 要将不低于.
+    let disposal = r.before().contains(['将', '把']);
+    disposal && ["用于", "投入", "安排"].iter().any(|w| r.clause_rest().contains(w))
 }
 
 /// X在N…以下 after an attribute noun (人口在5万人以下) is a condition; 在 opening
@@ -1415,6 +1424,15 @@ mod tests {
             .into_iter()
             .map(|t| (t.value, t.value_max, t.unit, t.comparator.symbol(), t.deadline))
             .collect()
+    }
+
+    #[test]
+    fn a_share_allocated_by_jiang_is_a_commitment_not_a_threshold() {
+        // 将…用于 commits a share of a fund; the same bound on a noun without it is a condition.
+        let got = t("各级政府用于社会福利事业的彩票公益金，要将不低于55%的资金用于支持发展养老服务。");
+        assert_eq!(got.len(), 1);
+        assert_eq!((got[0].0, got[0].2.as_str(), got[0].3), (55.0, "%", ">="));
+        assert!(t("对年收入不低于5万元的家庭给予补贴。").is_empty());
     }
 
     fn values(s: &str) -> Vec<f64> {
