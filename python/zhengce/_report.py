@@ -438,6 +438,14 @@ th{background:#f3f3f3;position:sticky;top:0}td.num{text-align:right}.reading{bac
 img{max-width:100%}details{margin:.5em 0}summary{cursor:pointer;color:#3b7dbf}.muted{color:#777;font-size:.85em}nav a{margin-right:1em}
 """
 
+def _research_methods() -> str:
+    """The methods of policy-text studies (cross-tabs, policy strength, PMC, CAP
+    topics, agreement) with their formulas and sources, under the reading methods."""
+    from .methods import methods_section
+
+    return methods_section("html").replace("<h2>Methods</h2>", "<h3>Methods of policy-text research</h3>", 1)
+
+
 METHODS = """
 <p><b>Records.</b> Each document is split into task records by its numbered markers (一、 （一） 1. （1） ① 第一条 …)
 in the order of styles the document uses; front and back matter (titles, addressees, signatures, attachments, web
@@ -539,7 +547,7 @@ def write_html(corpus: Corpus, path: str | Path, headers: str = "en", title: str
         f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">'
         f"<title>{html.escape(title)}</title><style>{CSS}</style></head><body>"
         f"<h1>{html.escape(title)}</h1><p class='muted'>{len(corpus)} documents · zhengce {_zhengce.__version__} · {stamp}</p>"
-        f"<nav>{nav}</nav>{body}<section id='methods'><h2>Methods</h2>{METHODS}</section></body></html>"
+        f"<nav>{nav}</nav>{body}<section id='methods'><h2>Methods</h2>{METHODS}{_research_methods()}</section></body></html>"
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(doc, encoding="utf-8")
