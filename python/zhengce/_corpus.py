@@ -470,11 +470,10 @@ class Document:
 
 
 @dataclass(frozen=True)
-class TokenCounts:
-    """Token counts of records as a compressed sparse row matrix: row ``r``
-    holds ``data[indptr[r]:indptr[r+1]]`` at columns
-    ``indices[indptr[r]:indptr[r+1]]``; ``vocabulary`` names the columns and
-    ``rows`` (doc_id, record_id) the rows."""
+class _Csr:
+    """A compressed sparse row matrix: row ``r`` holds
+    ``data[indptr[r]:indptr[r+1]]`` at columns ``indices[indptr[r]:indptr[r+1]]``;
+    ``vocabulary`` names the columns and ``rows`` labels the rows."""
 
     indptr: "np.ndarray"
     indices: "np.ndarray"
@@ -504,26 +503,16 @@ class TokenCounts:
 
 
 @dataclass(frozen=True)
-class Dfm:
+class TokenCounts(_Csr):
+    """Token counts of records as a compressed sparse row matrix (int):
+    ``rows`` (doc_id, record_id) labels the rows, ``vocabulary`` the columns."""
+
+
+@dataclass(frozen=True)
+class Dfm(_Csr):
     """A document-feature matrix in compressed sparse row form (float64):
     ``rows`` labels the rows (doc_id, record_id, path for records; the group
     column otherwise), ``vocabulary`` the columns (code-point order)."""
-
-    indptr: "np.ndarray"
-    indices: "np.ndarray"
-    data: "np.ndarray"
-    vocabulary: list[str]
-    rows: pl.DataFrame
-
-    @property
-    def shape(self) -> tuple[int, int]:
-        return (len(self.indptr) - 1, len(self.vocabulary))
-
-    def to_scipy(self):
-        """A ``scipy.sparse.csr_matrix`` (needs scipy)."""
-        from scipy.sparse import csr_matrix
-
-        return csr_matrix((self.data, self.indices, self.indptr), shape=self.shape)
 
 
 @dataclass(frozen=True)
