@@ -17,7 +17,7 @@
 //!
 //! ```
 //! use zhengce::extract::actors::actors_in;
-//! let got: Vec<_> = actors_in("省民政厅要会同省财政厅制定办法，指导各地做好工作。", 0)
+//! let got: Vec<_> = actors_in("省民政厅要会同省财政厅完善制度，指导各地做好工作。", 0)
 //!     .into_iter().map(|a| (a.name, a.role.name())).collect();
 //! assert_eq!(got, [("省民政厅".to_string(), "lead"), ("省财政厅".to_string(), "joint")]);
 //! ```

@@ -26,7 +26,7 @@
 //! let t = find_targets("到2015年,养老机构床位数达到每千名老年人30张以上;城市低保标准不低于上年度人均可支配收入的20%。", Some(2012), &Default::default());
 //! assert_eq!(t.len(), 2);
 //! assert_eq!((t[0].value, t[0].unit.as_str(), t[0].per.as_deref(), t[0].comparator.symbol(), t[0].deadline.as_deref()), (30.0, "张", Some("千名老年人"), ">=", Some("2015")));
-//! assert_eq!((t[1].indicator.as_deref(), t[1].base.as_deref()), (Some("城市低保标准"), Some("上年度人均可支配收入")));
+//! assert_eq!((t[1].indicator.as_deref(), t[1].base.as_deref()), (Some("城市低保标准"), Some("人均可支配收入")));
 //! ```
 
 use crate::extract::slogans;

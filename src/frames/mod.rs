@@ -7,7 +7,7 @@
 //! the core works with.
 //!
 //! ```
-//! use zhengce::{corpus::{Corpus, Options}, frames};
+//! use zhengce::{frames, Corpus, Options};
 //! let c = Corpus::from_texts(vec![("d".into(), "一、任务\n提高标准。（责任单位：救助处）".into())], &Options::default());
 //! let recs = frames::records(&c).unwrap();
 //! assert_eq!(recs.height(), 1);
