@@ -202,13 +202,12 @@ pub(crate) fn find_at(s: &str, lex: &Lexicon, numerals: &[usize]) -> Vec<Found> 
     let mut quoted: Vec<(usize, usize)> = Vec::new(); // byte ranges inside quotes
                                                       // 1. Quotations.
     let mut i = 0;
-    // Two single-character searches (memchr-backed) beat one two-character one.
-    let next_open = |from: usize| match (s[from..].find('“'), s[from..].find('「')) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    };
-    while let Some(off) = next_open(i) {
-        let open = i + off;
+    // Two single-character searches (memchr-backed) beat one two-character
+    // one; each keeps its last hit so that a text without 「 is not searched
+    // to its end once per “ (quadratic on a text of many quotations).
+    let mut curly = Opener::new('“');
+    let mut corner = Opener::new('「');
+    while let Some(open) = [curly.next(s, i), corner.next(s, i)].into_iter().flatten().min() {
         let inner = open + '“'.len_utf8();
         let Some(close_off) = s[inner..].find(['”', '」']) else { break };
         let close = inner + close_off;
@@ -267,7 +266,11 @@ pub(crate) fn find_at(s: &str, lex: &Lexicon, numerals: &[usize]) -> Vec<Found> 
         }
         push(&mut out, inner, close, content, (open, after));
     }
-    let in_quotes = |p: usize| quoted.iter().any(|&(a, b)| p >= a && p < b);
+    // Quotations do not nest and are found in order: a binary search suffices.
+    let in_quotes = |p: usize| {
+        let k = quoted.partition_point(|&(a, _)| a <= p);
+        k > 0 && p < quoted[k - 1].1
+    };
 
     // 2. Known formulations anywhere outside quotations: they start with a numeral.
     let mut known_end = 0;
@@ -283,6 +286,7 @@ pub(crate) fn find_at(s: &str, lex: &Lexicon, numerals: &[usize]) -> Vec<Found> 
 
     // 3 and 4. Unquoted compounds and 类-categories. Only numerals start one, so
     // the window of characters after a numeral is built only there.
+    let covered = Covered::new(&out);
     let mut skip_to = 0;
     for &pos in numerals {
         let c = s[pos..].chars().next().unwrap_or(' ');
@@ -291,7 +295,7 @@ pub(crate) fn find_at(s: &str, lex: &Lexicon, numerals: &[usize]) -> Vec<Found> 
             || !is_numeral(c)
             || p.is_some_and(|p| is_numeral(p) || p == '第' || p == '进')
             || in_quotes(pos)
-            || out.iter().any(|f| pos >= f.covers.0 && pos < f.covers.1)
+            || covered.contains(pos)
         {
             continue;
         }
@@ -332,11 +336,63 @@ pub(crate) fn find_at(s: &str, lex: &Lexicon, numerals: &[usize]) -> Vec<Found> 
             if n >= 2 * '社'.len_utf8() {
                 let end = after + n;
                 push(&mut out, pos, end, &s[pos..end], (pos, end));
+                skip_to = end;
             }
         }
     }
     out.sort_by_key(|f| (f.start, f.end));
     out
+}
+
+/// The next opening quotation mark of one kind at or after a position,
+/// remembered between calls (the position asked for only grows).
+struct Opener {
+    mark: char,
+    /// The last search's answer (`Some(None)`: none left in the text).
+    hit: Option<Option<usize>>,
+}
+
+impl Opener {
+    fn new(mark: char) -> Opener {
+        Opener { mark, hit: None }
+    }
+
+    fn next(&mut self, s: &str, from: usize) -> Option<usize> {
+        match self.hit {
+            Some(h) if h.is_none_or(|h| h >= from) => h,
+            _ => {
+                let h = s[from..].find(self.mark).map(|p| from + p);
+                self.hit = Some(h);
+                h
+            }
+        }
+    }
+}
+
+/// The spans the first two passes found, to ask in logarithmic time whether
+/// a position lies inside one (they may overlap, so ends are a running maximum).
+struct Covered {
+    starts: Vec<usize>,
+    max_end: Vec<usize>,
+}
+
+impl Covered {
+    fn new(found: &[Found]) -> Covered {
+        let mut spans: Vec<(usize, usize)> = found.iter().map(|f| f.covers).collect();
+        spans.sort_unstable();
+        let mut reach = 0;
+        let max_end = spans.iter().map(|&(_, b)| {
+            reach = reach.max(b);
+            reach
+        });
+        let max_end = max_end.collect();
+        Covered { starts: spans.iter().map(|s| s.0).collect(), max_end }
+    }
+
+    fn contains(&self, pos: usize) -> bool {
+        let k = self.starts.partition_point(|&a| a <= pos);
+        k > 0 && pos < self.max_end[k - 1]
+    }
 }
 
 /// The formulations found in one record, listed once each (offsets made

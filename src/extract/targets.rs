@@ -1029,7 +1029,8 @@ fn indicator_after(s: &str, from: usize) -> Option<String> {
     // 一所标准较高、功能完善的失能特困人员专业照护服务设施: modifiers listed with 、,
     // then 的 and the noun counted.
     if s[end..].starts_with('、') && !phrase.contains('的') {
-        let seg_end = s[end..].find(['，', '。', '；', ',', ';']).map_or(s.len(), |p| end + p);
+        // Bounded: a list of thousands of amounts in one sentence stays linear.
+        let seg_end = end_within(s, end, &['，', '。', '；', ',', ';'], 300);
         let seg = &s[from..seg_end];
         if let Some(p) = seg.rfind('的') {
             let noun = &seg[p + '的'.len_utf8()..];
