@@ -77,6 +77,12 @@ const DOCUMENT_UNITS: &[&str] = &[
     "第一章\n",
     "省民政厅\n",
     "（一）加强领导。",
+    // A paragraph hard-wrapped into many lines (OCR, web text), once re-scanned
+    // at every join; a table flattened into one sentence of numbers and dates.
+    "加强基层民政建设，\r\n",
+    "城市低保标准不低于20%，",
+    "新建养老床位20张 ",
+    "2020年1月1日前完成（2021年1月底前），",
 ];
 
 /// The time for `reps` repetitions of `unit`, read for targets and for dates.
