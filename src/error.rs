@@ -247,6 +247,9 @@ pub enum WarningKind {
     PartialAttribution,
     /// No province could be read for a document that is not national.
     NoProvince,
+    /// The text was typeset a fixed number of characters a line (a PDF
+    /// copied as text): lines were joined by width, page numbers dropped.
+    TypesetText,
 }
 
 impl WarningKind {
@@ -274,11 +277,12 @@ impl WarningKind {
             WarningKind::DominantRecord => "dominant_record",
             WarningKind::PartialAttribution => "partial_attribution",
             WarningKind::NoProvince => "no_province",
+            WarningKind::TypesetText => "typeset_text",
         }
     }
 
     /// Every kind, in a stable order (for the README and its test).
-    pub const ALL: [WarningKind; 21] = [
+    pub const ALL: [WarningKind; 22] = [
         WarningKind::EmptyFile,
         WarningKind::BlankText,
         WarningKind::NoStructure,
@@ -300,6 +304,7 @@ impl WarningKind {
         WarningKind::DominantRecord,
         WarningKind::PartialAttribution,
         WarningKind::NoProvince,
+        WarningKind::TypesetText,
     ];
 }
 

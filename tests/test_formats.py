@@ -394,6 +394,39 @@ def test_pdfs_read_like_the_text(tmp_path, from_text):
         assert "政务公开 · 政策文件" not in t and not re.search(r"^- \d+ -$", t, re.M), doc_id
 
 
+def to_typeset_text(text: str, width: int = 28, lines_a_page: int = 22) -> str:
+    """A document as a PDF copied into a text file gives it: GB/T 9704-2012
+    sets 28 characters a line and 22 lines a page, indents every paragraph's
+    first line by two characters and prints the page number (— 3 —) under
+    each page; the copy keeps every line break and the page numbers."""
+    out: list[str] = []
+    for para in text.splitlines():
+        if not para.strip():
+            continue
+        if "\t" in para or "字体" in para:  # a table row, a web page's metadata line: not typeset prose
+            out.append(para)
+            continue
+        chars = "\u3000\u3000" + para.strip()
+        for i in range(0, len(chars), width):
+            out.append(chars[i : i + width])
+            if len(out) % (lines_a_page + 1) == lines_a_page:
+                out.append(f"— {len(out) // lines_a_page} —")
+    return "\n".join(out)
+
+
+def test_text_copied_from_a_typeset_pdf_reads_like_the_text(tmp_path, from_text):
+    for stem, text in TEXTS.items():
+        (tmp_path / f"{stem}.txt").write_text(to_typeset_text(text), encoding="utf-8")
+    sample = (tmp_path / "003_26c38e0122c86045.txt").read_text(encoding="utf-8").splitlines()
+    assert max(len(l) for l in sample) == 28 and sum(len(l) == 28 for l in sample) > len(sample) / 2
+    got = zc.read([str(tmp_path)])
+    assert_same(got, from_text, "text", exact_text=False)
+    kinds = got.errors.filter(pl.col("kind") == "typeset_text")
+    assert kinds.height == len(TEXTS) and kinds["message"].str.contains("28 characters").all()
+    for doc_id in got.doc_ids:
+        assert not re.search(r"— \d+ —", got.text(doc_id)), doc_id
+
+
 def test_scanned_pdf_is_a_clear_error(tmp_path):
     from fpdf import FPDF
     from PIL import Image, ImageDraw

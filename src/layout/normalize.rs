@@ -43,6 +43,10 @@ pub struct Normalized {
     pub anchors: Vec<(usize, usize)>,
     /// Zero-width and control characters removed.
     pub removed_chars: usize,
+    /// Page-number lines dropped from a paginated text (see [`wrap_width`]).
+    pub page_numbers: usize,
+    /// The width the text was typeset at, when its lines were joined by it.
+    pub wrap_width: Option<usize>,
 }
 
 impl Normalized {
@@ -228,30 +232,54 @@ impl ParaState {
 /// Lines that start something of their own and are never the continuation of
 /// the previous paragraph.
 fn starts_own_block(s: &str) -> bool {
-    marker_at(s).is_some()
-        || s.starts_with("附件")
-        || s.starts_with("联系人")
-        || s.starts_with("联系电话")
-        || s.starts_with("抄送")
-        || s.starts_with("责任单位")
-        || s.starts_with("牵头单位")
-        || s.starts_with("配合单位")
-        || s.starts_with("责任部门")
-        || crate::text::dates::is_date_line(s)
+    starts_structure(s) || starts_with_label(s)
+}
+
+/// A numbered heading or item, an attachment or distribution note, a date line.
+fn starts_structure(s: &str) -> bool {
+    marker_at(s).is_some() || s.starts_with("附件") || s.starts_with("抄送") || crate::text::dates::is_date_line(s)
+}
+
+/// A label line (责任单位：…, 联系人：…). In a typeset text the same words can
+/// start a continuation line (各 / 责任单位对…), which the indentation tells.
+fn starts_with_label(s: &str) -> bool {
+    ["联系人", "联系电话", "责任单位", "牵头单位", "配合单位", "责任部门"].iter().any(|w| s.starts_with(w))
 }
 
 /// Whether paragraph `prev` is cut in the middle and `next` carries it on.
-fn continues(prev: &Para, next: &str, own_block: &dyn Fn(&str) -> bool) -> bool {
+///
+/// `wrap`: what a hard-wrapped text (see [`wrap_width`]) says about the break.
+fn continues(prev: &Para, next: &str, wrap: WrapBreak, own_block: &dyn Fn(&str) -> bool) -> bool {
+    let prev_full = wrap.full;
     let Some(last) = prev.text.chars().next_back() else { return false };
     let Some(first) = next.chars().next() else { return false };
     // The common case first: a paragraph that ends a sentence ends, unless the
     // next line starts with punctuation that carries a sentence on.
     let carries_on = matches!(first, '，' | '、' | '。' | '；' | '）' | ')' | '》' | '”' | '：');
-    if !carries_on
+    // A colon that fills a hard-wrapped line (（责任单位： / 市民政局）) runs on;
+    // one that opens a list is followed by a marker, a block of its own.
+    // So does a semicolon: it parts the clauses of one paragraph, and items
+    // that end in one each start with a marker of their own.
+    // An indented line after a full one starts a paragraph; an unindented one
+    // carries it on, even after a sentence's end. Where a text indents
+    // nothing, a sentence that ends a full line is taken to end its
+    // paragraph: on the development set, 条例 that start a second 款 there
+    // were more common than paragraphs running on.
+    let new_para = prev_full && wrap.next_indented == Some(true);
+    let clause_runs_on = prev_full && !new_para && matches!(last, '：' | ':' | '；' | ';');
+    let sentence_runs_on = prev_full && wrap.next_indented == Some(false);
+    let runs_on = carries_on || clause_runs_on || sentence_runs_on && is_terminal(last);
+    if !runs_on
         && (is_terminal(last)
             || matches!(last, '）' | ')' | '”' | '》' | '】' | '」') && prev.text.chars().rev().nth(1).is_some_and(is_terminal))
     {
         return false;
+    }
+    // A typeset continuation (full line, next not indented) is read on even
+    // where it starts like a label line (各 / 责任单位对…); a heading (第四章,
+    // 一、) flush with the margin is still one.
+    if sentence_runs_on && !next.contains('\t') && !own_block(next) && !starts_structure(next) {
+        return true;
     }
     if starts_own_block(next) || own_block(next) {
         return false;
@@ -263,6 +291,12 @@ fn continues(prev: &Para, next: &str, own_block: &dyn Fn(&str) -> bool) -> bool 
     // Contact and date lines end where they end.
     if prev.text.starts_with("联系") || prev.text.starts_with("电话") || crate::text::dates::is_date_line(prev.text) {
         return false;
+    }
+    // A hard-wrapped text breaks its lines at the width, not at a paragraph's
+    // end: a full line that does not end a sentence runs on (a numbered line
+    // included: 第三条 … cut after 28 characters is not a heading).
+    if prev_full && !new_para && (!is_terminal(last) || clause_runs_on || sentence_runs_on) {
+        return true;
     }
     // A line that is only a marker ("一、") takes the next line as its text.
     if let Some(m) = &prev.marker {
@@ -303,6 +337,81 @@ fn has_unclosed_close_first(next: &str) -> bool {
     next.starts_with('《') && !next.contains('》')
 }
 
+/// The width (in characters) a text was hard-wrapped at, if it was: text
+/// copied out of a PDF or a typeset page keeps the typesetter's line breaks
+/// (GB/T 9704-2012 §5.2.2 sets 28 characters a line; other layouts other
+/// widths). Such a text has most of its long lines at one length L, give or
+/// take the two characters of a first-line indent and the one that 避头尾
+/// (no closing punctuation at a line start) pushes or pulls, and almost none
+/// longer; a text of whole paragraphs has lines of every length.
+///
+/// ```
+/// use zhengce::layout::normalize::wrap_width;
+/// let para = "社会救助制度坚持托底线、救急难、可持续，与其他社会保障制度相衔接，社会救助水平与经济社会发展水平相适应。";
+/// let wrapped: Vec<String> = para.repeat(8).chars().collect::<Vec<_>>().chunks(28).map(|c| c.iter().collect()).collect();
+/// assert_eq!(wrap_width(&wrapped.join("\n")), Some(28));
+/// // Whole paragraphs: lines of every length.
+/// let paras: Vec<String> = (0..12).map(|k| para.chars().take(20 + 3 * k).collect()).collect();
+/// assert_eq!(wrap_width(&paras.join("\n")), None);
+/// ```
+pub fn wrap_width(raw: &str) -> Option<usize> {
+    const MIN_LINES: usize = 12;
+    let mut counts = [0usize; 64];
+    let (mut long, mut overlong) = (0usize, 0usize);
+    for line in raw.lines() {
+        // An indent is part of the width the line fills.
+        let n = line.trim_end_matches(is_space).chars().count();
+        if n >= 12 {
+            long += 1;
+            if n < counts.len() {
+                counts[n] += 1;
+            } else {
+                overlong += 1;
+            }
+        }
+    }
+    if long < MIN_LINES {
+        return None;
+    }
+    // The most common long length (the larger on a tie), from 16 characters.
+    let width = (16..counts.len()).rev().max_by_key(|&n| counts[n])?;
+    let near: usize = counts[width - 2..=width].iter().sum();
+    let beyond = overlong + counts[(width + 2).min(counts.len())..].iter().sum::<usize>();
+    (near * 2 >= long && beyond * 30 <= long).then_some(width)
+}
+
+/// What a hard-wrapped text says about one line break.
+#[derive(Debug, Clone, Copy, Default)]
+struct WrapBreak {
+    /// The line before the break filled the width.
+    full: bool,
+    /// Whether the line after it is indented, in a text that indents the
+    /// first lines of its paragraphs (GB/T 9704: 首行缩进2字) and only them;
+    /// `None` where the text indents nothing (or everything).
+    next_indented: Option<bool>,
+}
+
+/// Whether the text indents the first lines of its paragraphs: from one long
+/// line in ten to nine in ten start with white space (all of them is a margin).
+fn indents_paragraphs(raw: &str) -> bool {
+    let (mut long, mut indented) = (0usize, 0usize);
+    for line in raw.lines() {
+        let t = line.trim_end_matches(is_space);
+        if t.chars().count() >= 12 {
+            long += 1;
+            indented += usize::from(t.starts_with(is_space));
+        }
+    }
+    indented > 0 && indented * 10 >= long && indented * 10 < long * 9
+}
+
+/// A line that is only a page number in a hard-wrapped text, or in the form
+/// GB/T 9704-2012 §7.5 prints under every page (— 3 —) anywhere.
+fn page_number_line(content: &str, wrapped: bool) -> bool {
+    let dashed = content.starts_with(['—', '-', '－', '–']) && content.ends_with(['—', '-', '－', '–']);
+    (wrapped || dashed) && crate::text::lines::is_page_number(content)
+}
+
 /// Normalise decoded text. See the module documentation for what changes.
 pub fn normalize(raw: &str) -> Normalized {
     normalize_with(raw, &|_| false)
@@ -327,6 +436,10 @@ pub fn normalize_with(raw: &str, own_block: &dyn Fn(&str) -> bool) -> Normalized
     let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut para = ParaState::default();
     let check_lines = text_may_hold_removable(raw);
+    let wrap = wrap_width(raw);
+    out.wrap_width = wrap;
+    let indents = wrap.is_some() && indents_paragraphs(raw);
+    let mut prev_full = false;
     while pos <= raw.len() {
         // The end of this source line (\n, \r\n or \r).
         let end = memchr::memchr2(b'\n', b'\r', &bytes[pos.min(bytes.len())..]).map_or(bytes.len(), |k| pos + k);
@@ -371,13 +484,25 @@ pub fn normalize_with(raw: &str, own_block: &dyn Fn(&str) -> bool) -> Normalized
             continue;
         }
         let content = &clean[lead..content_end];
+        // A page number between two halves of a paragraph is layout: dropped
+        // (counted), and the paragraph runs on across the page break.
+        if page_number_line(content, wrap.is_some()) {
+            out.page_numbers += 1;
+            pos = next;
+            continue;
+        }
         let indent = clean[..lead].chars().map(|c| if c == '\u{3000}' || c == '\t' { 2 } else { 1 }).sum::<u32>();
-        let join = out.lines.last().is_some_and(|l| continues(&para.view(&out.text[l.start..l.end]), content, own_block));
+        let brk = WrapBreak { full: prev_full, next_indented: indents.then_some(lead > 0) };
+        let join = out.lines.last().is_some_and(|l| continues(&para.view(&out.text[l.start..l.end]), content, brk, own_block));
+        let was_full = std::mem::replace(&mut prev_full, wrap.is_some_and(|w| clean[..content_end].chars().count() + 2 >= w));
         // Where this line's characters (and a joining space) start in the text.
         let mut from = out.text.len();
         if join {
             let prev_last = out.text.chars().next_back().unwrap_or(' ');
-            if prev_last.is_ascii_alphanumeric() && content.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+            // Latin words wrap at a space, which a join puts back; a hard wrap
+            // cuts a number anywhere (最高5 / 00万元), so digits join as they are.
+            let digits = prev_last.is_ascii_digit() && content.starts_with(|c: char| c.is_ascii_digit()) && was_full;
+            if prev_last.is_ascii_alphanumeric() && content.starts_with(|c: char| c.is_ascii_alphanumeric()) && !digits {
                 out.text.push(' ');
             }
         } else {
@@ -488,5 +613,73 @@ mod tests {
                 assert_eq!(raw[s..].chars().next(), Some(c), "at {i}");
             }
         }
+    }
+    /// Paragraphs typeset 28 characters a line (GB/T 9704-2012 §5.2.2), first
+    /// lines indented two characters, a page number under every page, as a
+    /// PDF copied into a text file gives them.
+    fn typeset(paras: &[&str], indent: &str, page_every: usize) -> String {
+        let mut lines: Vec<String> = Vec::new();
+        for p in paras {
+            let chars: Vec<char> = format!("{indent}{p}").chars().collect();
+            for chunk in chars.chunks(28) {
+                lines.push(chunk.iter().collect());
+                if lines.len() % (page_every + 1) == page_every {
+                    lines.push(format!("— {} —", lines.len() / page_every));
+                }
+            }
+        }
+        lines.join("\n")
+    }
+
+    const ARTICLES: [&str; 6] = [
+        "第一条 为了规范社会救助，保障公民的基本生活，促进社会公平，维护社会和谐稳定，根据有关法律、行政法规，结合本省实际，制定本条例。",
+        "第二条 县级以上人民政府民政部门负责本行政区域内社会救助的统筹协调工作，应急管理、卫生健康、教育、住房城乡建设、人力资源社会保障等部门按照各自职责做好相应的社会救助工作。",
+        "乡镇人民政府、街道办事处负责社会救助申请的受理、调查审核等具体工作。",
+        "第三条 对最低生活保障家庭中的老年人、未成年人、重度残疾人和重病患者，县级以上人民政府应当采取必要措施给予生活保障；对其他困难家庭给予最高5000元的临时救助。",
+        "第四条 社会救助经费列入财政预算，实行专项管理，专款专用。（责任单位：省财政厅、省民政厅、省审计厅、省人力资源社会保障厅）",
+        "第五条 本条例自2021年1月1日起施行。",
+    ];
+
+    #[test]
+    fn a_text_typeset_28_characters_a_line_is_read_as_its_paragraphs() {
+        let flat = normalize(&ARTICLES.join("\n"));
+        for indent in ["\u{3000}\u{3000}", ""] {
+            let raw = typeset(&ARTICLES, indent, 5);
+            assert_eq!(wrap_width(&raw), Some(28), "{raw}");
+            let n = normalize(&raw);
+            assert_eq!(n.text, flat.text, "indent {indent:?}:\n{raw}");
+            assert!(n.page_numbers >= 2);
+        }
+        // The number cut by the wrap (最高5 / 000元) is read whole, and every
+        // character still maps back to its place in the source.
+        let raw = typeset(&ARTICLES, "", 5);
+        let n = normalize(&raw);
+        let at = n.text.find("5000元").unwrap();
+        assert_eq!(&raw[n.source_offset(at)..n.source_offset(at) + 1], "5");
+    }
+
+    #[test]
+    fn a_sentence_ending_a_full_line_ends_its_paragraph_only_where_the_next_is_indented() {
+        // 28 characters ending in 。, then a second 款 (indented) or more of
+        // the same paragraph (not indented).
+        let first = "　　社会救助工作遵循公开、公平、公正、及时、分层的原则。";
+        assert_eq!(first.chars().count(), 28);
+        let filler = "　　县级以上人民政府应当将社会救助纳入国民经济和社会发展规划，建立健全政府领导、民政部门牵头、有关部门配合、社会力量参与的社会救助工作协调机制。";
+        let body = typeset(&[filler.trim_start_matches('\u{3000}'); 4], "\u{3000}\u{3000}", 100);
+        let with = |next: &str| format!("{body}\n{first}\n{next}\n{body}");
+        let n = normalize(&with("　　救助对象应当如实申报家庭收入。"));
+        assert!(n.text.contains("原则。\n救助对象"), "an indented line starts a paragraph");
+        let n = normalize(&with("救助对象应当如实申报家庭收入。"));
+        assert!(n.text.contains("原则。救助对象"), "an unindented line runs on");
+    }
+
+    #[test]
+    fn text_of_whole_paragraphs_is_not_taken_for_a_typeset_one() {
+        // Lines of every length: no wrap width, and a bare number stays.
+        let raw = ARTICLES.join("\n") + "\n12\n" + &ARTICLES.join("\n");
+        assert_eq!(wrap_width(&raw), None);
+        assert!(normalize(&raw).text.contains("\n12\n"));
+        // The dashed page number of GB/T 9704 is layout in any text.
+        assert!(!normalize(&format!("{}\n— 3 —\n{}", ARTICLES[0], ARTICLES[1])).text.contains('—'));
     }
 }

@@ -229,6 +229,12 @@ pub fn process(doc_id: &str, source: Source, raw: &str, mut warnings: Vec<Warnin
         warnings
             .push(Warning::new(WarningKind::InvisibleChars, format!("{} zero-width or control characters were removed", n.removed_chars)));
     }
+    if n.wrap_width.is_some() || n.page_numbers > 0 {
+        let how = n
+            .wrap_width
+            .map_or(String::new(), |w| format!("typeset {w} characters a line: its lines were joined into paragraphs by that width; "));
+        warnings.push(Warning::new(WarningKind::TypesetText, format!("{how}{} page-number lines were dropped", n.page_numbers)));
+    }
     let blocks = structure::parse(&n.text, &n.lines, &res.layout);
     let meta = meta::extract(&n.text, &blocks, &res.regions);
     let mut doc = Document {

@@ -358,3 +358,27 @@ pub fn order_number(s: &str) -> Option<&str> {
         });
     ok.then_some(t)
 }
+
+/// A line that is only a page number: a bare number of up to four digits,
+/// the GB/T 9704-2012 §7.5 form between dashes (— 3 —), or 第3页共12页 / 3/12.
+///
+/// ```
+/// use zhengce::text::lines::is_page_number;
+/// assert!(is_page_number("— 3 —") && is_page_number("第 3 页 共 12 页"));
+/// assert!(!is_page_number("3.加强保障"));
+/// ```
+pub fn is_page_number(line: &str) -> bool {
+    let s: String = line.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect::<String>().to_lowercase();
+    let s = s.trim_matches(|c: char| matches!(c, '-' | '—' | '–' | '－' | '·' | '•' | '_' | '|' | '[' | ']' | '(' | ')' | '（' | '）'));
+    let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    if digits(s) {
+        return s.chars().count() <= 4;
+    }
+    // 第3页, 第3页共12页, 共12页第3页, 3/12, page3, page3of12
+    let t = s.replace("page", "").replace("of", "/").replace("共", "/").replace("第", "").replace('页', "");
+    let parts: Vec<&str> = t.split('/').filter(|p| !p.is_empty()).collect();
+    (s.contains('页') || s.contains('/') || s.starts_with("page"))
+        && !parts.is_empty()
+        && parts.len() <= 2
+        && parts.iter().all(|p| digits(p) && p.chars().count() <= 4)
+}

@@ -182,22 +182,7 @@ fn median(mut v: Vec<f64>) -> f64 {
     v[v.len() / 2]
 }
 
-/// A line that is only a page number.
-pub fn is_page_number(line: &str) -> bool {
-    let s: String = line.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect::<String>().to_lowercase();
-    let s = s.trim_matches(|c: char| matches!(c, '-' | '—' | '–' | '－' | '·' | '•' | '_' | '|' | '[' | ']' | '(' | ')' | '（' | '）'));
-    let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
-    if digits(s) {
-        return s.chars().count() <= 4;
-    }
-    // 第3页, 第3页共12页, 共12页第3页, 3/12, page3, page3of12
-    let t = s.replace("page", "").replace("of", "/").replace("共", "/").replace("第", "").replace('页', "");
-    let parts: Vec<&str> = t.split('/').filter(|p| !p.is_empty()).collect();
-    (s.contains('页') || s.contains('/') || s.starts_with("page"))
-        && !parts.is_empty()
-        && parts.len() <= 2
-        && parts.iter().all(|p| digits(p) && p.chars().count() <= 4)
-}
+pub use crate::text::lines::is_page_number;
 
 /// The text of a line with digits masked, to recognise a running header or footer.
 fn furniture_key(s: &str) -> String {
