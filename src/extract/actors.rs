@@ -55,11 +55,7 @@ pub fn actors_in(text: &str, base: usize) -> Vec<Actor> {
         // A subject set off by a comma (…等有关部门，按照各自职责做好…): the
         // clause is only names and the next one opens with a predicate.
         let b = match spans.get(k + 1) {
-            Some(&(na, nb))
-                if masked[b..na].starts_with(['，', ',']) && only_names(&masked[a..b]) && predicate(&masked[na..nb]).is_some() =>
-            {
-                nb
-            }
+            Some(&(na, nb)) if set_off(&masked[b..na]) && only_names(&masked[a..b]) && predicate(&masked[na..nb]).is_some() => nb,
             _ => b,
         };
         let clause = &masked[a..b];
@@ -76,8 +72,15 @@ pub fn actors_in(text: &str, base: usize) -> Vec<Actor> {
                 });
             }
         };
+        // The condition of a legal-liability clause (有关部门不履行职责的，由…;
+        // 国家机关及其工作人员…滥用职权的，依法给予处分): its subject does not
+        // act, the 由-agent of the sentence does. A circumstance of the
+        // subject's own duty (…部门决定停止救助的，应当说明理由) is not a condition.
+        let next = masked[b..].trim_start_matches(|c: char| c == '，' || c == ',' || is_space(c));
+        let own_duty = ["应当", "应", "要", "须", "必须", "可以", "可"].iter().any(|w| next.starts_with(w));
+        let condition = clause.trim_end_matches(is_space).ends_with('的') && !own_duty;
         // Events in the order they occur in the clause.
-        let mut events = subject(clause);
+        let mut events = if condition { Vec::new() } else { subject(clause) };
         events.extend(agents(clause));
         events.extend(partners(clause));
         events.sort_by_key(|e| e.0);
@@ -86,6 +89,12 @@ pub fn actors_in(text: &str, base: usize) -> Vec<Actor> {
         }
     }
     found
+}
+
+/// What may set a subject off from its predicate: a comma, or a masked
+/// parenthesis (…管理委员会（以下简称管委会）作为…).
+fn set_off(gap: &str) -> bool {
+    gap.starts_with(['，', ',']) || (!gap.is_empty() && gap.chars().all(|c| c == '□'))
 }
 
 /// One found name: (start, end, verb, role), offsets in the clause.
@@ -239,13 +248,10 @@ fn is_space(c: char) -> bool {
 
 /// The subject at the head of a clause, with the role its predicate gives.
 fn subject(clause: &str) -> Vec<Event> {
-    // The condition of a legal-liability clause (有关部门不履行职责的，由…;
-    // 国家机关及其工作人员…滥用职权的): its subject does not act, the 由-agent does.
-    if clause.trim_end_matches(is_space).ends_with('的') {
-        return Vec::new();
-    }
     let p = skip_openers(clause);
-    let found = names_at(clause, p).filter(|(_, end)| predicate(&clause[*end..]).is_some());
+    // A masked parenthesis between subject and predicate is skipped (see set_off).
+    let past_mask = |end: usize| end + clause[end..].len() - clause[end..].trim_start_matches('□').len();
+    let found = names_at(clause, p).map(|(n, end)| (n, past_mask(end))).filter(|(_, end)| predicate(&clause[*end..]).is_some());
     let Some((names, end)) = found.or_else(|| relative_subject(clause, p)) else { return Vec::new() };
     let Some((verb, after)) = predicate(&clause[end..]) else { return Vec::new() };
     // 各县编制的规划, 本市出台的措施: the verb is in a relative clause.
@@ -268,10 +274,14 @@ const GENERIC_HEADS: [&str; 7] = ["部门", "机关", "机构", "管理机构", 
 /// it (参照执行本条例的县（市）人大常委会应当…, 民政部门所属的殡葬管理机构负责…,
 /// 受理举报、投诉的机关应当…): the name after 的, or the whole phrase where
 /// that name is only a generic head. A clause that opens with a preposition
-/// (对…的单位予以表彰) has no such subject.
+/// (对…的单位予以表彰, 作为…的派出机构) has no such subject.
 fn relative_subject(clause: &str, p: usize) -> Option<(Vec<(usize, usize)>, usize)> {
     const PREPOSITIONS: [char; 17] = ['对', '向', '在', '由', '把', '被', '与', '以', '经', '报', '从', '为', '给', '按', '依', '根', '通'];
-    if p >= clause.len() || clause[p..].starts_with(PREPOSITIONS) {
+    if p >= clause.len() || clause[p..].starts_with(PREPOSITIONS) || clause[p..].starts_with("作为") {
+        return None;
+    }
+    // A body at the head that already has its predicate is the subject.
+    if names_at(clause, p).is_some_and(|(_, end)| predicate(&clause[end..]).is_some()) {
         return None;
     }
     for (i, _) in clause[p..].match_indices('的') {
@@ -283,9 +293,15 @@ fn relative_subject(clause: &str, p: usize) -> Option<(Vec<(usize, usize)>, usiz
         if !rest.trim_matches(is_space).is_empty() && !predicate(rest).is_some_and(|(v, _)| DUTY_WORDS.contains(&v)) {
             continue;
         }
-        if let [(s, e)] = names[..] {
-            if GENERIC_HEADS.contains(&&clause[s..e]) {
-                return Some((vec![(p, e)], end));
+        let mut names = names;
+        if let Some(first) = names.first_mut() {
+            // One relative clause only: 机场…等公共场所和…较多的单位 is a
+            // description, not a body's name.
+            if GENERIC_HEADS.contains(&&clause[first.0..first.1]) {
+                if clause[p..first.0].matches('的').count() > 1 {
+                    return None;
+                }
+                first.0 = p;
             }
         }
         return Some((names, end));
@@ -305,7 +321,9 @@ fn agents(clause: &str) -> Vec<Event> {
         }
         let p = i + '由'.len_utf8();
         if let Some((names, end)) = names_at(clause, p) {
-            if !rejects(&clause[end..]) {
+            // 由新片区行业代表性企业评定: a place before a noun is a scope.
+            let scope = names.iter().all(|&(s, e)| is_level_list(&clause[s..e])) && predicate(&clause[end..]).is_none();
+            if !scope && !rejects(&clause[end..]) {
                 out.extend(names.into_iter().map(|(s, e)| (s, e, "由", ActorRole::Lead)));
             }
         }
@@ -330,6 +348,9 @@ fn partners(clause: &str) -> Vec<Event> {
     for (w, role) in JOINERS {
         for (i, _) in clause.match_indices(w) {
             let p = i + w.len();
+            if clause[p..].starts_with('会') {
+                continue;
+            }
             if let Some((names, end)) = names_at(clause, p) {
                 // 协调全省…工作: a place word before a noun is a scope, not a
                 // partner; a joined place acts only with a verb after it.
@@ -362,7 +383,7 @@ fn rejects(rest: &str) -> bool {
 /// Words that open a predicate after a subject: modals, adverbs and the
 /// verbs of duty and action of the genre. Longest first where one is a
 /// prefix of another.
-const PREDICATES: [&str; 196] = [
+const PREDICATES: [&str; 199] = [
     "应当",
     "应该",
     "必须",
@@ -559,11 +580,18 @@ const PREDICATES: [&str; 196] = [
     "密切",
     "发现",
     "以",
+    "加以",
+    "核实",
+    "核查",
 ];
 
 /// The predicate that opens `rest` and the byte offset just after it.
 fn predicate(rest: &str) -> Option<(&'static str, usize)> {
-    let skipped = rest.len() - rest.trim_start_matches(|c: char| is_space(c) || c == '，' || c == ',').len();
+    let mut skipped = rest.len() - rest.trim_start_matches(|c: char| is_space(c) || c == '，' || c == ',').len();
+    // A defining parenthesis after the name (…管理委员会（以下简称管委会）作为…).
+    if rest[skipped..].starts_with(['（', '(']) {
+        skipped = closing(rest, skipped)?;
+    }
     let rest = &rest[skipped..];
     if rejects(rest) {
         return None;
@@ -615,11 +643,14 @@ fn breaks_at(s: &str) -> bool {
         // 宣传部, 主管部门, 指导委员会, 组织部) do not break before a body's head.
         // A verb-like word followed by 、/和 is an item of a list of functions
         // (组织、编制、财政等部门).
+        // 办事处以及: not the verb 处以.
+        Some(&"处以") if s.starts_with("处以及") => false,
         Some(p) => {
             let rest = &s[p.len()..];
             let in_name = NAME_HEADS.iter().any(|h| rest.starts_with(h)) && !continues_word(rest);
             // 组织 is also the organisation function (组织和编制部门).
-            !(in_name || rest.starts_with('、') || (*p == "组织" && rest.starts_with('和')))
+            // 联合会 (妇女联合会) is a head, not the joining verb.
+            !(in_name || rest.starts_with('、') || (*p == "组织" && rest.starts_with('和')) || (*p == "联合" && rest.starts_with('会')))
         }
         None => false,
     }
@@ -643,7 +674,8 @@ const WORD_CONTINUATIONS: [&str; 23] = [
 
 /// Whether `s` opens with a word that a body's head character only begins.
 fn continues_word(s: &str) -> bool {
-    WORD_CONTINUATIONS.iter().any(|w| s.starts_with(w))
+    // 街道办事处以及…: 处 ends the name and 以及 joins the next.
+    !s.starts_with("处以及") && WORD_CONTINUATIONS.iter().any(|w| s.starts_with(w))
 }
 
 /// Verbs that are words of body names (城市管理行政执法部门, 住房和城乡建设厅,
@@ -652,7 +684,7 @@ fn continues_word(s: &str) -> bool {
 const NAME_VERBS: [&str; 7] = ["管理", "建设", "宣传", "保障", "规划", "审批", "执行"];
 
 /// Heads that make the verb before them part of a name.
-const NAME_HEADS: [&str; 10] = ["管理", "委员会", "部门", "中心", "局", "厅", "部", "站", "室", "办"];
+const NAME_HEADS: [&str; 11] = ["管理", "委员会", "部门", "中心", "局", "厅", "部", "站", "室", "办", "机构"];
 
 /// The qualifier of a set of jurisdictions (有条件的地方).
 const QUALIFIED: &str = "有条件的";
@@ -661,8 +693,14 @@ const QUALIFIED: &str = "有条件的";
 /// take a body as object (调动各单位, 授权有关部门, 拒绝接受…部门, 供相关单位),
 /// and the verbs that are words of names (管理, 建设) begin no name.
 fn never_starts(s: &str) -> bool {
+    // 指导、协调相关部门: two verbs, not a list of functions (组织、编制等部门).
+    const ONLY_VERBS: [&str; 8] = ["指导、", "督促、", "协调、", "推动、", "支持、", "引导、", "鼓励、", "统筹、"];
+    if ONLY_VERBS.iter().any(|w| s.starts_with(w)) {
+        return true;
+    }
     const VERBS: [&str; 9] = ["与", "授权", "调动", "拒绝", "接受", "参加", "委托", "适用", "供"];
-    NAME_VERBS.iter().any(|w| s.starts_with(w)) || (VERBS.iter().any(|w| s.starts_with(w)) && !s.starts_with("供销"))
+    let name_verb = NAME_VERBS.iter().find(|w| s.starts_with(**w)).is_some_and(|w| !NAME_HEADS.iter().any(|h| s[w.len()..].starts_with(h)));
+    name_verb || (VERBS.iter().any(|w| s.starts_with(w)) && !s.starts_with("供销"))
 }
 
 /// The names at byte `p` of a clause: the longest run that ends like a public
@@ -682,10 +720,11 @@ fn names_at(clause: &str, p: usize) -> Option<(Vec<(usize, usize)>, usize)> {
         let at = p + lead + i;
         // A verb-like word right after 、/和 is an item of a list of
         // functions (发展改革、财政、规划等部门; 组织和编制部门); 所在单位 is the
-        // employer, not a place; 组织 after 群团/基层/自治/党/社会/其他/经济 is the noun.
+        // employer, not a place, 自由贸易试验区 no 由-agent; 组织 after 群团/基层/自治/党/社会/其他/经济/等 is the noun.
         let listed = clause[..at].ends_with(['、', '和', '及'])
             || (clause[..at].ends_with('所') && c == '在')
-            || (clause[..at].ends_with(['团', '层', '治', '党', '会', '他', '济']) && clause[at..].starts_with("组织"));
+            || (clause[..at].ends_with('自') && c == '由')
+            || (clause[..at].ends_with(['团', '层', '治', '党', '会', '他', '济', '等']) && clause[at..].starts_with("组织"));
         if k >= 80 || (depth == 0 && at > p && !listed && breaks_at(&clause[at..])) {
             break;
         }
@@ -708,8 +747,13 @@ fn names_at(clause: &str, p: usize) -> Option<(Vec<(usize, usize)>, usize)> {
     // A list that goes on with bodies that are not public (…部门和金融机构要):
     // the list ends where the run ends, its private members left out.
     let tail = &clause[end..run_end];
-    if ["和", "及", "与", "以及", "、"].iter().any(|w| tail.starts_with(w))
-        && (is_private(tail) || NOT_PUBLIC.iter().any(|w| tail.ends_with(w)))
+    let no_body = || tail.split(['、', '和', '及']).all(|t| !is_body(t));
+    // …红十字会等组织: a trailing 等X belongs to the list (dropped by
+    // list_items where the items are full names).
+    let deng = tail.starts_with('等') && tail.chars().count() <= 6;
+    if deng
+        || (["和", "及", "与", "以及", "、"].iter().any(|w| tail.starts_with(w))
+            && (is_private(tail) || NOT_PUBLIC.iter().any(|w| tail.ends_with(w)) || no_body()))
     {
         end = run_end;
     }
@@ -728,7 +772,7 @@ fn split_names(clause: &str, p: usize, end: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (a, b) in split_on(clause, p, end, &["以及", "或者", "和", "及", "与", "或"], true) {
         let anyone = clause[a..b].ends_with("单位")
-            && ["和个人", "或者个人", "或个人", "、个人", "及个人"].iter().any(|w| clause[b..].starts_with(w));
+            && ["和个人", "或者个人", "或个人", "、个人", "及个人", "和人员"].iter().any(|w| clause[b..].starts_with(w));
         if anyone || items_private(clause, a, b) {
             continue;
         }
@@ -744,7 +788,12 @@ fn split_names(clause: &str, p: usize, end: usize) -> Vec<(usize, usize)> {
 /// → three names, as for departments); after function words it is the shared
 /// head (林业、公安、应急管理等部门).
 fn list_items(clause: &str, a: usize, b: usize) -> Vec<(usize, usize)> {
-    let mut items = split_on(clause, a, b, &["、"], false);
+    // X及其工作人员: the staff are persons; the body is X.
+    const STAFF: &str = "及其工作人员";
+    let mut items: Vec<(usize, usize)> = split_on(clause, a, b, &["、"], false)
+        .into_iter()
+        .map(|(x, y)| if clause[x..y].ends_with(STAFF) && y - x > STAFF.len() { (x, y - STAFF.len()) } else { (x, y) })
+        .collect();
     if let Some(&(x, y)) = items.last() {
         if let Some(k) = clause[x..y].rfind('等').filter(|&k| k > 0 && y - x - k <= 6 * 3) {
             let named = |&(u, v): &(usize, usize)| is_body(&clause[u..v]) || is_private(&clause[u..v]);
@@ -795,7 +844,7 @@ fn split_on(s: &str, a: usize, b: usize, seps: &[&str], guard: bool) -> Vec<(usi
                 // does not separate: the part before must be a body itself.
                 // Nor does a level list before a level word (市、州和县级人民政府).
                 let levels = is_level_list(&s[start..i]) && starts_with_level(&s[i + sep.len()..]);
-                if !guard || (is_body(&s[start..i]) && !levels) {
+                if !guard || (is_named(&s[start..i]) && !levels) {
                     out.push((start, i));
                     start = i + sep.len();
                     i = start;
@@ -875,7 +924,7 @@ const BODY_ENDS: [&str; 57] = [
 
 /// Bodies that are not public (SCHEMA: enterprises, utilities, financial
 /// institutions, universities, associations) or persons, by their ending.
-const NOT_PUBLIC: [&str; 26] = [
+const NOT_PUBLIC: [&str; 27] = [
     "用人单位",
     "经营单位",
     "施工单位",
@@ -902,6 +951,7 @@ const NOT_PUBLIC: [&str; 26] = [
     "经营管理单位",
     "排污单位",
     "文明单位",
+    "用地单位",
 ];
 
 /// Enterprises, financial institutions, schools, associations and people,
@@ -1015,6 +1065,13 @@ const ZONES: [&str; 6] = ["新片区", "新区", "开发区", "园区", "高新�
 fn is_level_list(name: &str) -> bool {
     let bare = strip_brackets(name);
     is_jurisdiction(&bare) && !BODY_ENDS.iter().any(|w| bare.ends_with(w))
+}
+
+/// A name of its own, public or not (省民政厅, 金融机构, 文明单位): a list goes
+/// on after it (文明单位和精神文明建设指导委员会办公室).
+fn is_named(name: &str) -> bool {
+    let bare = strip_brackets(name);
+    is_body(name) || is_private(&bare) || NOT_PUBLIC.iter().any(|w| bare.ends_with(w))
 }
 
 /// Whether a list item opens with a level word (县（市、区）民政部门).
@@ -1173,6 +1230,38 @@ mod tests {
     fn partners_of_a_joint_action_with_yu() {
         assert_eq!(names("文化等部门，应当与民政部门共同做好宣传教育工作。"), ["文化等部门", "民政部门"]);
         assert!(names("加强与驻区机构的协作。").is_empty());
+    }
+
+    #[test]
+    fn a_circumstance_of_the_own_duty_is_not_a_condition() {
+        assert_eq!(names("社会救助管理部门决定停止救助的，应当书面说明理由。"), ["社会救助管理部门"]);
+        assert!(names("有关行政主管部门和单位及其工作人员滥用职权、徇私舞弊的，依法给予处分。").is_empty());
+        assert!(names("由新片区行业代表性企业自主评定。").is_empty());
+    }
+
+    #[test]
+    fn lists_of_regulations_read_to_their_end() {
+        assert_eq!(
+            names("工会、共青团、妇女联合会、残疾人联合会、红十字会等组织根据职责参与社会救助。"),
+            ["工会", "共青团", "妇女联合会", "残疾人联合会", "红十字会"]
+        );
+        assert_eq!(
+            names("乡（镇）人民政府、街道办事处以及村（居）民委员会、社区、物业服务企业等组织,应当配合做好工作。"),
+            ["乡（镇）人民政府", "街道办事处", "村（居）民委员会"]
+        );
+        assert_eq!(
+            names("社会救助管理部门及其工作人员、社会救助经办机构以及经办人员对个人信息应当予以保密。"),
+            ["社会救助管理部门", "社会救助经办机构"]
+        );
+        assert_eq!(names("文明单位和精神文明建设指导委员会办公室应当建立档案。"), ["精神文明建设指导委员会办公室"]);
+        assert!(names("有关单位和人员应当自觉接受监督。").is_empty());
+        assert_eq!(names("指导、协调相关部门开展工作；"), ["相关部门"]);
+    }
+
+    #[test]
+    fn a_defining_parenthesis_sits_between_subject_and_verb() {
+        let text = "中国（上海）自由贸易试验区临港新片区管理委员会（以下简称管委会）作为市人民政府的派出机构，负责具体落实。";
+        assert_eq!(names(text), ["中国（上海）自由贸易试验区临港新片区管理委员会"]);
     }
 
     #[test]
