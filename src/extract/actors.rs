@@ -660,9 +660,9 @@ fn breaks_at(s: &str) -> bool {
 /// object (SCHEMA: recipients are not actors): 以X为主, 经X审核, 报X批准, 未经.
 const OBJECT_MARKERS: [&str; 4] = ["以", "经", "报", "未"];
 
-/// Nouns of names that begin like the markers (县级以上, 经济和信息化委员会,
+/// Nouns of names that begin like the markers (县级以上, 经济和信息化委员会, 经开区,
 /// 社会救助经办机构, 报社, 未成年人保护委员会).
-const MARKER_NOUNS: [&str; 12] = ["以上", "以下", "以及", "以外", "以内", "经济", "经信", "经贸", "经办", "经营", "报社", "未成年"];
+const MARKER_NOUNS: [&str; 13] = ["以上", "以下", "以及", "以外", "以内", "经济", "经信", "经贸", "经开", "经办", "经营", "报社", "未成年"];
 
 /// Two-character words whose first character is also the last of a body's
 /// head (处, 办, 科, 局, 部, 室, 站, 委, 署): 制定办法, 应急处置, 自行处理,
