@@ -11,7 +11,8 @@ On a generated corpus (bench/generate.py; 100 MB is the goal's size):
   to 1e-9 (goal: zhengce 5× faster);
 * keyness of one province against the rest (chi2, g2, p, pmi, log ratio):
   zhengce (``corpus.keyness``) against the same formulas in numpy/scipy on the
-  same count matrix (goal: zhengce faster).
+  same count matrix (goal: zhengce faster); both take a few milliseconds, so
+  each side is the best of seven timings.
 
 Word counting (tokenisation of every task record) is shared by both sides and
 timed apart.
@@ -39,6 +40,15 @@ def timed(f):
     t = time.perf_counter()
     out = f()
     return out, time.perf_counter() - t
+
+
+def best_of(f, n: int = 7):
+    """The result and the best of ``n`` timings: for calls of milliseconds,
+    where one timing is mostly the machine's noise."""
+    out, best = timed(f)
+    for _ in range(n - 1):
+        best = min(best, timed(f)[1])
+    return out, best
 
 
 def sklearn_top10(tokens: list[list[str]], queries: int, k: int = 10):
@@ -123,10 +133,10 @@ def run(folder: str, queries: int = 1000) -> dict:
     out["tfidf_cosine_speedup"] = out["sklearn_tfidf_cosine_s"] / out["zhengce_tfidf_cosine_s"]
 
     target = docs["province"].drop_nulls().mode().sort()[0]
-    k, out["zhengce_keyness_s"] = timed(lambda: corpus.keyness(target))
+    k, out["zhengce_keyness_s"] = best_of(lambda: corpus.keyness(target))
     rows = counts.rows.join(docs.select("doc_id", "province"), on="doc_id", how="left")
     mask = (rows["province"] == target).fill_null(False).to_numpy()
-    (chi2, g2, p, pmi, lr), out["numpy_keyness_s"] = timed(lambda: numpy_keyness(x, np.flatnonzero(mask)))
+    (chi2, g2, p, pmi, lr), out["numpy_keyness_s"] = best_of(lambda: numpy_keyness(x, np.flatnonzero(mask)))
     out["keyness_max_diff_chi2"] = float(np.abs(k["chi2"].to_numpy() - chi2).max())
     out["keyness_speedup"] = out["numpy_keyness_s"] / out["zhengce_keyness_s"]
     out["keyness_target"] = target
@@ -155,7 +165,7 @@ def markdown(r: dict, size: str) -> str:
         "|---|---|---|---|---|",
         f"| tf-idf + cosine top-10, 1,000 records × all | {r['zhengce_tfidf_cosine_s']:.3f} | scikit-learn {r['sklearn_tfidf_cosine_s']:.3f} | "
         f"{r['tfidf_cosine_speedup']:.1f}× (goal 5×: {'met' if r['tfidf_cosine_speedup'] >= 5 else 'missed'}) | max diff {r['tfidf_cosine_max_diff']:.1e} |",
-        f"| keyness of {r['keyness_target']} vs the rest | {r['zhengce_keyness_s']:.3f} | numpy {r['numpy_keyness_s']:.3f} | "
+        f"| keyness of {r['keyness_target']} vs the rest (best of 7) | {r['zhengce_keyness_s']:.4f} | numpy {r['numpy_keyness_s']:.4f} | "
         f"{r['keyness_speedup']:.1f}× (goal > 1×: {'met' if r['keyness_speedup'] > 1 else 'missed'}) | chi2 max diff {r['keyness_max_diff_chi2']:.1e} |",
     ]
     return "\n".join(lines)

@@ -7,7 +7,6 @@
 //! super-linear joins in normalisation and of backward offset lookups).
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use zhengce::invariants;
 use zhengce::pipeline::corpus::{Corpus, Options};
@@ -220,24 +219,16 @@ fn odd_structure_is_parsed_best_effort_and_keeps_every_character() {
     }
 }
 
-fn timed<T>(limit: Duration, what: &str, f: impl FnOnce() -> T) -> T {
-    let t = Instant::now();
-    let out = f();
-    assert!(t.elapsed() < limit, "{what} took {:?} (limit {limit:?}): super-linear behaviour is back", t.elapsed());
-    out
-}
-
 /// A paragraph broken into 100,000 lines (OCR, hard-wrapped web text) used to
-/// be re-scanned at every join: minutes. Linear, it takes well under a second
-/// optimised and a few seconds in a debug build.
+/// be re-scanned at every join: minutes. That the time stays linear is checked
+/// by ratio in tests/linear_time.rs; here, that the result is right.
 #[test]
-fn a_paragraph_broken_into_many_lines_is_joined_in_linear_time() {
+fn a_paragraph_broken_into_many_lines_is_joined_into_one() {
     let mut text = String::from("一、总体要求\n（");
     for _ in 0..100_000 {
         text.push_str("加强基层民政建设，\r\n");
     }
-    let c =
-        timed(Duration::from_secs(60), "joining 100,000 lines", || Corpus::from_texts(vec![("wrapped".into(), text)], &Options::default()));
+    let c = Corpus::from_texts(vec![("wrapped".into(), text)], &Options::default());
     assert_eq!(c.documents[0].blocks.len(), 2);
 }
 
@@ -245,44 +236,36 @@ fn a_paragraph_broken_into_many_lines_is_joined_in_linear_time() {
 fn a_hundred_thousand_markers_and_a_long_single_line() {
     let markers: String = (0..100_000).map(|i| format!("{}.加强建设，完成任务。\n", i % 999 + 1)).collect();
     let line: String = "加强基层民政建设，提高保障标准达到20%以上；".repeat(200_000);
-    let c = timed(Duration::from_secs(90), "100,000 markers and an 8 MB line", || {
-        Corpus::from_texts(vec![("markers".into(), markers), ("line".into(), line)], &Options::default())
-    });
+    let c = Corpus::from_texts(vec![("markers".into(), markers), ("line".into(), line)], &Options::default());
     assert_eq!(c.documents[0].blocks.len(), 100_000);
     assert_eq!(c.documents[1].blocks.len(), 1);
-    timed(Duration::from_secs(60), "frames of 100,000 records", || {
-        zhengce::frames::records(&c).unwrap();
-        zhengce::frames::targets(&c).unwrap();
-        zhengce::frames::slogans(&c).unwrap();
-    });
+    assert_eq!(zhengce::frames::records(&c).unwrap().height(), 100_001);
+    // Frames of 100,000 records build, one row per extracted item.
+    let n = |f: fn(&zhengce::model::document::Document) -> usize| c.documents.iter().map(f).sum::<usize>();
+    assert_eq!(zhengce::frames::targets(&c).unwrap().height(), n(|d| d.targets.len()));
+    assert_eq!(zhengce::frames::slogans(&c).unwrap().height(), n(|d| d.slogans.len()));
 }
 
 /// A table flattened into one line without a full stop puts thousands of
 /// numbers (and dates) in one sentence, or in one clause when even the commas
-/// are gone: each is read in time linear in the text, not by scanning back to
-/// the start of its sentence.
+/// are gone: each is read (in time linear in the text, not by scanning back
+/// to the start of its sentence: checked by ratio in tests/linear_time.rs).
 #[test]
 fn one_sentence_with_twenty_thousand_numbers() {
     let text: String =
         std::iter::once("一、任务\n".to_string()).chain((0..20_000).map(|i| format!("城市低保标准不低于{}%，", i % 97))).collect();
-    let c = timed(Duration::from_secs(60), "20,000 numbers in one sentence", || {
-        Corpus::from_texts(vec![("table".into(), text)], &Options::default())
-    });
+    let c = Corpus::from_texts(vec![("table".into(), text)], &Options::default());
     assert_eq!(c.documents[0].targets.len(), 20_000);
 
     let text: String =
         std::iter::once("一、任务\n".to_string()).chain((0..20_000).map(|i| format!("新建养老床位{}张 ", i % 97 + 1))).collect();
-    let c = timed(Duration::from_secs(60), "20,000 numbers in one clause", || {
-        Corpus::from_texts(vec![("flat".into(), text)], &Options::default())
-    });
+    let c = Corpus::from_texts(vec![("flat".into(), text)], &Options::default());
     assert_eq!(c.documents[0].targets.len(), 20_000);
 
     let text: String = std::iter::once("一、任务\n".to_string())
         .chain((0..10_000).map(|i| format!("2020年{}月{}日前完成（2021年{}月底前），", i % 12 + 1, i % 28 + 1, i % 12 + 1)))
         .collect();
-    let c = timed(Duration::from_secs(60), "20,000 dates in one sentence", || {
-        Corpus::from_texts(vec![("dates".into(), text)], &Options::default())
-    });
+    let c = Corpus::from_texts(vec![("dates".into(), text)], &Options::default());
     assert_eq!(c.documents[0].deadlines.len(), 20_000);
 }
 

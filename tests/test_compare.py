@@ -207,3 +207,39 @@ def test_compare_targets_ranks_by_ambition(sample):
     for (_, _), g in t.group_by(["indicator_key", "direction"]):
         v = g.sort("rank")["value"].to_list()
         assert v == sorted(v, reverse=g["direction"][0] == "up")
+
+
+def test_compare_targets_puts_three_indicators_of_provinces_side_by_side(sample):
+    """Hand-checked against the sample's texts (issue 12): three blocks hold
+    targets of at least two provinces, each row the document's own words."""
+    t = sample.compare_targets()
+    blocks = {f: g for (f,), g in t.group_by(["family"])}
+    shared = {f for f, g in blocks.items() if g["province"].n_unique() >= 2}
+    assert {"elderly_care", "civil_affairs_staff", "welfare_institution"} <= shared
+
+    def rows(family):
+        g = blocks[family].sort(["indicator_key", "rank"])
+        return [(r["province"], r["indicator_key"], r["span"], r["value"], r["unit"], r["rank"]) for r in g.iter_rows(named=True)]
+
+    # 养老: Jiangsu's beds per 1,000 old people, Jilin's 50 rural compounds, Qinghai's coverage —
+    # one family measured three ways, each ranked only within its own measure.
+    assert rows("elderly_care") == [
+        ("江苏", "elderly_care.beds_per_1000", "达到每千名老年人30张以上", 30.0, "张", 1),
+        ("吉林", "elderly_care.facilities", "50个农村养老服务大院", 50.0, "个", 1),
+        ("青海", "elderly_care.facility_coverage", "达到100%", 100.0, "%", 1),
+    ]
+    # 民政工作人员: Jiangsu's two conditional minimums outrank Jilin's one coordinator.
+    assert rows("civil_affairs_staff") == [
+        ("江苏", "civil_affairs_staff", "不少于4名", 4.0, "名", 1),
+        ("江苏", "civil_affairs_staff", "不少于3名", 3.0, "名", 2),
+        ("吉林", "civil_affairs_staff", "一名工作协调员", 1.0, "名", 3),
+    ]
+    staff = blocks["civil_affairs_staff"].filter(pl.col("province") == "江苏").sort("value")
+    assert staff["condition"].to_list() == ["人口在5万人以下", "人口多于5万人"]
+    # 社会福利院: counts compare whatever the measure word (个, 所); the scope says
+    # Jiangsu's are one per city or county, Jilin's a province-wide total.
+    welfare = blocks["welfare_institution"].sort("rank")
+    assert welfare["span"].to_list() == ["100个农村社会福利服务中心", "1所功能设施齐全的社会福利院", "1所综合性社会福利中心"]
+    assert welfare["scope"].to_list() == [None, "各省辖市", "各县(市)"]
+    for r in t.iter_rows(named=True):
+        assert sample.text(r["doc_id"])[r["start"] : r["end"]] == r["span"]

@@ -27,6 +27,7 @@ from ._corpus import (
     sample_paths,
 )
 from ._errors import (
+    CorpusSizeWarning,
     DataFileError,
     DecodeError,
     DocumentTooLargeError,
@@ -70,6 +71,7 @@ __all__ = [
     "agreement",
     "read_coding",
     "ZhengceError",
+    "CorpusSizeWarning",
     "ReadError",
     "DecodeError",
     "FormatError",

@@ -597,12 +597,21 @@ def read(paths: PathLike | Iterable[PathLike], **options: Unpack[ReadOptions]) -
     ``zhengce.DataFileError`` naming the file and line. ``hmm=True`` turns on
     jieba's HMM new-word discovery.
 
+    Memory: a corpus read into memory takes up to ``MEMORY_MULTIPLE`` (14)
+    times its files' size; when that is more than the machine has available,
+    ``read`` warns (:class:`zhengce.CorpusSizeWarning`) and names
+    ``zhengce.extract``, which reads in batches with bounded memory.
+
     >>> import zhengce as zc
     >>> corpus = zc.read(zc.sample_paths()[:1])
     >>> corpus.documents["province"].to_list()
     ['吉林']
     """
-    return Corpus(_zhengce.read(_paths(paths), native_options(options)), _options=options)
+    from ._memory import warn_if_too_large
+
+    paths = _paths(paths)
+    warn_if_too_large(paths)
+    return Corpus(_zhengce.read(paths, native_options(options)), _options=options)
 
 
 def read_texts(texts: Mapping[str, str] | Sequence[tuple[str, str]], **options: Unpack[ReadOptions]) -> Corpus:

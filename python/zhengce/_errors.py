@@ -137,7 +137,13 @@ class InternalError(ZhengceError):
     default_kind = "internal"
 
 
+class CorpusSizeWarning(UserWarning):
+    """A corpus read into memory would need more memory than is available
+    (:func:`zhengce.read`); ``zhengce.extract`` reads it in batches instead."""
+
+
 __all__ = [
+    "CorpusSizeWarning",
     "ZhengceError",
     "ReadError",
     "NotFoundError",

@@ -144,12 +144,32 @@ pub enum Reference {
 /// counts were made so): one map column → count per group.
 pub fn group_counts(docs: &[Document], counts: &RecordCounts, groups: &Groups) -> Vec<Vec<f64>> {
     let mut out = vec![vec![0.0; counts.matrix.n_cols]; groups.len()];
+    let group_of = doc_groups(docs, groups);
     for (r, (d, _)) in counts.rows.iter().enumerate() {
-        let Some(g) = groups.of(&docs[*d as usize].doc_id) else { continue };
+        let Some(g) = group_of[*d as usize] else { continue };
         let (cols, vals) = counts.matrix.row(r);
         let s = &mut out[g as usize];
         for (&c, &v) in cols.iter().zip(vals) {
             s[c as usize] += v;
+        }
+    }
+    out
+}
+
+/// The group of each document (looked up once per document, not per row).
+fn doc_groups(docs: &[Document], groups: &Groups) -> Vec<Option<u32>> {
+    docs.iter().map(|d| groups.of(&d.doc_id)).collect()
+}
+
+/// Column sums of the rows whose document's group passes `keep`.
+fn sum_rows(counts: &RecordCounts, group_of: &[Option<u32>], keep: impl Fn(u32) -> bool) -> Vec<f64> {
+    let mut out = vec![0.0; counts.matrix.n_cols];
+    for (r, (d, _)) in counts.rows.iter().enumerate() {
+        if group_of[*d as usize].is_some_and(&keep) {
+            let (cols, vals) = counts.matrix.row(r);
+            for (&c, &v) in cols.iter().zip(vals) {
+                out[c as usize] += v;
+            }
         }
     }
     out
@@ -171,24 +191,20 @@ pub fn keyness(
     let t = groups
         .find(target)
         .ok_or_else(|| value_error("target", format!("no group {target:?} in column {:?} (groups: {})", groups.by, labels(groups))))?;
-    let per_group = group_counts(docs, counts, groups);
-    let tv = &per_group[t as usize];
+    // Only the rows of the groups asked for are summed (the rest is every
+    // grouped row minus the target's), not a dense vector per group.
+    let group_of = doc_groups(docs, groups);
+    let tv = sum_rows(counts, &group_of, |g| g == t);
     let rv: Vec<f64> = match reference {
-        Reference::Rest => {
-            let mut r = vec![0.0; counts.matrix.n_cols];
-            for (_, v) in per_group.iter().enumerate().filter(|(g, _)| *g != t as usize) {
-                r.iter_mut().zip(v).for_each(|(x, y)| *x += y);
-            }
-            r
-        }
+        Reference::Rest => sum_rows(counts, &group_of, |g| g != t),
         Reference::Group(name) => {
             let g = groups.find(name).ok_or_else(|| value_error("reference", format!("no group {name:?} (groups: {})", labels(groups))))?;
-            per_group[g as usize].clone()
+            sum_rows(counts, &group_of, |x| x == g)
         }
         Reference::Counts(_) => Vec::new(),
     };
     let mut terms: Vec<&str> = counts.vocabulary.iter().map(String::as_str).collect();
-    let mut a: Vec<f64> = tv.clone();
+    let mut a: Vec<f64> = tv;
     let mut b: Vec<f64> = rv;
     if let Reference::Counts(m) = reference {
         // The user's words join the vocabulary; theirs are the reference counts.

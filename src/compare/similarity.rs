@@ -178,15 +178,30 @@ pub fn similar(m: &Csr, queries: &[usize], targets: &[usize], method: Method, op
                     acc[k as usize] = 0.0;
                 }
                 touched.clear();
-                out.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.1.cmp(&b.1)));
-                if let Some(k) = opts.top_k {
-                    out.truncate(k);
-                }
+                best_first(&mut out, opts.top_k);
                 out
             },
         )
         .collect();
     Ok(per_query.into_iter().flatten().collect())
+}
+
+/// Order one query's pairs most similar first (ties by target row), keeping
+/// the `top_k` best: a partial selection first, so that a query sharing a
+/// word with most of the corpus sorts k pairs, not all of them.
+fn best_first(out: &mut Vec<(usize, usize, f64)>, top_k: Option<usize>) {
+    let order = |a: &(usize, usize, f64), b: &(usize, usize, f64)| b.2.total_cmp(&a.2).then(a.1.cmp(&b.1));
+    if let Some(k) = top_k {
+        if k == 0 {
+            out.clear();
+            return;
+        }
+        if out.len() > k {
+            out.select_nth_unstable_by(k - 1, order);
+            out.truncate(k);
+        }
+    }
+    out.sort_unstable_by(order);
 }
 
 /// The pairs as a frame: a, b (row numbers), similarity.
@@ -231,5 +246,23 @@ mod tests {
         // x = (2,1,0,0), y = (0,0,0,1): n Σxy − Σx Σy = −3.
         let d = ((4.0 * 5.0 - 9.0) * (4.0 * 1.0 - 1.0f64)).sqrt();
         assert!((p[0].2 - (-3.0 / d)).abs() < 1e-15);
+    }
+
+    proptest::proptest! {
+        /// The partial selection keeps exactly what a full sort and a cut keep,
+        /// ties (many equal similarities) included.
+        #[test]
+        fn top_k_selection_equals_sorting_everything(
+            sims in proptest::collection::vec(0u8..6, 0..60),
+            k in 0usize..12,
+        ) {
+            let pairs: Vec<(usize, usize, f64)> = sims.iter().enumerate().map(|(t, &x)| (0, t, f64::from(x) / 5.0)).collect();
+            let mut full = pairs.clone();
+            full.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.1.cmp(&b.1)));
+            full.truncate(k);
+            let mut fast = pairs;
+            best_first(&mut fast, Some(k));
+            proptest::prop_assert_eq!(fast, full);
+        }
     }
 }

@@ -1,6 +1,9 @@
 //! Targets side by side: the quantitative targets of different documents that
-//! measure the same thing (the same normalised indicator in the same unit),
-//! one block of rows per indicator, ranked by ambition, so that Jilin's and
+//! measure the same thing (the same indicator id or normalised indicator, in
+//! the same unit; counts of one indicator whatever their classifier), one
+//! block of rows per indicator or per family of indicators
+//! (`elderly_care.*`: facilities built, their coverage, beds per 1,000 old
+//! people), ranked by ambition within each measure, so that Jilin's and
 //! Jiangsu's 城市低保标准 can be read against each other.
 //!
 //! ```
@@ -20,6 +23,7 @@ use polars::prelude::*;
 use super::{col, frame, grouped, Groups};
 use crate::error::Error;
 use crate::frames::CharCursor;
+use crate::lexicon::indicators::{family, is_count_unit};
 use crate::model::document::Document;
 use crate::model::facts::{Comparator, Target};
 
@@ -58,22 +62,48 @@ pub fn target_indicator(t: &Target) -> Option<String> {
     Some(indicator_key(t.indicator.as_deref()?)).filter(|k| !k.is_empty())
 }
 
-/// The comparable key of a target: (indicator, unit).
-fn key_of(t: &Target) -> Option<(String, String)> {
-    target_indicator(t).map(|k| (k, t.unit.clone()))
+/// The unit a target is compared in: a count unit (个, 所, 张) under an
+/// indicator id is `count`, since the id already says what is counted;
+/// every other unit (%, 万元, 日) stays as written, because values in
+/// different units are not on one scale.
+fn comparable_unit(t: &Target) -> String {
+    if t.indicator_id.is_some() && is_count_unit(&t.unit) {
+        "count".to_string()
+    } else {
+        t.unit.clone()
+    }
 }
 
-/// Comparable targets across documents: every target whose (indicator id or
-/// normalised indicator, unit) occurs in at least `min_documents` documents of the
-/// groups. Columns: indicator_key (the indicator id, else the normalised indicator), indicator, unit, comparator, value,
-/// value_max, deadline, doc_id, the `by` column, path, span, start, end
-/// (character offsets), n_documents, direction (`up` when more is more
+/// The keys of a comparable target: the measure it is ranked within
+/// (indicator, comparable unit) and the block it is shown in — the family of
+/// its indicator id (`elderly_care` for `elderly_care.facilities` and
+/// `elderly_care.facility_coverage`), else the measure itself.
+fn keys_of(t: &Target) -> Option<(Measure, Measure)> {
+    let measure = (target_indicator(t)?, comparable_unit(t));
+    let block = match t.indicator_id.as_deref().filter(|id| id.contains('.')) {
+        Some(id) => (family(id).to_string(), String::new()),
+        None => measure.clone(),
+    };
+    Some((measure, block))
+}
+
+/// An indicator and the unit it is compared in.
+type Measure = (String, String);
+
+/// Comparable targets across documents: every target whose block — the family
+/// of its indicator id, else its (indicator id or normalised indicator,
+/// comparable unit) — occurs in at least `min_documents` documents of the
+/// groups. Columns: family (the block), indicator_key (the indicator id, else
+/// the normalised indicator), indicator, unit, comparator, value, value_max,
+/// deadline, scope, per, base, condition, doc_id, the `by` column, path, span, start, end (character
+/// offsets), n_documents (of the block), direction (`up` when more is more
 /// ambitious, `down` for ceilings) and rank (1 = most ambitious among the
-/// targets of the same key and direction; ties by earlier deadline, then
-/// document). Indicators with most documents come first.
+/// targets of the same indicator_key, comparable unit and direction; ties by
+/// earlier deadline, then document). Blocks with most documents come first.
 pub fn compare_targets(docs: &[Document], groups: &Groups, min_documents: usize) -> Result<DataFrame, Error> {
     struct Row<'a> {
-        key: (String, String),
+        measure: Measure,
+        block: Measure,
         doc: &'a Document,
         group: u32,
         t: &'a Target,
@@ -81,25 +111,26 @@ pub fn compare_targets(docs: &[Document], groups: &Groups, min_documents: usize)
     let mut rows: Vec<Row> = Vec::new();
     for (d, g) in grouped(docs, groups) {
         for t in &d.targets {
-            if let Some(key) = key_of(t) {
-                rows.push(Row { key, doc: d, group: g, t });
+            if let Some((measure, block)) = keys_of(t) {
+                rows.push(Row { measure, block, doc: d, group: g, t });
             }
         }
     }
-    let mut docs_of: HashMap<&(String, String), Vec<&str>> = HashMap::new();
+    let mut docs_of: HashMap<&Measure, Vec<&str>> = HashMap::new();
     for r in &rows {
-        let v = docs_of.entry(&r.key).or_default();
+        let v = docs_of.entry(&r.block).or_default();
         if !v.contains(&r.doc.doc_id.as_str()) {
             v.push(&r.doc.doc_id);
         }
     }
-    let n_docs: HashMap<(String, String), usize> = docs_of.into_iter().map(|(k, v)| (k.clone(), v.len())).collect();
-    rows.retain(|r| n_docs[&r.key] >= min_documents.max(1));
+    let n_docs: HashMap<Measure, usize> = docs_of.into_iter().map(|(k, v)| (k.clone(), v.len())).collect();
+    rows.retain(|r| n_docs[&r.block] >= min_documents.max(1));
     let ambition = |r: &Row| if goes_up(r.t.comparator) { r.t.value } else { -r.t.value };
     rows.sort_by(|a, b| {
-        n_docs[&b.key]
-            .cmp(&n_docs[&a.key])
-            .then_with(|| a.key.cmp(&b.key))
+        n_docs[&b.block]
+            .cmp(&n_docs[&a.block])
+            .then_with(|| a.block.cmp(&b.block))
+            .then_with(|| a.measure.cmp(&b.measure))
             .then_with(|| goes_up(b.t.comparator).cmp(&goes_up(a.t.comparator)))
             .then_with(|| ambition(b).total_cmp(&ambition(a)))
             .then_with(|| a.t.deadline.cmp(&b.t.deadline))
@@ -108,7 +139,7 @@ pub fn compare_targets(docs: &[Document], groups: &Groups, min_documents: usize)
     });
     let mut rank = Vec::with_capacity(rows.len());
     for (i, r) in rows.iter().enumerate() {
-        let same = i > 0 && rows[i - 1].key == r.key && goes_up(rows[i - 1].t.comparator) == goes_up(r.t.comparator);
+        let same = i > 0 && rows[i - 1].measure == r.measure && goes_up(rows[i - 1].t.comparator) == goes_up(r.t.comparator);
         rank.push(if same { rank[i - 1] + 1 } else { 1i64 });
     }
     let mut cursors: HashMap<&str, CharCursor> = HashMap::new();
@@ -121,26 +152,33 @@ pub fn compare_targets(docs: &[Document], groups: &Groups, min_documents: usize)
     let s = |f: &dyn Fn(&Row) -> String| rows.iter().map(f).collect::<Vec<String>>();
     let h = rows.len();
     let mut cols = vec![
-        col("indicator_key", s(&|r| r.key.0.clone())),
+        col("family", s(&|r| r.block.0.clone())),
+        col("indicator_key", s(&|r| r.measure.0.clone())),
         col("indicator", rows.iter().map(|r| r.t.indicator.clone()).collect::<Vec<_>>()),
         col("unit", s(&|r| r.t.unit.clone())),
         col("comparator", s(&|r| r.t.comparator.symbol().to_string())),
         col("value", rows.iter().map(|r| r.t.value).collect::<Vec<_>>()),
         col("value_max", rows.iter().map(|r| r.t.value_max).collect::<Vec<_>>()),
         col("deadline", rows.iter().map(|r| r.t.deadline.clone()).collect::<Vec<_>>()),
+        // What makes two values comparable or not: where each applies (各县 vs
+        // the province), per what, of what base, under which condition.
+        col("scope", rows.iter().map(|r| r.t.scope.clone()).collect::<Vec<_>>()),
+        col("per", rows.iter().map(|r| r.t.per.clone()).collect::<Vec<_>>()),
+        col("base", rows.iter().map(|r| r.t.base.clone()).collect::<Vec<_>>()),
+        col("condition", rows.iter().map(|r| r.t.condition.clone()).collect::<Vec<_>>()),
         col("doc_id", s(&|r| r.doc.doc_id.clone())),
         groups.column(&rows.iter().map(|r| r.group).collect::<Vec<_>>())?,
         col("path", s(&|r| r.doc.blocks.get(r.t.block).map_or(String::new(), |b| b.path.clone()))),
         col("span", s(&|r| r.doc.text[r.t.start..r.t.end].to_string())),
         col("start", starts),
         col("end", ends),
-        col("n_documents", rows.iter().map(|r| n_docs[&r.key] as i64).collect::<Vec<_>>()),
+        col("n_documents", rows.iter().map(|r| n_docs[&r.block] as i64).collect::<Vec<_>>()),
         col("direction", s(&|r| if goes_up(r.t.comparator) { "up".into() } else { "down".into() })),
         col("rank", rank),
     ];
     if groups.by == "doc_id" {
         // Grouped by document: the group column is the doc_id column.
-        cols.remove(8);
+        cols.remove(13);
     }
     frame(h, cols)
 }

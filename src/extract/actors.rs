@@ -107,6 +107,8 @@ fn mask(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut skip_until = 0;
     let mut title_depth = 0;
+    let closes = closings(text);
+    let closing = |open: usize| closes.binary_search_by_key(&open, |&(o, _)| o).ok().map(|k| closes[k].1);
     for (i, c) in text.char_indices() {
         if i < skip_until {
             out.push_str(placeholder(c));
@@ -116,7 +118,7 @@ fn mask(text: &str) -> String {
             '《' => title_depth += 1,
             '》' => title_depth = (title_depth - 1).max(0),
             '（' | '(' if title_depth == 0 => {
-                if let Some(close) = closing(text, i) {
+                if let Some(close) = closing(i) {
                     if is_attribution_group(&text[i..close]) {
                         skip_until = close;
                         out.push_str(placeholder(c));
@@ -146,23 +148,28 @@ fn placeholder(c: char) -> &'static str {
     }
 }
 
-/// Byte offset just after the bracket closing the one opening at `open`.
-fn closing(text: &str, open: usize) -> Option<usize> {
-    let mut depth = 0;
-    for (i, c) in text[open..].char_indices() {
+/// Each bracket that closes within its sentence: (offset of the opening
+/// bracket, offset just after its closing one), in order of opening. One pass
+/// with a stack: scanning forward from every opening bracket was quadratic on
+/// a line of unclosed brackets (OCR output, a broken table).
+fn closings(text: &str) -> Vec<(usize, usize)> {
+    let mut open: Vec<usize> = Vec::new();
+    let mut out = Vec::new();
+    for (i, c) in text.char_indices() {
         match c {
-            '（' | '(' => depth += 1,
+            '（' | '(' => open.push(i),
             '）' | ')' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(open + i + c.len_utf8());
+                if let Some(o) = open.pop() {
+                    out.push((o, i + c.len_utf8()));
                 }
             }
-            '。' | '\n' => return None,
+            // A bracket never runs over a sentence end or a line.
+            '。' | '\n' => open.clear(),
             _ => {}
         }
     }
-    None
+    out.sort_unstable();
+    out
 }
 
 /// Clauses: runs between sentence and clause punctuation.

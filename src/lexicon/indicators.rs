@@ -11,7 +11,11 @@
 //! dibao_standard<TAB>低保标准<TAB>any<TAB>低保标准|最低生活保障标准
 //! ```
 //!
-//! - `id`: a stable identifier (ASCII letters, digits, `_`).
+//! - `id`: a stable identifier (ASCII letters, digits, `_`), optionally
+//!   `family.member` (`elderly_care.facilities`, `elderly_care.facility_coverage`):
+//!   the members of one family measure one field of provision in different
+//!   ways (a count, a coverage rate) and sit side by side in
+//!   `compare_targets` (see [`family`]).
 //! - `name`: the indicator's usual Chinese name.
 //! - `unit`: the kind of value it takes: `share` (%, ‰), `multiple` (倍),
 //!   `count` (a measure word: 个, 所, 张 …), `money` (元), `time` (日, 个工作日,
@@ -98,6 +102,25 @@ pub struct Indicator {
     terms: Vec<Vec<String>>,
 }
 
+/// The family of an indicator id: the part before its `.` (`elderly_care`
+/// for `elderly_care.facilities`), or the id itself.
+///
+/// ```
+/// use zhengce::lexicon::indicators::family;
+/// assert_eq!(family("elderly_care.facility_coverage"), "elderly_care");
+/// assert_eq!(family("dibao_standard"), "dibao_standard");
+/// ```
+pub fn family(id: &str) -> &str {
+    id.split_once('.').map_or(id, |(f, _)| f)
+}
+
+/// Whether a unit is a measure word that counts things (个, 所, 张, 名):
+/// under one indicator id these differ only in the classifier the noun
+/// takes, so 1所社会福利院 and 100个农村社会福利服务中心 are one kind of count.
+pub fn is_count_unit(unit: &str) -> bool {
+    !unit.is_empty() && Kind::of_unit(unit) == Kind::Count
+}
+
 /// The indicator table (shipped rows, after any user rows).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Indicators {
@@ -128,8 +151,9 @@ impl Indicators {
             if cols[0] == "id" && cols[2] == "unit" {
                 continue; // a header line
             }
-            if cols[0].is_empty() || !cols[0].chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-                return Err(bad(format!("the id {:?} must be ASCII letters, digits or _", cols[0])));
+            let part_ok = |p: &str| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            if cols[0].split('.').count() > 2 || !cols[0].split('.').all(part_ok) {
+                return Err(bad(format!("the id {:?} must be ASCII letters, digits or _, as name or family.name", cols[0])));
             }
             let (kind_name, comparator) = match cols[2] {
                 u if u.ends_with("<=") => (&u[..u.len() - 2], Some("<=")),
@@ -243,5 +267,21 @@ mod tests {
         let both = Indicators::parse("t.tsv", "a\t甲\tany\t低保+标准\n").unwrap();
         assert_eq!(both.lookup("低保标准", "元"), Some("a"));
         assert_eq!(both.lookup("低保对象", "元"), None);
+    }
+
+    #[test]
+    fn a_family_id_has_one_dot_and_names_its_family() {
+        let t = Indicators::parse("t.tsv", "care.beds\t养老床位\tcount\t床位\n").unwrap();
+        assert_eq!(t.lookup("养老床位1000张", "张"), Some("care.beds"));
+        assert_eq!(family("care.beds"), "care");
+        let e = Indicators::parse("t.tsv", "a.b.c\t甲\tcount\t甲\n").unwrap_err().to_string();
+        assert!(e.contains("family.name") && e.contains("t.tsv"), "{e}");
+        assert!(Indicators::parse("t.tsv", ".b\t甲\tcount\t甲\n").is_err(), "an empty family");
+    }
+
+    #[test]
+    fn classifiers_are_count_units_and_measures_are_not() {
+        assert!(["个", "所", "张", "名", "家"].iter().all(|u| is_count_unit(u)));
+        assert!(!["%", "倍", "万元", "日", "次", "平方米", ""].iter().any(|u| is_count_unit(u)));
     }
 }
