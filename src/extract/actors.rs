@@ -596,8 +596,14 @@ const PREDICATES: [&str; 199] = [
 fn predicate(rest: &str) -> Option<(&'static str, usize)> {
     let mut skipped = rest.len() - rest.trim_start_matches(|c: char| is_space(c) || c == '，' || c == ',').len();
     // A defining parenthesis after the name (…管理委员会（以下简称管委会）作为…).
+    // Such a parenthesis is short: the close is looked for within 40
+    // characters, so a line of unclosed brackets costs no more than that.
     if rest[skipped..].starts_with(['（', '(']) {
-        skipped = closing(rest, skipped)?;
+        let (i, c) = rest[skipped..].char_indices().take(40).find(|&(_, c)| matches!(c, '）' | ')' | '。'))?;
+        if c == '。' {
+            return None;
+        }
+        skipped += i + c.len_utf8();
     }
     let rest = &rest[skipped..];
     if rejects(rest) {
