@@ -54,10 +54,18 @@ pub fn actors_in(text: &str, base: usize) -> Vec<Actor> {
     for (k, &(a, b)) in spans.iter().enumerate() {
         // A subject set off by a comma (…等有关部门，按照各自职责做好…): the
         // clause is only names and the next one opens with a predicate.
-        let b = match spans.get(k + 1) {
-            Some(&(na, nb)) if set_off(&masked[b..na]) && only_names(&masked[a..b]) && predicate(&masked[na..nb]).is_some() => nb,
+        let names_only = |b: usize| spans.get(k + 1).filter(|&&(na, _)| set_off(&masked[b..na]) && only_names(&masked[a..b]));
+        let merged = match names_only(b) {
+            Some(&(na, nb)) if predicate(&masked[na..nb]).is_some() => nb,
             _ => b,
         };
+        // Subjects listed across commas share the predicate of the last
+        // (各市（州），长白山管委会调度…).
+        let shared = match names_only(b) {
+            Some(&(na, nb)) if merged == b => subject(&masked[na..nb]).first().map(|&(_, _, verb, role)| (verb, role)),
+            _ => None,
+        };
+        let b = merged;
         let clause = &masked[a..b];
         let mut push = |s: usize, e: usize, verb: &str, role: ActorRole| {
             let name = &text[a + s..a + e];
@@ -81,6 +89,10 @@ pub fn actors_in(text: &str, base: usize) -> Vec<Actor> {
         let condition = clause.trim_end_matches(is_space).ends_with('的') && !own_duty;
         // Events in the order they occur in the clause.
         let mut events = if condition { Vec::new() } else { subject(clause) };
+        if let Some((verb, role)) = shared {
+            let names = names_at(clause, skip_openers(clause)).map_or(Vec::new(), |(n, _)| n);
+            events.extend(names.into_iter().map(|(s, e)| (s, e, verb, role)));
+        }
         events.extend(agents(clause));
         events.extend(partners(clause));
         events.sort_by_key(|e| e.0);
@@ -733,10 +745,12 @@ fn names_at(clause: &str, p: usize) -> Option<(Vec<(usize, usize)>, usize)> {
         let at = p + lead + i;
         // A verb-like word right after 、/和 is an item of a list of
         // functions (发展改革、财政、规划等部门; 组织和编制部门); 所在单位 is the
-        // employer, not a place, 自由贸易试验区 no 由-agent; 组织 after 群团/基层/自治/党/社会/其他/经济/等 is the noun.
+        // employer, not a place, 自由贸易试验区 no 由-agent, 有条件的 a qualifier
+        // inside a list; 组织 after 群团/基层/自治/党/社会/其他/经济/等 is the noun.
         let listed = clause[..at].ends_with(['、', '和', '及'])
             || (clause[..at].ends_with('所') && c == '在')
             || (clause[..at].ends_with('自') && c == '由')
+            || (clause[..at].ends_with("有条件") && c == '的')
             || (clause[..at].ends_with(['团', '层', '治', '党', '会', '他', '济', '等']) && clause[at..].starts_with("组织"));
         if k >= 80 || (depth == 0 && at > p && !listed && breaks_at(&clause[at..])) {
             break;
@@ -752,7 +766,11 @@ fn names_at(clause: &str, p: usize) -> Option<(Vec<(usize, usize)>, usize)> {
         }
         let end = at + c.len_utf8();
         run_end = end;
-        if depth == 0 && is_body(&clause[p..end]) && !continues_word(&clause[at..]) {
+        // A list that ends in a jurisdiction (各市及有条件的县(市)) is a run of
+        // names like one that ends in a body's head.
+        let run = &clause[p..end];
+        let listed_place = run.rsplit_once(['及', '和', '与']).is_some_and(|(_, t)| is_jurisdiction(&strip_brackets(t)));
+        if depth == 0 && (is_body(run) || listed_place) && !continues_word(&clause[at..]) {
             best = Some(end);
         }
     }
@@ -1275,6 +1293,12 @@ mod tests {
     fn a_defining_parenthesis_sits_between_subject_and_verb() {
         let text = "中国（上海）自由贸易试验区临港新片区管理委员会（以下简称管委会）作为市人民政府的派出机构，负责具体落实。";
         assert_eq!(names(text), ["中国（上海）自由贸易试验区临港新片区管理委员会"]);
+    }
+
+    #[test]
+    fn subjects_listed_across_commas_share_the_predicate() {
+        assert_eq!(names("6月15日前，各市（州），长白山管委会调度辖区内工作落实进度。"), ["各市（州）", "长白山管委会"]);
+        assert_eq!(names("各市及有条件的县(市)建成1所示范性服务中心。"), ["各市", "有条件的县(市)"]);
     }
 
     #[test]
