@@ -1083,9 +1083,30 @@ fn is_jurisdiction(bare: &str) -> bool {
     if ZONES.iter().any(|z| core.ends_with(z)) {
         return true;
     }
+    if quantified.is_none() && is_place_name(&core) {
+        return true;
+    }
     let places = core.chars().all(|c| "省市县区州地乡镇旗盟辖设".contains(c));
     // Without a quantifier only a list of levels (省市县, 市县) is a subject.
     places && (quantified.is_some() || (core.chars().count() >= 2 && !core.contains('地')))
+}
+
+/// A named city, prefecture, county or province as subject (长春市要…,
+/// 广州市、深圳市要率先…, 沛县): each has a government of its own (SCHEMA:
+/// place names as subject count). Districts (区) are left out: most words in
+/// 区 are areas without one (社区, 小区, 景区); so are level categories
+/// (县级市, 地级市), which name a kind of place, not one.
+fn is_place_name(core: &str) -> bool {
+    const MARKETS: [&str; 13] = ["城市", "超市", "都市", "集市", "夜市", "门市", "上市", "股市", "楼市", "菜市", "花市", "黑市", "闹市"];
+    let n = core.chars().count();
+    let level = core.chars().next_back().is_some_and(|c| "市县州盟旗省".contains(c));
+    let long_enough = n >= 3 || (n == 2 && core.ends_with('县'));
+    level
+        && long_enough
+        && n <= 10
+        && !MARKETS.iter().any(|m| core.ends_with(m))
+        && !core.contains('级')
+        && core.chars().all(|c| c.is_alphabetic())
 }
 
 /// Functional zones with an administration of their own (管委会).
@@ -1299,6 +1320,13 @@ mod tests {
     fn subjects_listed_across_commas_share_the_predicate() {
         assert_eq!(names("6月15日前，各市（州），长白山管委会调度辖区内工作落实进度。"), ["各市（州）", "长白山管委会"]);
         assert_eq!(names("各市及有条件的县(市)建成1所示范性服务中心。"), ["各市", "有条件的县(市)"]);
+    }
+
+    #[test]
+    fn named_places_as_subjects_act() {
+        assert_eq!(names("广州市、深圳市要率先建成区域养老服务中心。"), ["广州市", "深圳市"]);
+        assert!(names("商场、超市应当设置母婴室。").is_empty());
+        assert!(names("指导长春市完成排查。").is_empty());
     }
 
     #[test]
