@@ -196,6 +196,9 @@ pub fn keyness(
     let group_of = doc_groups(docs, groups);
     let tv = sum_rows(counts, &group_of, |g| g == t);
     let rv: Vec<f64> = match reference {
+        // The rest is the corpus minus the target, unless some documents are
+        // in no group (missing from the documents frame): then it is summed.
+        Reference::Rest if group_of.iter().all(Option::is_some) => counts.totals.iter().zip(&tv).map(|(n, a)| n - a).collect(),
         Reference::Rest => sum_rows(counts, &group_of, |g| g != t),
         Reference::Group(name) => {
             let g = groups.find(name).ok_or_else(|| value_error("reference", format!("no group {name:?} (groups: {})", labels(groups))))?;

@@ -112,6 +112,9 @@ pub struct RecordCounts {
     pub vocabulary: Vec<String>,
     /// Index (into the corpus's documents) and record index of each row.
     pub rows: Vec<(u32, u32)>,
+    /// Column sums over every row (the corpus's word totals), kept so that a
+    /// comparison of one group with the rest sums only the group's rows.
+    pub totals: Vec<f64>,
 }
 
 /// Byte spans of a record's text (relative to the text) that attribute it:
@@ -188,6 +191,7 @@ pub fn record_counts(docs: &[Document], exclude_attribution: bool) -> RecordCoun
         matrix: Csr::with_cols(vocabulary.len()),
         vocabulary: vocabulary.iter().map(|w| w.to_string()).collect(),
         rows: Vec::new(),
+        totals: Vec::new(),
     };
     for (k, l) in locals.iter().enumerate() {
         let to_global: Vec<i32> = l.words.iter().map(|w| column[w]).collect();
@@ -198,7 +202,16 @@ pub fn record_counts(docs: &[Document], exclude_attribution: bool) -> RecordCoun
             out.rows.push((k as u32, *i as u32));
         }
     }
+    out.totals = out.matrix.col_sums();
     out
+}
+
+/// The labels of the rows of the record matrix: doc_id, record_id, path.
+pub fn record_labels(docs: &[Document], counts: &RecordCounts) -> Result<DataFrame, Error> {
+    let ids: Vec<&str> = counts.rows.iter().map(|(d, _)| docs[*d as usize].doc_id.as_str()).collect();
+    let rid: Vec<i64> = counts.rows.iter().map(|(_, i)| *i as i64).collect();
+    let path: Vec<&str> = counts.rows.iter().map(|(d, i)| docs[*d as usize].blocks[*i as usize].path.as_str()).collect();
+    frame(ids.len(), vec![col("doc_id", ids), col("record_id", rid), col("path", path)])
 }
 
 /// The count matrix of task records (`by = "record"`: rows doc_id,
@@ -207,11 +220,7 @@ pub fn record_counts(docs: &[Document], exclude_attribution: bool) -> RecordCoun
 /// documents missing from the frame are left out).
 pub fn grouped_matrix(docs: &[Document], counts: &RecordCounts, documents: &DataFrame, by: &str) -> Result<(Csr, DataFrame), Error> {
     if by == "record" {
-        let ids: Vec<&str> = counts.rows.iter().map(|(d, _)| docs[*d as usize].doc_id.as_str()).collect();
-        let rid: Vec<i64> = counts.rows.iter().map(|(_, i)| *i as i64).collect();
-        let path: Vec<&str> = counts.rows.iter().map(|(d, i)| docs[*d as usize].blocks[*i as usize].path.as_str()).collect();
-        let rows = frame(ids.len(), vec![col("doc_id", ids), col("record_id", rid), col("path", path)])?;
-        return Ok((counts.matrix.clone(), rows));
+        return Ok((counts.matrix.clone(), record_labels(docs, counts)?));
     }
     let column = if by == "document" { "doc_id" } else { by };
     let groups = Groups::from_frame(documents, column)?;

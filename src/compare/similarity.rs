@@ -137,6 +137,9 @@ pub fn similar(m: &Csr, queries: &[usize], targets: &[usize], method: Method, op
     let presence = matches!(method, Method::Jaccard | Method::Dice);
     let index = inverted(m, targets);
     let t_sums: Vec<(f64, f64, f64)> = targets.iter().map(|&r| row_sums(m, r)).collect();
+    // Cosine divides by both norms: each target's square root is taken once,
+    // not once per pair.
+    let t_norms: Vec<f64> = t_sums.iter().map(|s| s.1.sqrt()).collect();
     let n = m.n_cols as f64;
     let every_pair = method == Method::Correlation;
     let per_query: Vec<Vec<(usize, usize, f64)>> = queries
@@ -154,54 +157,92 @@ pub fn similar(m: &Csr, queries: &[usize], targets: &[usize], method: Method, op
                     }
                 }
                 let xs = row_sums(m, q);
-                let mut out: Vec<(usize, usize, f64)> = Vec::new();
-                let keep = |k: usize, dot: f64, out: &mut Vec<(usize, usize, f64)>| {
+                let x_norm = xs.1.sqrt();
+                let mut best = Best::new(opts.top_k);
+                let mut keep = |k: usize, dot: f64| {
                     let t = targets[k];
                     if t == q && !opts.keep_self {
                         return;
                     }
-                    let s = score(method, dot, xs, t_sums[k], n);
+                    let s = match method {
+                        Method::Cosine if x_norm > 0.0 && t_norms[k] > 0.0 => dot / (x_norm * t_norms[k]),
+                        _ => score(method, dot, xs, t_sums[k], n),
+                    };
                     if s != 0.0 && opts.min_similarity.is_none_or(|min| s >= min) {
-                        out.push((q, t, s));
+                        best.offer(t, s);
                     }
                 };
                 if every_pair {
                     for (k, &dot) in acc.iter().enumerate() {
-                        keep(k, dot, &mut out);
+                        keep(k, dot);
                     }
                 } else {
                     for &k in touched.iter() {
-                        keep(k as usize, acc[k as usize], &mut out);
+                        keep(k as usize, acc[k as usize]);
                     }
                 }
                 for &k in touched.iter() {
                     acc[k as usize] = 0.0;
                 }
                 touched.clear();
-                best_first(&mut out, opts.top_k);
-                out
+                best.into_sorted().into_iter().map(|(t, s)| (q, t, s)).collect()
             },
         )
         .collect();
     Ok(per_query.into_iter().flatten().collect())
 }
 
-/// Order one query's pairs most similar first (ties by target row), keeping
-/// the `top_k` best: a partial selection first, so that a query sharing a
-/// word with most of the corpus sorts k pairs, not all of them.
-fn best_first(out: &mut Vec<(usize, usize, f64)>, top_k: Option<usize>) {
-    let order = |a: &(usize, usize, f64), b: &(usize, usize, f64)| b.2.total_cmp(&a.2).then(a.1.cmp(&b.1));
-    if let Some(k) = top_k {
-        if k == 0 {
-            out.clear();
-            return;
-        }
-        if out.len() > k {
-            out.select_nth_unstable_by(k - 1, order);
-            out.truncate(k);
+/// A candidate target: (similarity, target row). Ordered so that the *worse*
+/// candidate is the greater (lower similarity, then higher row): the top of a
+/// max-heap is the first to drop.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Candidate(f64, usize);
+
+impl Eq for Candidate {}
+
+impl PartialOrd for Candidate {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Candidate {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        other.0.total_cmp(&self.0).then(self.1.cmp(&other.1))
+    }
+}
+
+/// The best candidates of one query: all of them, or with `top_k` only the k
+/// best, kept in a heap of k as they come, so that a query sharing a word
+/// with most of the corpus neither stores nor sorts every pair.
+struct Best {
+    k: Option<usize>,
+    heap: std::collections::BinaryHeap<Candidate>,
+}
+
+impl Best {
+    fn new(k: Option<usize>) -> Best {
+        Best { k, heap: std::collections::BinaryHeap::with_capacity(k.unwrap_or(0).min(1024)) }
+    }
+
+    fn offer(&mut self, target: usize, s: f64) {
+        let c = Candidate(s, target);
+        match self.k {
+            Some(0) => {}
+            Some(k) if self.heap.len() >= k => {
+                if self.heap.peek().is_some_and(|worst| c < *worst) {
+                    self.heap.pop();
+                    self.heap.push(c);
+                }
+            }
+            _ => self.heap.push(c),
         }
     }
-    out.sort_unstable_by(order);
+
+    /// (target row, similarity), most similar first, ties by target row.
+    fn into_sorted(self) -> Vec<(usize, f64)> {
+        self.heap.into_sorted_vec().into_iter().map(|Candidate(s, t)| (t, s)).collect()
+    }
 }
 
 /// The pairs as a frame: a, b (row numbers), similarity.
@@ -249,20 +290,24 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The partial selection keeps exactly what a full sort and a cut keep,
+        /// The bounded heap keeps exactly what a full sort and a cut keep,
         /// ties (many equal similarities) included.
         #[test]
         fn top_k_selection_equals_sorting_everything(
-            sims in proptest::collection::vec(0u8..6, 0..60),
-            k in 0usize..12,
+            sims in proptest::collection::vec(1u8..6, 0..60),
+            k in proptest::option::of(0usize..12),
         ) {
-            let pairs: Vec<(usize, usize, f64)> = sims.iter().enumerate().map(|(t, &x)| (0, t, f64::from(x) / 5.0)).collect();
+            let pairs: Vec<(usize, f64)> = sims.iter().enumerate().map(|(t, &x)| (t, f64::from(x) / 5.0)).collect();
             let mut full = pairs.clone();
-            full.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.1.cmp(&b.1)));
-            full.truncate(k);
-            let mut fast = pairs;
-            best_first(&mut fast, Some(k));
-            proptest::prop_assert_eq!(fast, full);
+            full.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            if let Some(k) = k {
+                full.truncate(k);
+            }
+            let mut best = Best::new(k);
+            for (t, s) in pairs {
+                best.offer(t, s);
+            }
+            proptest::prop_assert_eq!(best.into_sorted(), full);
         }
     }
 }

@@ -299,11 +299,12 @@ impl PyCorpus {
         let this = self.clone_ref();
         self.run(py, "computing similarities", move |c| {
             let counts = this.counts(exclude_attribution);
+            // The cached tf-idf of the records is used as it is, not copied.
             let (m, labels) = if by == "record" && tfidf && exclude_attribution {
-                ((*this.tfidf()).clone(), crate::compare::matrix::grouped_matrix(&c.documents, &counts, &documents.0, "record")?.1)
+                (this.tfidf(), crate::compare::matrix::record_labels(&c.documents, &counts)?)
             } else {
                 let (m, labels) = crate::compare::matrix::grouped_matrix(&c.documents, &counts, &documents.0, &by)?;
-                (if tfidf { crate::compare::matrix::Tfidf::default().apply(&m) } else { m }, labels)
+                (Arc::new(if tfidf { crate::compare::matrix::Tfidf::default().apply(&m) } else { m }), labels)
             };
             let all: Vec<usize> = (0..m.n_rows()).collect();
             let queries = match rows {
