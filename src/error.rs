@@ -250,6 +250,8 @@ pub enum WarningKind {
     /// The text was typeset a fixed number of characters a line (a PDF
     /// copied as text): lines were joined by width, page numbers dropped.
     TypesetText,
+    /// A .doc file numbers paragraphs with Word lists, which are not read.
+    DocListNumbers,
 }
 
 impl WarningKind {
@@ -278,11 +280,12 @@ impl WarningKind {
             WarningKind::PartialAttribution => "partial_attribution",
             WarningKind::NoProvince => "no_province",
             WarningKind::TypesetText => "typeset_text",
+            WarningKind::DocListNumbers => "doc_list_numbers",
         }
     }
 
     /// Every kind, in a stable order (for the README and its test).
-    pub const ALL: [WarningKind; 22] = [
+    pub const ALL: [WarningKind; 23] = [
         WarningKind::EmptyFile,
         WarningKind::BlankText,
         WarningKind::NoStructure,
@@ -305,6 +308,7 @@ impl WarningKind {
         WarningKind::PartialAttribution,
         WarningKind::NoProvince,
         WarningKind::TypesetText,
+        WarningKind::DocListNumbers,
     ];
 }
 

@@ -452,7 +452,9 @@ OLE = bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504) + bytes(range(256)) * 8
 
 
 @pytest.mark.parametrize("name", ["通知.doc", "方案.wps"])
-def test_legacy_word_files_say_to_convert(tmp_path, name):
+def test_unreadable_legacy_word_files_say_to_convert(tmp_path, name):
+    # A compound file with no Word document in it (the reader of real .doc
+    # files is tested in the core, src/input/formats/doc.rs).
     path = tmp_path / name
     path.write_bytes(OLE)
     with pytest.raises(zc.FormatError) as e:

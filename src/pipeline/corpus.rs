@@ -195,16 +195,11 @@ fn load_file(path: &Path, opts: &Options) -> Result<Loaded, Error> {
     let size = bytes.len() as u64;
     let decoded = match format {
         Format::Text => read::decode(&bytes).map_err(|f| Error::Decode { path: path.to_path_buf(), reason: f.0 })?,
-        Format::Html | Format::Docx | Format::Pdf => crate::input::formats::extract(format, &bytes).map_err(|reason| match reason {
-            crate::input::formats::FormatError::Decode(r) => Error::Decode { path: path.to_path_buf(), reason: r },
-            crate::input::formats::FormatError::Unsupported(r) => Error::Format { path: path.to_path_buf(), reason: r },
-        })?,
-        Format::LegacyWord => {
-            return Err(Error::Format {
-                path: path.to_path_buf(),
-                reason: "legacy Word/WPS binary file; convert it to .docx first (e.g. `libreoffice --headless --convert-to docx FILE`)"
-                    .into(),
-            })
+        Format::Html | Format::Docx | Format::Pdf | Format::LegacyWord => {
+            crate::input::formats::extract(format, &bytes).map_err(|reason| match reason {
+                crate::input::formats::FormatError::Decode(r) => Error::Decode { path: path.to_path_buf(), reason: r },
+                crate::input::formats::FormatError::Unsupported(r) => Error::Format { path: path.to_path_buf(), reason: r },
+            })?
         }
         Format::Binary => {
             return Err(Error::Format { path: path.to_path_buf(), reason: "binary file (not text, HTML, .docx or PDF)".into() })
@@ -500,6 +495,25 @@ pub fn parse_iso(s: &str) -> Option<Ymd> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_legacy_word_file_is_read_like_its_text() {
+        let dir = std::env::temp_dir().join(format!("zhengce-doc-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let text = "关于加强基层民政工作的通知\r一、总体要求\r（一）提高标准。到2020年，城市低保标准不低于当地居民人均可支配收入的20%。（责任单位：省民政厅、省财政厅）\r";
+        std::fs::write(dir.join("通知.doc"), crate::input::formats::doc::tests::make_doc(&[(text, false)])).unwrap();
+        std::fs::write(dir.join("通知.txt"), text.replace('\r', "\n")).unwrap();
+        let c = Corpus::read(&[dir.display().to_string()], &Options::default());
+        std::fs::remove_dir_all(&dir).ok();
+        assert!(c.errors.iter().all(|e| e.severity != "error"), "{:?}", c.errors);
+        let (doc, txt) = (&c.documents[0], &c.documents[1]);
+        assert_eq!((doc.source.format.as_str(), txt.source.format.as_str()), ("doc", "text"));
+        assert_eq!(doc.text, txt.text);
+        let records = |d: &Document| d.records().map(|(_, b)| (b.path.clone(), b.departments.len())).collect::<Vec<_>>();
+        assert_eq!(records(doc), [(String::new(), 0), ("1.1".to_string(), 2)]);
+        assert_eq!(records(doc), records(txt));
+        assert_eq!(doc.targets.len(), 1);
+    }
 
     #[test]
     fn bad_files_do_not_lose_good_ones() {

@@ -8,7 +8,8 @@
 //! .docx title) as `key：value` lines at the top, which [`crate::extract::meta`] reads
 //! into the document's fields. The parsing of the formats themselves is done by
 //! well-kept crates: `scraper` (html5ever) for HTML, `zip` + `quick-xml` for
-//! .docx, `pdf-extract` (lopdf) for PDF.
+//! .docx, `cfb` for the compound file of a legacy .doc, `pdf-extract` (lopdf)
+//! for PDF.
 //!
 //! ```
 //! use zhengce::input::formats::extract;
@@ -20,6 +21,7 @@
 
 use crate::input::read::{Decoded, Format};
 
+pub mod doc;
 pub mod docx;
 pub mod html;
 pub mod pdf;
@@ -41,7 +43,7 @@ impl std::fmt::Display for FormatError {
     }
 }
 
-/// Extract the text of an HTML page, a .docx file or a PDF.
+/// Extract the text of an HTML page, a .docx or .doc file or a PDF.
 ///
 /// Never panics: a parser that fails on a damaged file in an unexpected way
 /// is reported as [`FormatError::Unsupported`], so one bad download cannot
@@ -50,6 +52,7 @@ pub fn extract(format: Format, bytes: &[u8]) -> Result<Decoded, FormatError> {
     let run = || match format {
         Format::Html => html::extract(bytes),
         Format::Docx => docx::extract(bytes),
+        Format::LegacyWord => doc::extract(bytes),
         Format::Pdf => pdf::extract(bytes),
         other => Err(FormatError::Unsupported(format!("{} files are not read as formatted documents", other.name()))),
     };
