@@ -332,4 +332,20 @@ pub(crate) mod tests {
         old[at + 3] = 0x00;
         assert!(err(&old).contains("Word 6/95"), "{}", err(&old));
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 300, ..Default::default() })]
+        /// A damaged .doc (bytes overwritten anywhere: the compound file's
+        /// sectors, the FIB, the piece table, the text) is read or refused,
+        /// never a panic.
+        #[test]
+        fn damaged_files_are_read_or_refused_never_a_panic(edits in proptest::collection::vec((0usize..6000, 0u8..=255), 1..12)) {
+            let mut doc = make_doc(&[("一、总体要求\r全面落实。\u{13} PAGE \u{14}1\u{15}\r", false), ("ABC\r", true)]);
+            for (at, b) in edits {
+                let n = doc.len();
+                doc[at % n] = b;
+            }
+            let _ = std::panic::catch_unwind(|| read(&doc)).map_err(|_| proptest::test_runner::TestCaseError::fail("panicked"))?;
+        }
+    }
 }
