@@ -15,7 +15,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use crate::model::document::{Block, BlockKind, Meta, Ymd};
 use crate::text::dates::{find_date, year_ok};
 use crate::text::lines::{self, doc_number_line, doc_type_of, find_doc_numbers, normalize_doc_number, parse_header_line};
-use crate::text::numbers::read_digits as read_int;
+use crate::text::numbers::{digit_value, read_digits as read_int};
 
 /// Places that tell which province a document comes from: the 31
 /// provincial-level divisions (full and short names, document-number
@@ -130,7 +130,7 @@ fn issuer_prefix(title: &str) -> Option<String> {
             let end = p + b.len();
             let rest = &title[end..];
             // The body is followed by the year or the subject, not by more of its own name.
-            if rest.starts_with(|c: char| c.is_ascii_digit()) && end <= 60 && best.is_none_or(|x| end > x) {
+            if rest.starts_with(is_digit) && end <= 60 && best.is_none_or(|x| end > x) {
                 best = Some(end);
             }
         }
@@ -451,10 +451,15 @@ fn looks_like_issuer_only(s: &str) -> bool {
     crate::layout::departments::ORG_SUFFIXES.iter().any(|suf| s.ends_with(suf)) && !s.contains("关于")
 }
 
+/// An Arabic digit, half- or full-width (２０２１ is typed in many documents).
+fn is_digit(c: char) -> bool {
+    digit_value(c).is_some()
+}
+
 /// The first year written in a title (浙江省民政厅2021年工作要点 → 2021).
 fn any_year(s: &str) -> Option<i32> {
-    s.char_indices().filter(|(_, c)| c.is_ascii_digit()).find_map(|(i, _)| {
-        if i == 0 || !s[..i].ends_with(|c: char| c.is_ascii_digit()) {
+    s.char_indices().filter(|(_, c)| is_digit(*c)).find_map(|(i, _)| {
+        if i == 0 || !s[..i].ends_with(is_digit) {
             leading_year(&s[i..])
         } else {
             None
@@ -465,14 +470,14 @@ fn any_year(s: &str) -> Option<i32> {
 /// A year written without 年 in a title (数字山东2021行动方案): four digits
 /// standing alone, not a count (2000个, 1000万元).
 fn bare_year(s: &str) -> Option<i32> {
-    s.char_indices().filter(|(_, c)| c.is_ascii_digit()).find_map(|(i, _)| {
-        if i > 0 && s[..i].ends_with(|c: char| c.is_ascii_digit()) {
+    s.char_indices().filter(|(_, c)| is_digit(*c)).find_map(|(i, _)| {
+        if i > 0 && s[..i].ends_with(is_digit) {
             return None;
         }
         let (y, j) = read_int(s, i)?;
         let next = s[j..].chars().next();
-        let count = next.is_some_and(|c| c.is_ascii_digit() || "个家万亿元人件项名所张米亩户次%．.".contains(c));
-        (year_ok(y) && j - i == 4 && !count).then_some(y as i32)
+        let count = next.is_some_and(|c| is_digit(c) || "个家万亿元人件项名所张米亩户次%．.".contains(c));
+        (year_ok(y) && s[i..j].chars().count() == 4 && !count).then_some(y as i32)
     })
 }
 
@@ -561,6 +566,10 @@ mod tests {
         assert_eq!(any_year("浙江省民政厅2021年工作要点"), Some(2021));
         assert_eq!(bare_year("数字山东2021行动方案"), Some(2021));
         assert_eq!(bare_year("建设2000个养老服务中心的方案"), None);
+        // Full-width digits, as many documents are typed.
+        assert_eq!(any_year("浙江省民政厅２０２１年工作要点"), Some(2021));
+        assert_eq!(bare_year("数字山东２０２１行动方案"), Some(2021));
+        assert_eq!(bare_year("建设２０００个养老服务中心的方案"), None);
     }
 
     #[test]

@@ -219,13 +219,16 @@ pub(crate) fn find_at(s: &str, lex: &Lexicon, numerals: &[usize]) -> Vec<Found> 
             continue;
         }
         // A quoted pair of clauses (一市一品牌，一县一特色) is two candidates.
-        if content.contains(['，', '；']) {
+        // Half-width commas are typed as often as full-width ones.
+        const CLAUSE: [char; 4] = ['，', '；', ',', ';'];
+        if content.contains(CLAUSE) {
             let mut at = inner;
-            for p in content.split(['，', '；']) {
+            for part in content.split_inclusive(CLAUSE) {
+                let p = part.trim_end_matches(CLAUSE);
                 if !excluded(p) && p.chars().count() >= 2 {
                     push(&mut out, at, at + p.len(), p, (at, at + p.len()));
                 }
-                at += p.len() + '，'.len_utf8();
+                at += part.len();
             }
             continue;
         }
@@ -461,6 +464,7 @@ mod tests {
             "推动一张表单受理",
             "采取“一事一议”方式予以支持",
             "开展“一市一品牌，一县一特色”建设行动",
+            "开展“一市一品牌,一县一特色”建设行动",
             "提供一站式服务",
             "铁路、公路主干线两侧各一公里范围内",
             "使用一点五米以内的牵引带",
