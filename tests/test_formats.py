@@ -427,6 +427,29 @@ def test_text_copied_from_a_typeset_pdf_reads_like_the_text(tmp_path, from_text)
         assert not re.search(r"— \d+ —", got.text(doc_id)), doc_id
 
 
+FULL_WIDTH_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
+HALF_WIDTH_PUNCTUATION = str.maketrans({"，": ",", "（": "(", "）": ")", "：": ":", "；": ";", "！": "!", "？": "?"})
+
+
+@pytest.mark.parametrize("retype", [FULL_WIDTH_DIGITS, HALF_WIDTH_PUNCTUATION], ids=["full-width digits", "half-width punctuation"])
+def test_retyped_digits_and_punctuation_read_like_the_text(from_text, retype):
+    """Documents are typed with full-width digits (２０２０年) or half-width
+    punctuation (, ( ) :) as often as the other way: the same records, the same
+    departments, the same targets and metadata."""
+    got = zc.read_texts({stem: text.translate(retype) for stem, text in TEXTS.items()})
+    norm = lambda v: squash(v).translate(retype) if isinstance(v, str) else v  # noqa: E731
+    for doc_id in from_text.doc_ids:
+        assert [(p, norm(t)) for p, t in records_of(got, doc_id)] == [(p, norm(t)) for p, t in records_of(from_text, doc_id)], doc_id
+        assert [tuple(map(norm, d)) for d in departments_of(got, doc_id)] == [tuple(map(norm, d)) for d in departments_of(from_text, doc_id)]
+        want = [(t["path"], t["value"], t["unit"], t["comparator"], t["deadline"]) for t in from_text.targets.filter(pl.col("doc_id") == doc_id).iter_rows(named=True)]
+        have = [(t["path"], t["value"], t["unit"], t["comparator"], t["deadline"]) for t in got.targets.filter(pl.col("doc_id") == doc_id).iter_rows(named=True)]
+        assert have == [(p, v, norm(u), c, d) for p, v, u, c, d in want], doc_id
+        gd = got.documents.filter(pl.col("doc_id") == doc_id).row(0, named=True)
+        wd = from_text.documents.filter(pl.col("doc_id") == doc_id).row(0, named=True)
+        for f in DOC_FIELDS:
+            assert norm(str(gd[f])) == norm(str(wd[f])), (doc_id, f, gd[f], wd[f])
+
+
 def test_scanned_pdf_is_a_clear_error(tmp_path):
     from fpdf import FPDF
     from PIL import Image, ImageDraw
