@@ -79,6 +79,22 @@ def test_same_slogan_counts_together_across_provinces(sample):
     assert provinces == ["江苏", "青海"]
 
 
+def test_one_number_for_a_list_gives_one_target_and_a_row_per_item(sample):
+    """青海: 街道综合养老服务机构、社区日间照料中心、农村养老服务设施覆盖率均达到100% is
+    one target (SCHEMA) whose three items line up in target_items, tied by group."""
+    items = sample.target_items.filter(pl.col("value") == 100.0)
+    assert items["item"].to_list() == ["街道综合养老服务机构覆盖率", "社区日间照料中心覆盖率", "农村养老服务设施覆盖率"]
+    assert items["group"].n_unique() == 1 and items["doc_id"].n_unique() == 1
+    target = sample.targets.filter((pl.col("doc_id") == items["doc_id"][0]) & (pl.col("group") == items["group"][0]))
+    assert target.height == 1 and target["items"].to_list()[0] == items["item"].to_list()
+    assert items["item_id"].to_list()[2] == "elderly_care.facility_coverage"
+    text = sample.text(items["doc_id"][0])
+    assert all(text[r["start"] : r["end"]] == r["span"] for r in items.iter_rows(named=True))
+    # Every item row belongs to a target with items, and no other target has rows.
+    with_items = sample.targets.filter(pl.col("items").list.len() > 0)
+    assert sample.target_items.height == with_items["items"].list.len().sum()
+
+
 def test_deadlines_frame(sample):
     d = sample.deadlines.filter(pl.col("doc_id") == "002_91ca80534bdee44b")
     first = d.filter(pl.col("path") == "3.1").row(0, named=True)

@@ -45,7 +45,7 @@ BlockKind = Literal[
 ]
 TokenKind = Literal["word", "stop", "number", "punct"]
 FrameName = Literal[
-    "documents", "records", "headings", "blocks", "departments", "actors", "targets", "slogans", "deadlines", "themes", "instruments", "strength_terms", "tokens", "errors"
+    "documents", "records", "headings", "blocks", "departments", "actors", "targets", "target_items", "slogans", "deadlines", "themes", "instruments", "strength_terms", "tokens", "errors"
 ]
 DictionaryKind = Literal["user_dict", "stopwords", "themes", "instruments", "strength", "departments", "indicators"]
 

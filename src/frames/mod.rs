@@ -195,6 +195,12 @@ pub const FRAMES: &[Frame] = &[
         written: true,
     },
     Frame {
+        name: "target_items",
+        doc: "One row per item of a target whose one number covers a list (…、…覆盖率均达到100%): the item and its indicator id, tied to its target by group.",
+        build: target_items,
+        written: true,
+    },
+    Frame {
         name: "slogans", doc: "One row per numbered formulation (数字提法) such as 两不愁、三保障.", build: slogans, written: true
     },
     Frame { name: "deadlines", doc: "One row per dated commitment (4月25日前 制定工作方案).", build: deadlines, written: true },
@@ -616,6 +622,56 @@ fn targets_of(docs: &[Document]) -> PolarsResult<DataFrame> {
     f.list_str("items", items);
     f.list_str("item_ids", item_ids);
     f.str("rule", rule);
+    f.finish()
+}
+
+/// One row per listed item of a target that one number covers for several
+/// indicators (街道综合养老服务机构、社区日间照料中心、农村养老服务设施覆盖率均达到100%
+/// → three rows), tied to its target by `group`; targets of one indicator
+/// have no rows here.
+///
+/// ```
+/// use zhengce::{frames, Corpus, Options};
+/// let t = "一、任务\n1.到2025年，街道综合养老服务机构、社区日间照料中心覆盖率均达到100%。";
+/// let c = Corpus::from_texts(vec![("d".into(), t.into())], &Options::default());
+/// let items = frames::target_items(&c).unwrap();
+/// assert_eq!(items.height(), 2);
+/// assert_eq!(items.column("item").unwrap().str().unwrap().get(1), Some("社区日间照料中心覆盖率"));
+/// ```
+pub fn target_items(c: &Corpus) -> PolarsResult<DataFrame> {
+    by_chunks(c, target_items_of)
+}
+
+fn target_items_of(docs: &[Document]) -> PolarsResult<DataFrame> {
+    let mut keys = Keys::new();
+    let (mut group, mut item, mut item_id) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut value, mut unit, mut comparator, mut deadline, mut span) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for d in docs {
+        let mut cur = CharCursor::new(&d.text);
+        for t in d.targets.iter().filter(|t| !t.items.is_empty()) {
+            for (k, it) in t.items.iter().enumerate() {
+                keys.span(d, t.block, &mut cur, t.start, t.end);
+                group.push(t.group.map(i64::from));
+                item.push(it.as_str());
+                item_id.push(t.item_ids.get(k).cloned().flatten());
+                value.push(t.value);
+                unit.push(t.unit.as_str());
+                comparator.push(t.comparator.symbol());
+                deadline.push(t.deadline.clone());
+                span.push(&d.text[t.start..t.end]);
+            }
+        }
+    }
+    let mut f = keys.columns();
+    f.opt_i64("group", group);
+    f.str("item", item);
+    f.opt_str("item_id", item_id);
+    f.f64("value", value);
+    f.str("unit", unit);
+    f.str("comparator", comparator);
+    f.opt_str("deadline", deadline);
+    f.str("span", span);
+    keys.offsets(&mut f);
     f.finish()
 }
 
