@@ -70,7 +70,6 @@ fn main() {
                     targets: vec![],
                     deadlines: vec![],
                     slogans: vec![],
-                    actors: vec![],
                     warnings: vec![],
                     labels: Default::default(),
                 };

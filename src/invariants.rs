@@ -53,7 +53,6 @@ pub fn check_structure(raw: &str) -> Result<(), Violation> {
         targets: Vec::new(),
         deadlines: Vec::new(),
         slogans: Vec::new(),
-        actors: Vec::new(),
         warnings: Vec::new(),
         labels: Default::default(),
     };

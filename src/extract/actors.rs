@@ -28,6 +28,7 @@
 use crate::layout::departments::{is_attribution_group, split_attribution};
 use crate::model::document::Document;
 use crate::model::facts::{Actor, ActorRole};
+use std::sync::OnceLock;
 
 /// The actors of every record of a document, in record order.
 pub fn extract(doc: &Document) -> Vec<Actor> {
@@ -48,10 +49,23 @@ pub fn extract(doc: &Document) -> Vec<Actor> {
 /// The actors of one text (`base`: its byte offset in the document), once
 /// each, in order of first appearance; `block` is left 0.
 pub fn actors_in(text: &str, base: usize) -> Vec<Actor> {
+    MEMO.with(|m| *m.borrow_mut() = Some(Default::default()));
+    let found = actors_of(text, base);
+    MEMO.with(|m| *m.borrow_mut() = None);
+    found
+}
+
+/// [`actors_in`], run with the memo of [`names_at`] set.
+fn actors_of(text: &str, base: usize) -> Vec<Actor> {
     let masked = mask(text);
     let mut found: Vec<Actor> = Vec::new();
     let spans = clauses(&masked);
     for (k, &(a, b)) in spans.iter().enumerate() {
+        // Every name ends in a character a body can end in (see `names_at`):
+        // a clause without one names no actor, and most clauses have none.
+        if !masked[a..b].chars().any(may_end_body) {
+            continue;
+        }
         // A subject set off by a comma (…等有关部门，按照各自职责做好…): the
         // clause is only names and the next one opens with a predicate.
         let names_only = |b: usize| spans.get(k + 1).filter(|&&(na, _)| set_off(&masked[b..na]) && only_names(&masked[a..b]));
@@ -621,7 +635,8 @@ fn predicate(rest: &str) -> Option<(&'static str, usize)> {
     if rejects(rest) {
         return None;
     }
-    PREDICATES.iter().filter(|p| rest.starts_with(**p)).max_by_key(|p| p.len()).map(|p| (*p, skipped + p.len()))
+    // The longest; among equals the last listed, as a scan of the list finds.
+    predicates_at(rest).max_by_key(|&(k, p)| (p.len(), k)).map(|(_, p)| (p, skipped + p.len()))
 }
 
 /// The role a subject's predicate gives it: 指导 guides, 监督/督促 supervises,
@@ -647,6 +662,11 @@ fn role_of(verb: &str, rest: &str) -> ActorRole {
 /// Words no name runs across: the predicates above and the particles that end
 /// a noun phrase.
 fn breaks_at(s: &str) -> bool {
+    // Most characters open no breaking word: one lookup instead of ~200
+    // comparisons, since this is asked at every character of every run.
+    if !s.chars().next().is_some_and(|c| initials(&BREAK_INITIALS, &[&PREDICATES, &OBJECT_MARKERS, &BREAK_CHARS]).binary_search(&c).is_ok()) {
+        return false;
+    }
     if s.starts_with(['的', '之', '对', '向', '把', '被', '将', '要', '是', '在', '由']) {
         return true;
     }
@@ -663,22 +683,71 @@ fn breaks_at(s: &str) -> bool {
     if NAME_VERBS.iter().any(|w| s.starts_with(w)) {
         return false;
     }
-    match PREDICATES.iter().filter(|p| p.chars().count() >= 2).find(|p| s.starts_with(**p)) {
+    match predicates_at(s).filter(|(_, p)| p.chars().nth(1).is_some()).min_by_key(|&(k, _)| k).map(|(_, p)| p) {
         // Verbs that are also words of names (监督管理局, 社会保障厅,
         // 宣传部, 主管部门, 指导委员会, 组织部) do not break before a body's head.
         // A verb-like word followed by 、/和 is an item of a list of functions
         // (组织、编制、财政等部门).
         // 办事处以及: not the verb 处以.
-        Some(&"处以") if s.starts_with("处以及") => false,
+        Some("处以") if s.starts_with("处以及") => false,
         Some(p) => {
             let rest = &s[p.len()..];
             let in_name = NAME_HEADS.iter().any(|h| rest.starts_with(h)) && !continues_word(rest);
             // 组织 is also the organisation function (组织和编制部门).
             // 联合会 (妇女联合会) is a head, not the joining verb.
-            !(in_name || rest.starts_with('、') || (*p == "组织" && rest.starts_with('和')) || (*p == "联合" && rest.starts_with('会')))
+            !(in_name || rest.starts_with('、') || (p == "组织" && rest.starts_with('和')) || (p == "联合" && rest.starts_with('会')))
         }
         None => false,
     }
+}
+
+static PREDICATE_INDEX: OnceLock<Vec<(&'static str, usize)>> = OnceLock::new();
+
+/// The predicates that open `s`, with their place in [`PREDICATES`]. The
+/// list sorted by bytes holds the words of one first character together, so
+/// only those are compared (this is asked at every character of a clause).
+fn predicates_at(s: &str) -> impl Iterator<Item = (usize, &'static str)> + '_ {
+    let index = PREDICATE_INDEX.get_or_init(|| {
+        let mut v: Vec<_> = PREDICATES.iter().enumerate().map(|(k, p)| (*p, k)).collect();
+        v.sort_unstable();
+        v
+    });
+    let first = s.chars().next().map_or("", |c| &s[..c.len_utf8()]);
+    let lo = index.partition_point(|(w, _)| *w < first);
+    let hi = lo + index[lo..].partition_point(|(w, _)| !first.is_empty() && w.starts_with(first));
+    index[lo..hi].iter().filter(move |(w, _)| s.starts_with(w)).map(|&(w, k)| (k, w))
+}
+
+/// The particles and prepositions that end a name wherever they stand.
+const BREAK_CHARS: [&str; 12] = ["的", "之", "对", "向", "把", "被", "将", "要", "是", "在", "由", "应"];
+
+static BREAK_INITIALS: OnceLock<Vec<char>> = OnceLock::new();
+static BODY_FINALS: OnceLock<Vec<char>> = OnceLock::new();
+
+/// The first characters of a set of word lists, sorted for binary search.
+fn initials<'a>(cell: &'a OnceLock<Vec<char>>, lists: &[&[&str]]) -> &'a [char] {
+    cell.get_or_init(|| {
+        let mut cs: Vec<char> = lists.iter().flat_map(|l| l.iter().filter_map(|w| w.chars().next())).collect();
+        cs.sort_unstable();
+        cs.dedup();
+        cs
+    })
+}
+
+/// Whether a run whose last character is `c` can name a body ([`is_body`]):
+/// a body's head, 机构, 财政, or a place or level word; a closing bracket or
+/// 、 leaves the question to `is_body`. Asked before `is_body`, which
+/// allocates, at every character of a run.
+fn may_end_body(c: char) -> bool {
+    const OTHER: [&str; 6] = ["）)〕、", "构", "政", "里方区", "省市县区州地乡镇旗盟辖设", "盟旗"];
+    let finals = BODY_FINALS.get_or_init(|| {
+        let mut cs: Vec<char> = BODY_ENDS.iter().chain(ZONES.iter()).flat_map(|w| w.chars().last()).collect();
+        cs.extend(OTHER.iter().flat_map(|w| w.chars()));
+        cs.sort_unstable();
+        cs.dedup();
+        cs
+    });
+    finals.binary_search(&c).is_ok()
 }
 
 /// Prepositions and verbs of hand-over and approval that take a body as their
@@ -731,16 +800,47 @@ fn never_starts(s: &str) -> bool {
 /// The names at byte `p` of a clause: the longest run that ends like a public
 /// body and crosses no predicate, split into its items. Returns the names'
 /// offsets and the end of the run.
-fn names_at(clause: &str, p: usize) -> Option<(Vec<(usize, usize)>, usize)> {
+fn names_at(clause: &str, p: usize) -> Option<Names> {
+    let key = (clause.as_ptr() as usize, clause.len(), p);
+    if let Some(hit) = MEMO.with(|m| m.borrow().as_ref().and_then(|m| m.get(&key).cloned())) {
+        return hit;
+    }
+    let found = find_names(clause, p);
+    MEMO.with(|m| {
+        if let Some(m) = m.borrow_mut().as_mut() {
+            m.insert(key, found.clone());
+        }
+    });
+    found
+}
+
+/// A run of names: their offsets in the clause and the end of the run.
+type Names = (Vec<(usize, usize)>, usize);
+
+thread_local! {
+    /// The names found in the text `actors_in` is reading, by (clause
+    /// address, clause length, place): the rules ask the same clause the same
+    /// question several times (its subject, a relative subject, a list set
+    /// off by a comma, a predicate shared with the clause before). Only set
+    /// while `actors_in` runs, when every clause is a slice of one text.
+    static MEMO: std::cell::RefCell<Option<std::collections::HashMap<(usize, usize, usize), Option<Names>>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// [`names_at`] without the memo.
+fn find_names(clause: &str, p: usize) -> Option<Names> {
     if p >= clause.len() || breaks_at(&clause[p..]) || never_starts(&clause[p..]) {
         return None;
     }
     // 有条件的地方/县(市) (SCHEMA: a qualified set of jurisdictions is written
     // with its qualifier).
     let lead = if clause[p..].starts_with(QUALIFIED) { QUALIFIED.len() } else { 0 };
-    let mut best = None;
     let mut run_end = p;
     let mut depth = 0i32;
+    // Where a name could end (outside brackets, on a body's last character),
+    // at most one per character of the 80 looked at.
+    let mut ends = [(0usize, 0usize); 80];
+    let mut n_ends = 0;
     for (k, (i, c)) in clause[p + lead..].char_indices().enumerate() {
         let at = p + lead + i;
         // A verb-like word right after 、/和 is an item of a list of
@@ -764,16 +864,22 @@ fn names_at(clause: &str, p: usize) -> Option<(Vec<(usize, usize)>, usize)> {
         if depth < 0 {
             break;
         }
-        let end = at + c.len_utf8();
-        run_end = end;
-        // A list that ends in a jurisdiction (各市及有条件的县(市)) is a run of
-        // names like one that ends in a body's head.
-        let run = &clause[p..end];
-        let listed_place = run.rsplit_once(['及', '和', '与']).is_some_and(|(_, t)| is_jurisdiction(&strip_brackets(t)));
-        if depth == 0 && (is_body(run) || listed_place) && !continues_word(&clause[at..]) {
-            best = Some(end);
+        run_end = at + c.len_utf8();
+        if depth == 0 && may_end_body(c) {
+            ends[n_ends] = (at, run_end);
+            n_ends += 1;
         }
     }
+    // The longest run that names a body: asked from the longest down, so
+    // that `is_body` runs once on a run that ends in a name. A list that
+    // ends in a jurisdiction (各市及有条件的县(市)) counts like one that ends
+    // in a body's head.
+    let names_body = |&(at, end): &(usize, usize)| {
+        let run = &clause[p..end];
+        let listed_place = || run.rsplit_once(['及', '和', '与']).is_some_and(|(_, t)| is_jurisdiction(&strip_brackets(t)));
+        !continues_word(&clause[at..]) && (is_body(run) || listed_place())
+    };
+    let best = ends[..n_ends].iter().rev().find(|e| names_body(e)).map(|&(_, end)| end);
     let mut end = best?;
     // A list that goes on with bodies that are not public (…部门和金融机构要):
     // the list ends where the run ends, its private members left out.
@@ -1071,11 +1177,12 @@ pub fn is_body(name: &str) -> bool {
 fn is_jurisdiction(bare: &str) -> bool {
     let quantified =
         ["各", "每个", "每一", "全", "本", QUALIFIED, "相关", "有关"].iter().find(|q| bare.starts_with(**q)).map(|q| &bare[q.len()..]);
-    let core = quantified.unwrap_or(bare).replace('、', "");
+    let core = quantified.unwrap_or(bare);
+    let core: std::borrow::Cow<str> = if core.contains('、') { core.replace('、', "").into() } else { core.into() };
     if core.is_empty() {
         return false;
     }
-    if matches!(core.as_str(), "省里" | "市里" | "县里") || (quantified.is_some() && core == "地方") {
+    if matches!(&*core, "省里" | "市里" | "县里") || (quantified.is_some() && core == "地方") {
         return true;
     }
     // Functional zones administered by their own committee act as
@@ -1132,7 +1239,11 @@ fn starts_with_level(s: &str) -> bool {
 }
 
 /// The name without its bracketed parts (县（市、区） → 县).
-fn strip_brackets(name: &str) -> String {
+fn strip_brackets(name: &str) -> std::borrow::Cow<'_, str> {
+    // Most runs have no bracket: no copy for them.
+    if !name.contains(['（', '(', '〔', '）', ')', '〕']) {
+        return name.into();
+    }
     let mut out = String::new();
     let mut depth = 0;
     for c in name.chars() {
@@ -1143,7 +1254,7 @@ fn strip_brackets(name: &str) -> String {
             _ => {}
         }
     }
-    out
+    out.into()
 }
 
 #[cfg(test)]

@@ -527,6 +527,9 @@ fn lead_of(b: &Block, resolved: &[crate::lexicon::agencies::Agency], issuer: Opt
 
 /// One row per (record, actor): the bodies the record's sentences make act
 /// (see `extract::actors`), with the same name resolution as departments.
+/// Actors are read here, when the frame is first asked for, not by `read`:
+/// most comparisons never use them, and reading them costs as much as
+/// cutting the text into words.
 pub fn actors(c: &Corpus) -> PolarsResult<DataFrame> {
     by_chunks(c, actors_of)
 }
@@ -536,10 +539,11 @@ fn actors_of(docs: &[Document]) -> PolarsResult<DataFrame> {
     let (mut name, mut verb, mut role) = (Vec::new(), Vec::new(), Vec::new());
     let (mut canonical, mut successor, mut level, mut known) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut category: Vec<Option<String>> = Vec::new();
-    for d in docs {
+    let found: Vec<_> = docs.iter().map(crate::extract::actors::extract).collect();
+    for (d, actors) in docs.iter().zip(&found) {
         let mut cur = CharCursor::new(&d.text);
         let lex = crate::label::lexicons_of(&d.labels);
-        for x in &d.actors {
+        for x in actors {
             let a = lex.agencies.resolve(&x.name);
             successor.push(lex.agencies.successor(&a.canonical).0);
             canonical.push(a.canonical);

@@ -2,7 +2,7 @@
 //! and back matter), metadata and everything extracted from it. The frames
 //! handed to Python are flat views of these types (see `frames`).
 
-use crate::model::facts::{Actor, Deadline, DocLabels, Slogan, Style, Target};
+use crate::model::facts::{Deadline, DocLabels, Slogan, Style, Target};
 
 /// What a block of the normalised text is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -259,8 +259,6 @@ pub struct Document {
     pub targets: Vec<Target>,
     pub deadlines: Vec<Deadline>,
     pub slogans: Vec<Slogan>,
-    /// The bodies the records' sentences make act (see `extract::actors`).
-    pub actors: Vec<Actor>,
     /// Problems that did not stop reading (decoding repairs, removed characters …).
     pub warnings: Vec<crate::error::Warning>,
     /// Themes, instruments, strength and token counts of each block (see [`crate::label`]).

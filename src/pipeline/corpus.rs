@@ -242,7 +242,6 @@ pub fn process(doc_id: &str, source: Source, raw: &str, mut warnings: Vec<Warnin
         targets: Vec::new(),
         deadlines: Vec::new(),
         slogans: Vec::new(),
-        actors: Vec::new(),
         warnings,
         labels: Default::default(),
     };
@@ -251,7 +250,6 @@ pub fn process(doc_id: &str, source: Source, raw: &str, mut warnings: Vec<Warnin
     doc.slogans = slogans;
     doc.targets = targets;
     doc.deadlines = deadlines;
-    doc.actors = crate::extract::actors::extract(&doc);
     doc.labels = crate::label::label(&doc, res.lexicons());
     doc
 }
