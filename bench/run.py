@@ -103,6 +103,8 @@ def child_zhengce(path: str, threads: int, extras: list[str]) -> dict:
         t = time.perf_counter()
         if extra == "tokens":
             out["tokens_rows"] = corpus.tokens.height
+        elif extra == "actors":
+            out["actors_rows"] = corpus.actors.height
         elif extra == "token_counts":
             out["token_counts_nnz"] = int(len(corpus.token_counts().data))
         out[f"{extra}_s"] = time.perf_counter() - t
@@ -354,7 +356,7 @@ def summarize(res: dict, threads_list: list[int] = (1, 2)) -> dict:
     s["ratios"] = ratios
     extra_run = next((z for z in runs.get("zhengce_t1", []) if "tokens_s" in z or "token_counts_s" in z), None)
     if extra_run:
-        s["extras"] = {k: extra_run[k] for k in ("tokens_s", "tokens_rows", "token_counts_s", "token_counts_nnz", "peak_rss_with_extras") if k in extra_run}
+        s["extras"] = {k: extra_run[k] for k in ("tokens_s", "tokens_rows", "token_counts_s", "token_counts_nnz", "actors_s", "actors_rows", "peak_rss_with_extras") if k in extra_run}
     return s
 
 
@@ -478,7 +480,9 @@ def markdown(results: dict) -> str:
             parts.append(f"`corpus.tokens` ({e['tokens_rows']:,} rows) {e['tokens_s']:.1f} s")
         if "token_counts_s" in e:
             parts.append(f"`corpus.token_counts()` ({e['token_counts_nnz']:,} non-zeros) {e['token_counts_s']:.1f} s")
-        out.append(f"On-request token frames at {size} (1 thread, after the figures above): " + "; ".join(parts) + f"; peak RSS with them {e.get('peak_rss_with_extras', 0) / 2**20:,.0f} MiB.")
+        if "actors_s" in e:
+            parts.append(f"`corpus.actors` ({e['actors_rows']:,} rows) {e['actors_s']:.1f} s")
+        out.append(f"On-request frames at {size} (1 thread, after the figures above): " + "; ".join(parts) + f"; peak RSS with them {e.get('peak_rss_with_extras', 0) / 2**20:,.0f} MiB.")
     return "\n".join(out)
 
 
@@ -525,7 +529,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reference-max-mb", type=float, default=10.0, help="run the reference on at most this many MB (an even subsample), extrapolated per MB")
     ap.add_argument("--skip-reference", action="store_true")
     ap.add_argument("--skip-bare", action="store_true", help="do not run examples/bare_jieba (needs `cargo build --release --example bare_jieba`)")
-    ap.add_argument("--extras", default="tokens,token_counts", help="on-request frames timed apart on the first 1-thread run")
+    ap.add_argument("--extras", default="tokens,token_counts,actors", help="on-request frames timed apart on the first 1-thread run")
     ap.add_argument("--extras-max", default="100MB", help="largest corpus the extras are run on")
     ap.add_argument("--import-repeat", type=int, default=5)
     ap.add_argument("--stream", action="store_true", help="also time streaming mode (zc.extract to Parquet) once, at the largest thread count")

@@ -664,7 +664,8 @@ fn role_of(verb: &str, rest: &str) -> ActorRole {
 fn breaks_at(s: &str) -> bool {
     // Most characters open no breaking word: one lookup instead of ~200
     // comparisons, since this is asked at every character of every run.
-    if !s.chars().next().is_some_and(|c| initials(&BREAK_INITIALS, &[&PREDICATES, &OBJECT_MARKERS, &BREAK_CHARS]).binary_search(&c).is_ok()) {
+    let initials = initials(&BREAK_INITIALS, &[&PREDICATES, &OBJECT_MARKERS, &BREAK_CHARS]);
+    if s.chars().next().is_none_or(|c| initials.binary_search(&c).is_err()) {
         return false;
     }
     if s.starts_with(['的', '之', '对', '向', '把', '被', '将', '要', '是', '在', '由']) {
@@ -817,13 +818,16 @@ fn names_at(clause: &str, p: usize) -> Option<Names> {
 /// A run of names: their offsets in the clause and the end of the run.
 type Names = (Vec<(usize, usize)>, usize);
 
+/// What `names_at` found, by (clause address, clause length, place).
+type NamesMemo = std::collections::HashMap<(usize, usize, usize), Option<Names>>;
+
 thread_local! {
     /// The names found in the text `actors_in` is reading, by (clause
     /// address, clause length, place): the rules ask the same clause the same
     /// question several times (its subject, a relative subject, a list set
     /// off by a comma, a predicate shared with the clause before). Only set
     /// while `actors_in` runs, when every clause is a slice of one text.
-    static MEMO: std::cell::RefCell<Option<std::collections::HashMap<(usize, usize, usize), Option<Names>>>> =
+    static MEMO: std::cell::RefCell<Option<NamesMemo>> =
         const { std::cell::RefCell::new(None) };
 }
 

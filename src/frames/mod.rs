@@ -13,6 +13,8 @@
 //! assert_eq!(recs.height(), 1);
 //! ```
 
+pub mod views;
+
 use polars::prelude::*;
 
 use crate::model::document::{Block, BlockKind, Document, Role, Ymd};
@@ -68,18 +70,37 @@ impl<'a> CharCursor<'a> {
 struct Cols {
     cols: Vec<Column>,
     height: usize,
+    /// The first column that could not be built.
+    error: Option<PolarsError>,
 }
 
 impl Cols {
     fn new(height: usize) -> Self {
-        Cols { cols: Vec::new(), height }
+        Cols { cols: Vec::new(), height, error: None }
     }
     fn push(&mut self, s: Series) {
         self.cols.push(s.into());
     }
+    fn push_built(&mut self, s: PolarsResult<Series>) {
+        match s {
+            Ok(s) => self.push(s),
+            Err(e) => {
+                self.error.get_or_insert(e);
+            }
+        }
+    }
+    /// A string column, each distinct value stored once (see [`views`]).
     fn str<S: AsRef<str>>(&mut self, name: &str, v: Vec<S>) {
-        let v: Vec<&str> = v.iter().map(|s| s.as_ref()).collect();
-        self.push(Series::new(name.into(), v));
+        let mut b = views::Views::default();
+        v.iter().for_each(|s| b.push(s.as_ref()));
+        self.push_built(b.finish(name));
+    }
+    /// A column of slices of documents' texts (text, slice), pointing into
+    /// one copy of each text.
+    fn text(&mut self, name: &str, v: Vec<(&str, &str)>) {
+        let mut b = views::Views::default();
+        v.iter().for_each(|(text, s)| b.push_in(text, s));
+        self.push_built(b.finish(name));
     }
     fn opt_str(&mut self, name: &str, v: Vec<Option<String>>) {
         self.push(Series::new(name.into(), v));
@@ -107,15 +128,13 @@ impl Cols {
         self.push(Series::new(name.into(), days).into_date());
     }
     fn list_str(&mut self, name: &str, v: Vec<Vec<&str>>) {
-        let values: usize = v.iter().map(|x| x.len()).sum();
-        let mut b = ListStringChunkedBuilder::new(name.into(), v.len(), values);
-        for row in v {
-            b.append_values_iter(row.into_iter());
-        }
-        self.push(b.finish().into_series());
+        self.push_built(views::list_column(name, v));
     }
     fn finish(self) -> PolarsResult<DataFrame> {
-        DataFrame::new(self.height, self.cols)
+        match self.error {
+            Some(e) => Err(e),
+            None => DataFrame::new(self.height, self.cols),
+        }
     }
 }
 
@@ -404,7 +423,7 @@ fn blocks_where(docs: &[Document], keep: impl Fn(&Block) -> bool) -> PolarsResul
             marker.push(b.marker.as_str());
             heading.push(b.heading.as_str());
             sections.push(b.section_titles.iter().map(String::as_str).collect());
-            text.push(b.text(&d.text));
+            text.push((d.text.as_str(), b.text(&d.text)));
             depts.push(b.departments.iter().map(|x| x.name.as_str()).collect());
         }
     }
@@ -414,7 +433,7 @@ fn blocks_where(docs: &[Document], keep: impl Fn(&Block) -> bool) -> PolarsResul
     f.str("marker", marker);
     f.str("heading", heading);
     f.list_str("section_titles", sections);
-    f.str("text", text);
+    f.text("text", text);
     keys.offsets(&mut f);
     f.list_str("departments", depts);
     labels.write(&mut f);
