@@ -6,7 +6,8 @@
 //! valgrind --tool=callgrind --callgrind-out-file=/dev/null target/release/examples/stage_cost bench/out/corpus-10MB 2 targets
 //! ```
 //! Stages: none (loading only), structure, targets, labels, jieba (bare jieba-rs
-//! cut of each text, HMM on), process (all per-document work). Compare a
+//! cut of each text, HMM on), process (all per-document work), actors
+//! (process, then the actors of each document, as the actors frame reads them). Compare a
 //! stage's count minus `none` with `jieba` minus `none`.
 use zhengce::input::read::{decode, expand, Input};
 use zhengce::model::document::Source;
@@ -86,6 +87,14 @@ fn main() {
         "process" => {
             for t in &texts {
                 n += process("x", src(), t, vec![], &res).blocks.len();
+            }
+        }
+        // The actors frame's reading, which `read` no longer does: compare
+        // with `process`.
+        "actors" => {
+            for t in &texts {
+                let doc = process("x", src(), t, vec![], &res);
+                n += doc.blocks.len() + zhengce::extract::actors::extract(&doc).len();
             }
         }
         other => panic!("unknown stage {other}"),

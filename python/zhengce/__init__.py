@@ -44,7 +44,6 @@ from ._errors import (
 from ._options import ReadOptions
 from ._zhengce import __version__
 from .stream import extract, open_frames, scan
-from .methods import agreement, read_coding
 from ._saved import open_corpus as open
 from ._report import report
 
@@ -85,3 +84,14 @@ __all__ = [
     "InternalError",
     "__version__",
 ]
+
+
+def __getattr__(name: str):
+    # The research methods load numpy and scipy: imported on first use, so
+    # that ``import zhengce`` stays fast for a session that only reads.
+    if name in ("agreement", "read_coding", "methods"):
+        import importlib
+
+        methods = importlib.import_module(".methods", __name__)
+        return methods if name == "methods" else getattr(methods, name)
+    raise AttributeError(f"module 'zhengce' has no attribute {name!r}")

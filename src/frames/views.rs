@@ -134,3 +134,61 @@ pub fn list_column<'a>(name: &str, rows: impl IntoIterator<Item = impl IntoItera
     let array = ListArray::<i64>::try_new(dtype, offsets.try_into()?, values.array()?.boxed(), None)?;
     Ok(ListChunked::with_chunk(name.into(), array).into_series())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn buffer_bytes(s: &Series) -> usize {
+        s.str().unwrap().downcast_iter().map(|a| a.total_buffer_len()).sum()
+    }
+
+    #[test]
+    fn a_recurring_value_is_stored_once() {
+        let name = "江苏省民政厅关于印发方案的通知";
+        let mut v = Views::default();
+        for _ in 0..1000 {
+            v.push(name);
+            v.push("省民政厅"); // 12 bytes: held in the view itself
+        }
+        let s = v.finish("x").unwrap();
+        assert_eq!(s.len(), 2000);
+        assert_eq!(buffer_bytes(&s), name.len());
+        assert!(s.str().unwrap().iter().enumerate().all(|(i, x)| x == Some(if i % 2 == 0 { name } else { "省民政厅" })));
+    }
+
+    #[test]
+    fn slices_of_a_text_point_into_one_copy_of_it() {
+        let doc = "一、总体要求\n坚持以人民为中心的发展思想。\n二、主要任务\n提高城乡低保标准，完善救助制度。";
+        let other = "一、任务\n建立健全基层社会救助经办服务体系。";
+        let lines: Vec<&str> = doc.lines().chain(other.lines()).collect();
+        let mut v = Views::default();
+        for l in doc.lines() {
+            v.push_in(doc, l);
+        }
+        for l in other.lines() {
+            v.push_in(other, l);
+        }
+        let s = v.finish("text").unwrap();
+        assert_eq!(buffer_bytes(&s), doc.len() + other.len());
+        let got: Vec<&str> = s.str().unwrap().iter().flatten().collect();
+        assert_eq!(got, lines);
+    }
+
+    #[test]
+    fn list_values_recur_without_copies() {
+        let rows = vec![vec!["社会救助与兜底保障", "养老服务体系建设"], vec![], vec!["养老服务体系建设", "社会救助与兜底保障"]];
+        let s = list_column("themes", rows.clone()).unwrap();
+        let list = s.list().unwrap();
+        let got: Vec<Vec<String>> =
+            (0..list.len()).map(|i| list.get_as_series(i).unwrap().str().unwrap().iter().flatten().map(str::to_string).collect()).collect();
+        assert_eq!(got, rows);
+        let inner: usize = s
+            .list()
+            .unwrap()
+            .downcast_iter()
+            .map(|a| a.values().as_any().downcast_ref::<Utf8ViewArray>().unwrap().total_buffer_len())
+            .sum();
+        assert_eq!(inner, "社会救助与兜底保障".len() + "养老服务体系建设".len());
+    }
+}
