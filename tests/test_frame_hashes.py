@@ -78,7 +78,7 @@ def test_every_frame_is_as_pinned(current):
     assert not changed, "frames changed (update the pins with --update if meant):\n" + "\n".join(changed)
 
 
-def test_threads_do_not_change_a_frame(tmp_path):
+def test_threads_do_not_change_a_frame():
     # The same corpus read on one and two threads gives the same rows.
     one = zc.read(zc.sample_paths(), threads=1)
     two = zc.read(zc.sample_paths(), threads=2)

@@ -725,14 +725,17 @@ const BREAK_CHARS: [&str; 12] = ["的", "之", "对", "向", "把", "被", "将"
 static BREAK_INITIALS: OnceLock<Vec<char>> = OnceLock::new();
 static BODY_FINALS: OnceLock<Vec<char>> = OnceLock::new();
 
-/// The first characters of a set of word lists, sorted for binary search.
+/// A set of characters, sorted for binary search.
+fn char_set(cs: impl Iterator<Item = char>) -> Vec<char> {
+    let mut cs: Vec<char> = cs.collect();
+    cs.sort_unstable();
+    cs.dedup();
+    cs
+}
+
+/// The first characters of a set of word lists.
 fn initials<'a>(cell: &'a OnceLock<Vec<char>>, lists: &[&[&str]]) -> &'a [char] {
-    cell.get_or_init(|| {
-        let mut cs: Vec<char> = lists.iter().flat_map(|l| l.iter().filter_map(|w| w.chars().next())).collect();
-        cs.sort_unstable();
-        cs.dedup();
-        cs
-    })
+    cell.get_or_init(|| char_set(lists.iter().flat_map(|l| l.iter().filter_map(|w| w.chars().next()))))
 }
 
 /// Whether a run whose last character is `c` can name a body ([`is_body`]):
@@ -740,13 +743,11 @@ fn initials<'a>(cell: &'a OnceLock<Vec<char>>, lists: &[&[&str]]) -> &'a [char] 
 /// 、 leaves the question to `is_body`. Asked before `is_body`, which
 /// allocates, at every character of a run.
 fn may_end_body(c: char) -> bool {
-    const OTHER: [&str; 6] = ["）)〕、", "构", "政", "里方区", "省市县区州地乡镇旗盟辖设", "盟旗"];
+    // 机构, 财政, 省里/地方 (is_public_institution, is_body, is_jurisdiction).
+    const OTHER: &str = "）)〕、构政里方";
     let finals = BODY_FINALS.get_or_init(|| {
-        let mut cs: Vec<char> = BODY_ENDS.iter().chain(ZONES.iter()).flat_map(|w| w.chars().last()).collect();
-        cs.extend(OTHER.iter().flat_map(|w| w.chars()));
-        cs.sort_unstable();
-        cs.dedup();
-        cs
+        let heads = BODY_ENDS.iter().chain(ZONES.iter()).flat_map(|w| w.chars().last());
+        char_set(heads.chain(OTHER.chars()).chain(PLACE_CHARS.chars()))
     });
     finals.binary_search(&c).is_ok()
 }
@@ -1197,7 +1198,7 @@ fn is_jurisdiction(bare: &str) -> bool {
     if quantified.is_none() && is_place_name(&core) {
         return true;
     }
-    let places = core.chars().all(|c| "省市县区州地乡镇旗盟辖设".contains(c));
+    let places = core.chars().all(|c| PLACE_CHARS.contains(c));
     // Without a quantifier only a list of levels (省市县, 市县) is a subject.
     places && (quantified.is_some() || (core.chars().count() >= 2 && !core.contains('地')))
 }
@@ -1219,6 +1220,10 @@ fn is_place_name(core: &str) -> bool {
         && !core.contains('级')
         && core.chars().all(|c| c.is_alphabetic())
 }
+
+/// The characters of level and place words (省市县, 各乡镇, 省辖市): a run of
+/// them only is a jurisdiction.
+const PLACE_CHARS: &str = "省市县区州地乡镇旗盟辖设";
 
 /// Functional zones with an administration of their own (管委会).
 const ZONES: [&str; 6] = ["新片区", "新区", "开发区", "园区", "高新区", "自贸区"];
