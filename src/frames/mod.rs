@@ -421,8 +421,8 @@ fn blocks_where(docs: &[Document], keep: impl Fn(&Block) -> bool) -> PolarsResul
             level.push(b.level as i64);
             kind.push(b.kind.name());
             marker.push(b.marker.as_str());
-            heading.push(b.heading.as_str());
-            sections.push(b.section_titles.iter().map(String::as_str).collect());
+            heading.push(b.heading(&d.text));
+            sections.push(b.section_titles(&d.blocks, &d.text));
             text.push((d.text.as_str(), b.text(&d.text)));
             depts.push(b.departments.iter().map(|x| x.name.as_str()).collect());
         }
@@ -819,7 +819,7 @@ fn strength_terms_of(docs: &[Document]) -> PolarsResult<DataFrame> {
     f.finish()
 }
 
-type LongOf = for<'a> fn(&'a crate::label::BlockLabels) -> (&'a crate::label::themes::Scores, &'a Vec<u32>, &'a Vec<(u32, u32)>);
+type LongOf = for<'a> fn(&'a crate::label::BlockLabels) -> (&'a [(u32, f32)], &'a [u32], &'a [(u32, u32)]);
 
 /// The long frames of themes and instruments (records only).
 fn labelled_long(

@@ -359,27 +359,30 @@ pub fn label(doc: &Document, lex: &Arc<Lexicons>) -> DocLabels {
 
         let own = themes::own_scores(&hits[0], lead_end(text), rules);
         let context: Vec<(&Scores, bool)> =
-            b.section_titles.iter().rev().filter_map(|t| heading_scores.get(t.as_str())).map(|(s, c)| (s, *c)).collect();
-        l.theme_scores = themes::with_context(&own, &context, &title, rules);
-        l.themes = themes::assign(&l.theme_scores, rules);
-        l.theme_terms = first_occurrences(&hits[0]);
+            b.section_titles(&doc.blocks, &doc.text).iter().rev().filter_map(|t| heading_scores.get(t)).map(|(s, c)| (s, *c)).collect();
+        let theme_scores = themes::with_context(&own, &context, &title, rules);
+        l.themes = themes::assign(&theme_scores, rules).into();
+        l.theme_scores = theme_scores.into();
+        l.theme_terms = first_occurrences(&hits[0]).into();
         if b.kind == BlockKind::Heading {
-            heading_scores.insert(b.heading.as_str(), (own, is_division(&b.marker)));
+            heading_scores.insert(b.heading(&doc.text), (own, is_division(&b.marker)));
         }
 
         let (n_targets, n_deadlines) = (targets[i].len(), deadlines[i].len());
-        l.instrument_scores = lex.instruments.scores(&hits[1], n_targets, n_deadlines);
-        l.instruments = Instruments::assign(&l.instrument_scores);
-        l.instrument_terms = first_occurrences(&hits[1]);
+        let instrument_scores = lex.instruments.scores(&hits[1], n_targets, n_deadlines);
+        l.instruments = Instruments::assign(&instrument_scores).into();
+        l.instrument_scores = instrument_scores.into();
+        let mut instrument_terms = first_occurrences(&hits[1]);
         if n_targets + n_deadlines > 0 {
             for (k, &(tw, dw)) in lex.instruments.specials.iter().enumerate() {
                 for (w, n, term) in [(tw, n_targets, TARGET_TERM), (dw, n_deadlines, DEADLINE_TERM)] {
                     if n > 0 && w > 0.0 {
-                        l.instrument_terms.push((k as u32, term));
+                        instrument_terms.push((k as u32, term));
                     }
                 }
             }
         }
+        l.instrument_terms = instrument_terms.into();
 
         let facts = RecordFacts {
             targets: &targets[i],
@@ -387,7 +390,7 @@ pub fn label(doc: &Document, lex: &Arc<Lexicons>) -> DocLabels {
             text_start: b.text_start,
             task: b.kind == BlockKind::Task && directive,
         };
-        l.strength_terms = lex.strength.evidence(&hits[2], text, facts);
+        l.strength_terms = lex.strength.evidence(&hits[2], text, facts).into();
         let (binding, soft) = Strength::weights(&l.strength_terms);
         let (s, label) = Strength::score(binding, soft);
         (l.binding, l.soft, l.strength, l.strength_label) = (binding, soft, s, label);

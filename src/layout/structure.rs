@@ -15,8 +15,8 @@
 //! let n = Layout::default().normalize("一、主要任务\n（一）加强保障\n1.提高标准。落实资金。（责任单位：救助处）");
 //! let blocks = parse(&n.text, &n.lines, &Layout::default());
 //! let task = blocks.iter().find(|b| b.path == "1.1.1").unwrap();
-//! assert_eq!(task.heading, "提高标准");
-//! assert_eq!(task.section_titles, vec!["主要任务", "加强保障"]);
+//! assert_eq!(task.heading(&n.text), "提高标准");
+//! assert_eq!(task.section_titles(&blocks, &n.text), ["主要任务", "加强保障"]);
 //! assert_eq!(task.departments[0].name, "救助处");
 //! ```
 
@@ -293,22 +293,29 @@ fn is_addressee(s: &str) -> bool {
 }
 
 /// Split off the text of a title: trailing sentence punctuation removed.
-pub fn title_text(s: &str) -> String {
-    s.trim_end_matches(|c: char| is_terminal(c) || c.is_whitespace() || c == '*').to_string()
+pub fn title_text(s: &str) -> &str {
+    s.trim_end_matches(|c: char| is_terminal(c) || c.is_whitespace() || c == '*')
 }
 
 /// The first sentence of a text (without its terminal punctuation).
-pub fn first_sentence(s: &str) -> String {
+pub fn first_sentence(s: &str) -> &str {
     let mut depth = 0i32;
     for (i, c) in s.char_indices() {
         match c {
             '（' | '(' | '《' | '“' => depth += 1,
             '）' | ')' | '》' | '”' => depth -= 1,
-            '。' | '！' | '？' | '!' | '?' if depth <= 0 => return s[..i].trim().to_string(),
+            '。' | '！' | '？' | '!' | '?' if depth <= 0 => return s[..i].trim(),
             _ => {}
         }
     }
-    s.trim_end_matches(|c: char| is_terminal(c) || c.is_whitespace()).to_string()
+    s.trim_end_matches(|c: char| is_terminal(c) || c.is_whitespace())
+}
+
+/// Byte offsets in `text` of `part`, a slice of it.
+fn span_in(text: &str, part: &str) -> (usize, usize) {
+    let start = part.as_ptr() as usize - text.as_ptr() as usize;
+    debug_assert!(start + part.len() <= text.len());
+    (start, start + part.len())
 }
 
 /// Whether the text after a marker is only a title: at most one sentence.
@@ -538,8 +545,9 @@ fn plain(kind: BlockKind, info: &Info) -> Block {
         start: info.start,
         end: info.end,
         text_start: info.start,
-        heading: String::new(),
-        section_titles: Vec::new(),
+        heading_start: info.start,
+        heading_end: info.start,
+        section: None,
         departments: Vec::new(),
     }
 }
@@ -807,9 +815,9 @@ fn is_bracketed_title(s: &str) -> bool {
 /// the headings above it, and the departments of its attribution.
 fn fill_titles(text: &str, blocks: &mut [Block], ancestors: &[Vec<usize>], split: &[(usize, Option<usize>)]) {
     for k in 0..blocks.len() {
-        let titles: Vec<String> =
-            ancestors[k].iter().filter(|&&a| blocks[a].kind == BlockKind::Heading).map(|&a| blocks[a].heading.clone()).collect();
-        blocks[k].section_titles = titles;
+        // The ancestors are a stack, so the nearest heading's own chain is
+        // the rest of this block's section titles.
+        blocks[k].section = ancestors[k].iter().rev().copied().find(|&a| blocks[a].kind == BlockKind::Heading);
         if blocks[k].style == Some(Style::Row) {
             continue;
         }
@@ -819,10 +827,11 @@ fn fill_titles(text: &str, blocks: &mut [Block], ancestors: &[Vec<usize>], split
         if matches!(blocks[k].kind, BlockKind::Task | BlockKind::Heading) {
             blocks[k].departments = departments::record_departments(body, split[k].0, attribution, start);
         }
-        blocks[k].heading = match blocks[k].kind {
+        let heading = match blocks[k].kind {
             BlockKind::Heading | BlockKind::Title => title_text(lines::strip_markup(core)),
             _ => first_sentence(core),
         };
+        (blocks[k].heading_start, blocks[k].heading_end) = span_in(text, heading);
     }
 }
 /// The block of a table row: its text starts at the first cell after the 序号
@@ -833,7 +842,7 @@ fn table_row(text: &str, info: &Info, row: &Row, path: String, level: u32) -> Bl
     let ordinal_cell =
         row.columns.iter().zip(&row.cells).find(|(c, _)| **c == Column::Ordinal).map(|(_, &(a, b))| line[a..b].trim().to_string());
     let mut depts = Vec::new();
-    let mut heading = String::new();
+    let mut heading = "";
     for (col, &(a, b)) in row.columns.iter().zip(&row.cells) {
         let cell = &line[a..b];
         match col {
@@ -861,6 +870,7 @@ fn table_row(text: &str, info: &Info, row: &Row, path: String, level: u32) -> Bl
             d.role = if n == 0 { crate::model::document::Role::Lead } else { crate::model::document::Role::Co };
         }
     }
+    let heading = if heading.is_empty() { (info.start + first, info.start + first) } else { span_in(text, heading) };
     Block {
         kind: BlockKind::Task,
         path,
@@ -870,8 +880,9 @@ fn table_row(text: &str, info: &Info, row: &Row, path: String, level: u32) -> Bl
         start: info.start,
         end: info.end,
         text_start: info.start + first,
-        heading,
-        section_titles: Vec::new(),
+        heading_start: heading.0,
+        heading_end: heading.1,
+        section: None,
         departments: depts,
     }
 }
@@ -989,7 +1000,7 @@ mod tests {
     #[test]
     fn headings_and_paragraphs() {
         let (t, b) = blocks("一、总体要求\n全面落实要求。加强建设。\n坚持需求导向。围绕群众。\n二、主要任务\n（一）制定工作方案（4月25日前）。结合实际制定方案。");
-        let rec: Vec<_> = b.iter().filter(|b| b.kind == BlockKind::Task).map(|b| (b.path.as_str(), b.heading.as_str())).collect();
+        let rec: Vec<_> = b.iter().filter(|b| b.kind == BlockKind::Task).map(|b| (b.path.as_str(), b.heading(&t))).collect();
         assert_eq!(rec, [("1", "全面落实要求"), ("1", "坚持需求导向"), ("2.1", "制定工作方案（4月25日前）")]);
         let h: Vec<_> = b.iter().filter(|b| b.kind == BlockKind::Heading).map(|b| b.text(&t)).collect();
         assert_eq!(h, ["总体要求", "主要任务"]);
@@ -1057,7 +1068,7 @@ mod tests {
         let (t, b) = blocks(doc);
         let rows: Vec<_> = b.iter().filter(|b| b.style == Some(Style::Row)).collect();
         assert_eq!(
-            rows.iter().map(|r| (r.path.as_str(), r.heading.as_str())).collect::<Vec<_>>(),
+            rows.iter().map(|r| (r.path.as_str(), r.heading(&t))).collect::<Vec<_>>(),
             [("1.1", "提高城乡低保标准"), ("1.2", "开展专项治理")]
         );
         let d: Vec<_> = rows[0].departments.iter().map(|d| (d.name.as_str(), d.role.name(), &t[d.start..d.end])).collect();

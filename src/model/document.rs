@@ -193,10 +193,14 @@ pub struct Block {
     pub end: usize,
     /// Byte offset where the text after the marker (and its white space) starts.
     pub text_start: usize,
-    /// The first sentence or the title.
-    pub heading: String,
-    /// Titles of the headings above this block, outermost first.
-    pub section_titles: Vec<String>,
+    /// Byte offsets of the first sentence or the title (see [`Block::heading`]):
+    /// a slice of the text, so a block holds no copy of it.
+    pub heading_start: usize,
+    pub heading_end: usize,
+    /// The nearest numbered heading above this block (its index among the
+    /// document's blocks); that heading's own `section` continues the chain
+    /// (see [`Block::section_titles`]).
+    pub section: Option<usize>,
     /// Explicitly attributed departments, in order.
     pub departments: Vec<Department>,
 }
@@ -205,6 +209,24 @@ impl Block {
     /// The block's text after its marker.
     pub fn text<'a>(&self, doc_text: &'a str) -> &'a str {
         &doc_text[self.text_start..self.end]
+    }
+
+    /// The first sentence of a record, or the title of a heading.
+    pub fn heading<'a>(&self, doc_text: &'a str) -> &'a str {
+        &doc_text[self.heading_start..self.heading_end]
+    }
+
+    /// Titles of the headings above this block, outermost first. `blocks` are
+    /// the blocks of its document.
+    pub fn section_titles<'a>(&self, blocks: &[Block], doc_text: &'a str) -> Vec<&'a str> {
+        let mut titles = Vec::new();
+        let mut at = self.section;
+        while let Some(h) = at {
+            titles.push(blocks[h].heading(doc_text));
+            at = blocks[h].section;
+        }
+        titles.reverse();
+        titles
     }
 }
 

@@ -208,19 +208,19 @@ pub struct BlockLabels {
     /// preambles, notices, attachments); other kinds have no labels.
     pub labelled: bool,
     /// Theme scores with the heading context, by theme index.
-    pub theme_scores: Scores,
+    pub theme_scores: Box<[(u32, f32)]>,
     /// Assigned themes, best first.
-    pub themes: Vec<u32>,
+    pub themes: Box<[u32]>,
     /// (theme, term) found in the block's own text, first occurrence order.
-    pub theme_terms: Vec<(u32, u32)>,
-    pub instrument_scores: Scores,
+    pub theme_terms: Box<[(u32, u32)]>,
+    pub instrument_scores: Box<[(u32, f32)]>,
     /// Instruments used, in dictionary order.
-    pub instruments: Vec<u32>,
+    pub instruments: Box<[u32]>,
     /// (instrument, term) found in the text.
-    pub instrument_terms: Vec<(u32, u32)>,
+    pub instrument_terms: Box<[(u32, u32)]>,
     /// The evidence of the strength score, in text order (targets and
     /// deadlines after the terms).
-    pub strength_terms: Vec<StrengthTerm>,
+    pub strength_terms: Box<[StrengthTerm]>,
     /// Summed weights of binding and soft language (of `strength_terms`).
     pub binding: f32,
     pub soft: f32,
