@@ -1,0 +1,99 @@
+//! Where the memory of read documents goes: heap bytes held by each part of
+//! the `Document`s of a corpus, as a multiple of the corpus's bytes on disk.
+//!
+//! ```text
+//! cargo run --release --example doc_memory bench/out/corpus-10MB
+//! ```
+//! Counts capacities (what the allocator holds), not lengths; struct sizes of
+//! vector elements are included, allocator overhead is not.
+use std::mem::size_of;
+use zhengce::model::document::{Block, Department, Document};
+use zhengce::model::facts::{BlockLabels, Deadline, Slogan, StrengthTerm, Target};
+use zhengce::pipeline::corpus::{Corpus, Options};
+
+fn s(x: &String) -> usize {
+    x.capacity()
+}
+fn os(x: &Option<String>) -> usize {
+    x.as_ref().map_or(0, s)
+}
+fn v<T>(x: &Vec<T>) -> usize {
+    x.capacity() * size_of::<T>()
+}
+
+fn block(b: &Block, parts: &mut [usize; 2]) {
+    parts[0] += v::<Department>(&b.departments) + b.departments.iter().map(|d| s(&d.name)).sum::<usize>();
+    parts[1] += s(&b.path) + s(&b.marker);
+}
+
+fn b<T>(x: &[T]) -> usize {
+    std::mem::size_of_val(x)
+}
+
+fn labels(l: &BlockLabels) -> usize {
+    b(&l.theme_scores)
+        + b(&l.themes)
+        + b(&l.theme_terms)
+        + b(&l.instrument_scores)
+        + b(&l.instruments)
+        + b(&l.instrument_terms)
+        + b::<StrengthTerm>(&l.strength_terms)
+}
+
+fn target(t: &Target) -> usize {
+    s(&t.unit)
+        + os(&t.per)
+        + os(&t.deadline)
+        + os(&t.indicator)
+        + os(&t.scope)
+        + os(&t.base)
+        + os(&t.indicator_id)
+        + os(&t.condition)
+        + v(&t.items)
+        + t.items.iter().map(s).sum::<usize>()
+        + v(&t.item_ids)
+        + t.item_ids.iter().map(os).sum::<usize>()
+}
+
+fn main() {
+    let dir = std::env::args().nth(1).expect("a corpus folder");
+    let corpus = Corpus::read(&[dir], &Options::default());
+    let docs: &[Document] = &corpus.documents;
+    let disk: u64 = docs.iter().map(|d| d.source.bytes).sum();
+    let mut rows: Vec<(&str, usize)> = Vec::new();
+    let mut blk = [0usize; 2];
+    for d in docs {
+        for b in &d.blocks {
+            block(b, &mut blk);
+        }
+    }
+    rows.push(("text", docs.iter().map(|d| s(&d.text)).sum()));
+    rows.push(("anchors", docs.iter().map(|d| v(&d.anchors)).sum()));
+    rows.push(("blocks (structs)", docs.iter().map(|d| v(&d.blocks)).sum()));
+    rows.push(("block departments", blk[0]));
+    rows.push(("block path+marker", blk[1]));
+    rows.push(("labels (structs)", docs.iter().map(|d| v(&d.labels.blocks)).sum()));
+    rows.push(("labels (vectors)", docs.iter().flat_map(|d| &d.labels.blocks).map(labels).sum()));
+    rows.push(("targets", docs.iter().map(|d| v::<Target>(&d.targets) + d.targets.iter().map(target).sum::<usize>()).sum()));
+    rows.push((
+        "deadlines",
+        docs.iter()
+            .map(|d| v::<Deadline>(&d.deadlines) + d.deadlines.iter().map(|x| s(&x.date) + s(&x.phrase) + s(&x.action)).sum::<usize>())
+            .sum(),
+    ));
+    rows.push((
+        "slogans",
+        docs.iter().map(|d| v::<Slogan>(&d.slogans) + d.slogans.iter().map(|x| s(&x.text) + s(&x.normalized)).sum::<usize>()).sum(),
+    ));
+    let total: usize = rows.iter().map(|r| r.1).sum();
+    println!(
+        "{} documents, {:.1} MB on disk, {} blocks",
+        docs.len(),
+        disk as f64 / 1e6,
+        docs.iter().map(|d| d.blocks.len()).sum::<usize>()
+    );
+    for (name, n) in rows {
+        println!("{name:<22} {:>8.1} MB {:>6.2}×", n as f64 / 1e6, n as f64 / disk as f64);
+    }
+    println!("{:<22} {:>8.1} MB {:>6.2}×", "total", total as f64 / 1e6, total as f64 / disk as f64);
+}
