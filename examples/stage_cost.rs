@@ -64,7 +64,7 @@ fn main() {
                 let doc = zhengce::model::document::Document {
                     doc_id: "x".into(),
                     source: src(),
-                    text: text.clone(),
+                    text: text.as_str().into(),
                     anchors: vec![],
                     meta: Default::default(),
                     blocks: blocks.clone(),

@@ -46,7 +46,7 @@ pub fn check_structure(raw: &str) -> Result<(), Violation> {
             encoding: "utf-8".into(),
             bytes: raw.len() as u64,
         },
-        text: n.text,
+        text: n.text.into(),
         anchors: n.anchors,
         meta: Default::default(),
         blocks,

@@ -96,8 +96,8 @@ impl Cols {
         self.push_built(b.finish(name));
     }
     /// A column of slices of documents' texts (text, slice), pointing into
-    /// one copy of each text.
-    fn text(&mut self, name: &str, v: Vec<(&str, &str)>) {
+    /// the documents' own texts.
+    fn text(&mut self, name: &str, v: Vec<(&std::sync::Arc<str>, &str)>) {
         let mut b = views::Views::default();
         v.iter().for_each(|(text, s)| b.push_in(text, s));
         self.push_built(b.finish(name));
@@ -421,9 +421,9 @@ fn blocks_where(docs: &[Document], keep: impl Fn(&Block) -> bool) -> PolarsResul
             level.push(b.level as i64);
             kind.push(b.kind.name());
             marker.push(b.marker.as_str());
-            heading.push(b.heading(&d.text));
+            heading.push((&d.text, b.heading(&d.text)));
             sections.push(b.section_titles(&d.blocks, &d.text));
-            text.push((d.text.as_str(), b.text(&d.text)));
+            text.push((&d.text, b.text(&d.text)));
             depts.push(b.departments.iter().map(|x| x.name.as_str()).collect());
         }
     }
@@ -431,7 +431,7 @@ fn blocks_where(docs: &[Document], keep: impl Fn(&Block) -> bool) -> PolarsResul
     f.i64("level", level);
     f.str("kind", kind);
     f.str("marker", marker);
-    f.str("heading", heading);
+    f.text("heading", heading);
     f.list_str("section_titles", sections);
     f.text("text", text);
     keys.offsets(&mut f);

@@ -6,21 +6,23 @@
 //! value is copied again, so the long frames repeated each document id,
 //! theme name and term once per row, and a record's text was a second copy
 //! of its document. Here a value met before points at the bytes stored the
-//! first time, and a slice of a document's text points into one copy of
-//! that text, made when the column first needs it.
+//! first time, and a slice of a document's text points into the document's
+//! own text, which the column then shares: no copy at all.
 //!
 //! ```
+//! use std::sync::Arc;
 //! use zhengce::frames::views::Views;
-//! let text = "一、任务\n提高标准。";
+//! let text: Arc<str> = "一、任务\n提高标准。".into();
 //! let mut v = Views::default();
 //! v.push("江苏省民政厅关于印发方案的通知");
 //! v.push("江苏省民政厅关于印发方案的通知");
-//! v.push_in(text, &text[13..]);
+//! v.push_in(&text, &text[13..]);
 //! let s = v.finish("col").unwrap();
 //! assert_eq!(s.str().unwrap().get(2), Some("提高标准。"));
 //! ```
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use polars::prelude::*;
 use polars_arrow::array::{ListArray, Utf8ViewArray, View};
@@ -37,8 +39,17 @@ pub struct Views<'a> {
     buffers: Vec<Buffer<u8>>,
     data: Vec<u8>,
     seen: HashMap<&'a str, View, foldhash::fast::RandomState>,
-    /// The text last copied whole: its address, length and where the copy is.
-    source: Option<(usize, usize, u32, u32)>,
+    /// The text last shared: its address, length and buffer.
+    source: Option<(usize, usize, u32)>,
+}
+
+/// A document's text as the owner of an Arrow buffer.
+struct SharedText(Arc<str>);
+
+impl AsRef<[u8]> for SharedText {
+    fn as_ref(&self) -> &[u8] {
+        self.0.as_bytes()
+    }
 }
 
 impl<'a> Views<'a> {
@@ -55,27 +66,32 @@ impl<'a> Views<'a> {
         self.views.push(view);
     }
 
-    /// Appends `s`, a slice of `text`: a view into the one copy of `text`
-    /// (copied when a slice of it is first appended). The slices of one text
-    /// are appended one after another, as frames list a document's rows.
-    pub fn push_in(&mut self, text: &'a str, s: &'a str) {
+    /// Appends `s`, a slice of `text`: a view into `text` itself, which the
+    /// column shares from then on. The slices of one text are appended one
+    /// after another, as frames list a document's rows.
+    pub fn push_in(&mut self, text: &Arc<str>, s: &str) {
         let (base, len) = (text.as_ptr() as usize, text.len());
         let at = s.as_ptr() as usize;
         debug_assert!(at >= base && at + s.len() <= base + len, "not a slice of the text");
-        if s.len() <= View::MAX_INLINE_SIZE as usize {
-            self.views.push(View::new_inline(s.as_bytes()));
+        if s.len() <= View::MAX_INLINE_SIZE as usize || len > u32::MAX as usize {
+            // Short values live in the view; a text past 32-bit offsets is copied.
+            let view = self.store(s.as_bytes());
+            self.views.push(view);
             return;
         }
-        let (buffer, offset) = match self.source {
-            Some((b, l, buffer, offset)) if b == base && l == len => (buffer, offset),
+        let buffer = match self.source {
+            Some((b, l, buffer)) if b == base && l == len => buffer,
             _ => {
-                let (buffer, offset) = self.reserve(len);
-                self.data.extend_from_slice(text.as_bytes());
-                self.source = Some((base, len, buffer, offset));
-                (buffer, offset)
+                if !self.data.is_empty() {
+                    self.buffers.push(std::mem::take(&mut self.data).into());
+                }
+                self.buffers.push(Buffer::from_owner(SharedText(text.clone())));
+                let buffer = (self.buffers.len() - 1) as u32;
+                self.source = Some((base, len, buffer));
+                buffer
             }
         };
-        self.views.push(View::new_from_bytes(s.as_bytes(), buffer, offset + (at - base) as u32));
+        self.views.push(View::new_from_bytes(s.as_bytes(), buffer, (at - base) as u32));
     }
 
     /// The view of `bytes`, stored in the current buffer unless inline.
@@ -158,21 +174,28 @@ mod tests {
     }
 
     #[test]
-    fn slices_of_a_text_point_into_one_copy_of_it() {
-        let doc = "一、总体要求\n坚持以人民为中心的发展思想。\n二、主要任务\n提高城乡低保标准，完善救助制度。";
-        let other = "一、任务\n建立健全基层社会救助经办服务体系。";
+    fn slices_of_a_text_point_into_the_text_itself() {
+        let doc: Arc<str> = "一、总体要求\n坚持以人民为中心的发展思想。\n二、主要任务\n提高城乡低保标准，完善救助制度。".into();
+        let other: Arc<str> = "一、任务\n建立健全基层社会救助经办服务体系。".into();
         let lines: Vec<&str> = doc.lines().chain(other.lines()).collect();
         let mut v = Views::default();
         for l in doc.lines() {
-            v.push_in(doc, l);
+            v.push_in(&doc, l);
         }
         for l in other.lines() {
-            v.push_in(other, l);
+            v.push_in(&other, l);
         }
         let s = v.finish("text").unwrap();
-        assert_eq!(buffer_bytes(&s), doc.len() + other.len());
         let got: Vec<&str> = s.str().unwrap().iter().flatten().collect();
         assert_eq!(got, lines);
+        // The column's buffers are the two texts' own memory, not copies.
+        let buffers: Vec<*const u8> = s.str().unwrap().downcast_iter().flat_map(|a| a.data_buffers().iter().map(|b| b.as_ptr())).collect();
+        assert_eq!(buffers, [doc.as_ptr(), other.as_ptr()]);
+        // The column keeps the texts alive once the documents are gone.
+        assert_eq!(Arc::strong_count(&doc), 2);
+        drop(lines);
+        drop((doc, other));
+        assert_eq!(s.str().unwrap().get(1), Some("坚持以人民为中心的发展思想。"));
     }
 
     #[test]

@@ -272,8 +272,10 @@ pub struct Document {
     /// Unique in its corpus: the file stem or the name given to a text.
     pub doc_id: String,
     pub source: Source,
-    /// The normalised text; all offsets point into it.
-    pub text: String,
+    /// The normalised text; all offsets point into it. Shared, so that frame
+    /// columns that are slices of it (record text, headings) point into this
+    /// one copy rather than copying it again.
+    pub text: std::sync::Arc<str>,
     /// (normalised byte offset, source byte offset) anchors, see `layout::normalize::Normalized`.
     pub anchors: Vec<(usize, usize)>,
     pub meta: Meta,

@@ -235,7 +235,7 @@ pub fn process(doc_id: &str, source: Source, raw: &str, mut warnings: Vec<Warnin
     let mut doc = Document {
         doc_id: doc_id.to_string(),
         source,
-        text: n.text,
+        text: n.text.into(),
         anchors: n.anchors,
         meta,
         blocks,

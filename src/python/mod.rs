@@ -324,7 +324,7 @@ impl PyCorpus {
 
     /// The normalised text of a document (all offsets point into it).
     fn text(&self, py: Python<'_>, doc_id: &str) -> PyResult<String> {
-        self.inner.get(doc_id).map(|d| d.text.clone()).ok_or_else(|| {
+        self.inner.get(doc_id).map(|d| d.text.to_string()).ok_or_else(|| {
             zc_err(
                 py,
                 "UnknownDocumentError",
