@@ -75,51 +75,44 @@ pub fn is_removable(c: char) -> bool {
 }
 
 /// Whether a line may hold a character [`is_removable`] drops: a control byte,
-/// U+0080–U+009F or U+00AD (lead byte C2), U+200B–U+200F, U+2028–U+2029,
-/// U+2060–U+2064, U+FEFF, U+FFFE.
-/// (False positives only cost the slow path.)
+/// or a removable character after a lead byte C2, E2 or EF (see
+/// [`removable_at`]).
 #[inline]
 fn may_hold_removable(b: &[u8]) -> bool {
-    let mut i = 0;
-    while i < b.len() {
-        let x = b[i];
-        if x < 0x20 && x != b'\t' || x == 0x7f || x == 0xc2 {
-            return true;
-        }
-        if x == 0xe2 {
-            match (b.get(i + 1), b.get(i + 2)) {
-                (Some(0x80), Some(0x8b..=0x8f | 0xa8 | 0xa9)) | (Some(0x81), Some(0xa0..=0xa4)) => return true,
-                _ => {}
-            }
-        }
-        if x == 0xef && matches!((b.get(i + 1), b.get(i + 2)), (Some(0xbb), Some(0xbf)) | (Some(0xbf), Some(0xbe))) {
-            return true;
-        }
-        i += 1;
-    }
-    false
+    b.iter().any(|&x| x < 0x20 && x != b'\t' || x == 0x7f) || multibyte_removable(b)
+}
+
+/// Whether `b` holds U+0080–U+009F or U+00AD (lead byte C2), U+200B–U+200F,
+/// U+2028–U+2029 or U+2060–U+2064 (E2), U+FEFF or U+FFFE (EF). Only the
+/// bytes after a lead are compared: a middle dot (C2 B7) or the common
+/// full-width punctuation (EF BC …) does not send a whole text down the slow
+/// path.
+fn multibyte_removable(b: &[u8]) -> bool {
+    memchr::memchr3_iter(0xc2, 0xe2, 0xef, b).any(|i| removable_at(b, i))
+}
+
+/// Whether a removable multi-byte character starts at byte `i`.
+fn removable_at(b: &[u8], i: usize) -> bool {
+    matches!(
+        (b[i], b.get(i + 1), b.get(i + 2)),
+        (0xc2, Some(0x80..=0x9f | 0xad), _)
+            | (0xe2, Some(0x80), Some(0x8b..=0x8f | 0xa8 | 0xa9))
+            | (0xe2, Some(0x81), Some(0xa0..=0xa4))
+            | (0xef, Some(0xbb), Some(0xbf))
+            | (0xef, Some(0xbf), Some(0xbe))
+    )
 }
 
 /// Whether a whole text may hold a character [`is_removable`] drops. One quick
 /// pass over the whole text spares the per-line check of the usual clean text:
-/// a branch-free fold over the bytes for control bytes, DEL and the C2 lead
-/// byte, and a multi-pattern search for the three-byte invisible characters.
+/// a branch-free fold over the bytes for control bytes and DEL, then the
+/// multi-byte characters after their lead bytes.
 fn text_may_hold_removable(raw: &str) -> bool {
     let simple = raw
         .as_bytes()
         .chunks(64)
-        .any(|c| c.iter().fold(false, |a, &x| a | (x < 0x20 && x != b'\t' && x != b'\n' && x != b'\r') | (x == 0x7f) | (x == 0xc2)));
-    simple || {
-        static SEQ: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
-        let seq = SEQ.get_or_init(|| {
-            let chars = [
-                '\u{200b}', '\u{200c}', '\u{200d}', '\u{200e}', '\u{200f}', '\u{2028}', '\u{2029}', '\u{2060}', '\u{2061}', '\u{2062}',
-                '\u{2063}', '\u{2064}', '\u{feff}', '\u{fffe}',
-            ];
-            aho_corasick::AhoCorasick::new(chars.iter().map(|c| c.to_string())).expect("plain strings")
-        });
-        seq.is_match(raw)
-    }
+        .any(|c| c.iter().fold(false, |a, &x| a | (x < 0x20 && x != b'\t' && x != b'\n' && x != b'\r') | (x == 0x7f)));
+    simple || multibyte_removable(raw.as_bytes())
 }
 
 /// Punctuation that closes a sentence (or a clause that can end a paragraph).
@@ -597,6 +590,18 @@ mod tests {
         }
         for ok in ["“引号”—破折号…", "（全角）：，。", "ａｂｃ１２３"] {
             assert!(!may_hold_removable(ok.as_bytes()), "{ok}");
+        }
+    }
+
+    #[test]
+    fn the_byte_checks_are_exact_for_every_character() {
+        // A false positive sends a whole text down the slow path (a middle
+        // dot · or a no-break space once did); a false negative keeps a
+        // character that breaks matching.
+        for c in (0..=0x10ffff).filter_map(char::from_u32).filter(|c| !matches!(c, '\n' | '\r')) {
+            let line = format!("甲{c}乙");
+            assert_eq!(may_hold_removable(line.as_bytes()), is_removable(c), "{c:?}");
+            assert_eq!(text_may_hold_removable(&line), is_removable(c), "{c:?}");
         }
     }
 

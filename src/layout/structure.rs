@@ -465,10 +465,11 @@ fn mark_attachment_lists(text: &str, infos: &mut [Info]) {
 /// It runs from the 目录 line over numbered title-only lines until a marker
 /// repeats one it listed (the body begins) or a line is not a title.
 fn mark_contents(text: &str, infos: &mut [Info]) {
-    let Some(at) = infos.iter().position(|x| {
-        let s: String = text[x.start..x.end].chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect();
-        x.marker.is_none() && matches!(s.as_str(), "目录" | "目次")
-    }) else {
+    // Compared without its white space (目　录), and without building a copy
+    // of every line of the document to find the one that says so.
+    let squeezed = |x: &Info| text[x.start..x.end].chars().filter(|c| !c.is_whitespace());
+    let Some(at) = infos.iter().position(|x| x.marker.is_none() && (squeezed(x).eq("目录".chars()) || squeezed(x).eq("目次".chars())))
+    else {
         return;
     };
     let mut listed: Vec<(Style, u32)> = Vec::new();

@@ -368,6 +368,11 @@ pub fn order_number(s: &str) -> Option<&str> {
 /// assert!(!is_page_number("3.加强保障"));
 /// ```
 pub fn is_page_number(line: &str) -> bool {
+    // The longest forms (第9999页共9999页, page9999of9999) have 14 characters
+    // besides white space and dashes: a longer line is text, without a copy.
+    if line.chars().filter(|c| !c.is_whitespace()).nth(24).is_some() {
+        return false;
+    }
     let s: String = line.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect::<String>().to_lowercase();
     let s = s.trim_matches(|c: char| matches!(c, '-' | '—' | '–' | '－' | '·' | '•' | '_' | '|' | '[' | ']' | '(' | ')' | '（' | '）'));
     let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
