@@ -95,6 +95,10 @@ impl Cols {
         v.iter().for_each(|s| b.push(s.as_ref()));
         self.push_built(b.finish(name));
     }
+    /// A string column built value by value.
+    fn views(&mut self, name: &str, v: views::Views) {
+        self.push_built(v.finish(name));
+    }
     /// A column of slices of documents' texts (text, slice), pointing into
     /// the documents' own texts.
     fn text(&mut self, name: &str, v: Vec<(&std::sync::Arc<str>, &str)>) {
@@ -269,9 +273,11 @@ pub fn frame(name: &str) -> Option<&'static Frame> {
 /// and (unless left out) `path` — and the character offsets `start`/`end`,
 /// gathered row by row so that a frame states only its own columns.
 struct Keys<'a> {
-    doc_id: Vec<&'a str>,
+    // Built as views directly: a Vec<&str> first would hold 16 bytes a row
+    // beside the views, at the largest frames' peak.
+    doc_id: views::Views<'a>,
     record_id: Vec<i64>,
-    path: Option<Vec<&'a str>>,
+    path: Option<views::Views<'a>>,
     start: Vec<i64>,
     end: Vec<i64>,
 }
@@ -279,7 +285,7 @@ struct Keys<'a> {
 impl<'a> Keys<'a> {
     /// Keys with a `path` column.
     fn new() -> Self {
-        Keys { doc_id: Vec::new(), record_id: Vec::new(), path: Some(Vec::new()), start: Vec::new(), end: Vec::new() }
+        Keys { doc_id: Default::default(), record_id: Vec::new(), path: Some(Default::default()), start: Vec::new(), end: Vec::new() }
     }
     /// Keys without a `path` column (the tokens frame).
     fn without_path() -> Self {
@@ -305,10 +311,10 @@ impl<'a> Keys<'a> {
     /// Columns for the rows gathered, the key columns written.
     fn columns(&mut self) -> Cols {
         let mut f = Cols::new(self.len());
-        f.str("doc_id", std::mem::take(&mut self.doc_id));
+        f.views("doc_id", std::mem::take(&mut self.doc_id));
         f.i64("record_id", std::mem::take(&mut self.record_id));
         if let Some(p) = self.path.take() {
-            f.str("path", p);
+            f.views("path", p);
         }
         f
     }
@@ -829,7 +835,8 @@ fn labelled_long(
     with_type: bool,
 ) -> PolarsResult<DataFrame> {
     let mut keys = Keys::new();
-    let (mut id, mut name, mut kind, mut score, mut assigned) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut id, mut name, mut kind) = (views::Views::default(), views::Views::default(), views::Views::default());
+    let (mut score, mut assigned) = (Vec::new(), Vec::new());
     // The terms go straight into the list column: a Vec per row would be
     // millions of small allocations on a large corpus.
     let mut terms = ListStringChunkedBuilder::new("terms".into(), 1024, 1024);
@@ -845,7 +852,9 @@ fn labelled_long(
                 keys.row(d, i);
                 id.push(i_d);
                 name.push(i_n);
-                kind.push(i_k);
+                if with_type {
+                    kind.push(i_k);
+                }
                 score.push(decimal_f64(s));
                 assigned.push(chosen.contains(&t));
                 terms.append_values_iter(found.iter().filter(|x| x.0 == t).map(|x| lex.matcher.term(x.1)));
@@ -854,10 +863,10 @@ fn labelled_long(
     }
     let label = if with_type { "instrument" } else { "theme" };
     let mut f = keys.columns();
-    f.str(label, id);
-    f.str("name", name);
+    f.views(label, id);
+    f.views("name", name);
     if with_type {
-        f.str("type", kind);
+        f.views("type", kind);
     }
     f.f64("score", score);
     f.bool("assigned", assigned);

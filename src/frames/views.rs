@@ -41,6 +41,9 @@ pub struct Views<'a> {
     seen: HashMap<&'a str, View, foldhash::fast::RandomState>,
     /// The text last shared: its address, length and buffer.
     source: Option<(usize, usize, u32)>,
+    /// The value last pushed (address, length) and its view: key columns
+    /// repeat one value row after row, which needs no hashing.
+    last: Option<(usize, usize, View)>,
 }
 
 /// A document's text as the owner of an Arrow buffer.
@@ -55,6 +58,12 @@ impl AsRef<[u8]> for SharedText {
 impl<'a> Views<'a> {
     /// Appends a value, stored once however often it recurs.
     pub fn push(&mut self, s: &'a str) {
+        if let Some((at, len, view)) = self.last {
+            if at == s.as_ptr() as usize && len == s.len() {
+                self.views.push(view);
+                return;
+            }
+        }
         let view = match self.seen.get(s) {
             Some(v) => *v,
             None => {
@@ -63,6 +72,7 @@ impl<'a> Views<'a> {
                 v
             }
         };
+        self.last = Some((s.as_ptr() as usize, s.len(), view));
         self.views.push(view);
     }
 
