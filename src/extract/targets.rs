@@ -651,10 +651,11 @@ fn comparator_before(s: &str, cstart: usize, num_start: usize) -> Option<(Compar
     // The nearest comparator in the clause before the number.
     let seg = &s[cstart..num_start];
     let mut best: Option<(Comparator, usize, usize)> = None; // (cmp, start, end)
-    for (w, cmp) in BEFORE {
-        let mut from = 0;
-        while let Some(p) = seg[from..].find(w) {
-            let at = from + p;
+                                                             // One walk over the clause: the words that start at each character whose
+                                                             // first character could start one (no word of BEFORE overlaps itself, so
+                                                             // this finds what a search per word finds).
+    for (at, _) in seg.char_indices().filter(|&(_, c)| may_start_comparator(c)) {
+        for &(w, cmp) in BEFORE.iter().filter(|(w, _)| seg[at..].starts_with(w)) {
             let end = at + w.len();
             // 达 inside 达标/到达/下达 is not a comparator.
             let ok = w != "达"
@@ -669,7 +670,6 @@ fn comparator_before(s: &str, cstart: usize, num_start: usize) -> Option<(Compar
             if ok && best.is_none_or(|(_, bs, be)| end > be || (end == be && at < bs)) {
                 best = Some((cmp, at, end));
             }
-            from = at + w.len();
         }
     }
     // 超 right before the number (注册证超500件) is 超过.
@@ -684,6 +684,11 @@ fn comparator_before(s: &str, cstart: usize, num_start: usize) -> Option<(Compar
         return None;
     }
     Some((cmp, cstart + at))
+}
+
+/// Whether a word of [`BEFORE`] may start with `c` (a test keeps the two in step).
+fn may_start_comparator(c: char) -> bool {
+    matches!(c, '不' | '至' | '达' | '最' | '控' | '压' | '超' | '高' | '多' | '大' | '低' | '少')
 }
 
 /// Text between a comparator and a number that is only a list of amounts
@@ -1416,6 +1421,13 @@ pub fn extract(doc: &Document, lex: &slogans::Lexicon, indicators: &Indicators) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_comparator_word_starts_where_the_walk_looks() {
+        for (w, _) in BEFORE {
+            assert!(may_start_comparator(w.chars().next().unwrap()), "{w}");
+        }
+    }
 
     /// (value, value_max, unit, comparator, deadline)
     type Row = (f64, Option<f64>, String, &'static str, Option<String>);
