@@ -131,6 +131,9 @@ impl Cols {
         let days: Vec<Option<i32>> = v.into_iter().map(|d| d.map(Ymd::days_since_epoch)).collect();
         self.push(Series::new(name.into(), days).into_date());
     }
+    fn lists(&mut self, name: &str, v: views::Lists) {
+        self.push_built(v.finish(name));
+    }
     fn list_str(&mut self, name: &str, v: Vec<Vec<&str>>) {
         self.push_built(views::list_column(name, v));
     }
@@ -285,7 +288,17 @@ struct Keys<'a> {
 impl<'a> Keys<'a> {
     /// Keys with a `path` column.
     fn new() -> Self {
-        Keys { doc_id: Default::default(), record_id: Vec::new(), path: Some(Default::default()), start: Vec::new(), end: Vec::new() }
+        Keys::with_capacity(0)
+    }
+    /// Keys with a `path` column, room made for `n` rows.
+    fn with_capacity(n: usize) -> Self {
+        Keys {
+            doc_id: views::Views::with_capacity(n),
+            record_id: Vec::with_capacity(n),
+            path: Some(views::Views::with_capacity(n)),
+            start: Vec::with_capacity(n),
+            end: Vec::with_capacity(n),
+        }
     }
     /// Keys without a `path` column (the tokens frame).
     fn without_path() -> Self {
@@ -375,28 +388,34 @@ fn decimal_f64(x: f32) -> f64 {
 /// The labels columns of one block: theme and instrument ids, strength and
 /// its label (empty and null for a block that is not labelled).
 struct LabelCols<'a> {
-    themes: Vec<Vec<&'a str>>,
-    instruments: Vec<Vec<&'a str>>,
+    themes: views::Lists<'a>,
+    instruments: views::Lists<'a>,
     strength: Vec<Option<f64>>,
     strength_label: Vec<Option<&'a str>>,
     n_tokens: Vec<i64>,
 }
 
 impl<'a> LabelCols<'a> {
-    fn new() -> Self {
-        LabelCols { themes: Vec::new(), instruments: Vec::new(), strength: Vec::new(), strength_label: Vec::new(), n_tokens: Vec::new() }
+    fn with_capacity(n: usize) -> Self {
+        LabelCols {
+            themes: views::Lists::with_capacity(n),
+            instruments: views::Lists::with_capacity(n),
+            strength: Vec::with_capacity(n),
+            strength_label: Vec::with_capacity(n),
+            n_tokens: Vec::with_capacity(n),
+        }
     }
     fn push(&mut self, d: &'a Document, i: usize, lex: Option<&'a crate::label::Lexicons>) {
         match (d.labels.blocks.get(i).filter(|l| l.labelled), lex) {
             (Some(l), Some(lex)) => {
-                self.themes.push(l.themes.iter().map(|&t| lex.theme_id(t)).collect());
-                self.instruments.push(l.instruments.iter().map(|&t| lex.instrument_id(t)).collect());
+                self.themes.push_row(l.themes.iter().map(|&t| lex.theme_id(t)));
+                self.instruments.push_row(l.instruments.iter().map(|&t| lex.instrument_id(t)));
                 self.strength.push(Some(decimal_f64(l.strength)));
                 self.strength_label.push(Some(l.strength_label));
             }
             _ => {
-                self.themes.push(Vec::new());
-                self.instruments.push(Vec::new());
+                self.themes.push_row([]);
+                self.instruments.push_row([]);
                 self.strength.push(None);
                 self.strength_label.push(None);
             }
@@ -404,8 +423,8 @@ impl<'a> LabelCols<'a> {
         self.n_tokens.push(d.labels.blocks.get(i).map_or(0, |l| l.n_tokens as i64));
     }
     fn write(self, f: &mut Cols) {
-        f.list_str("themes", self.themes);
-        f.list_str("instruments", self.instruments);
+        f.lists("themes", self.themes);
+        f.lists("instruments", self.instruments);
         f.opt_f64("strength", self.strength);
         f.push(Series::new("strength_label".into(), self.strength_label));
         f.i64("n_tokens", self.n_tokens);
@@ -413,11 +432,13 @@ impl<'a> LabelCols<'a> {
 }
 
 fn blocks_where(docs: &[Document], keep: impl Fn(&Block) -> bool) -> PolarsResult<DataFrame> {
-    let mut keys = Keys::new();
-    let (mut level, mut kind, mut marker, mut heading, mut text) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    let mut sections: Vec<Vec<&str>> = Vec::new();
-    let mut depts: Vec<Vec<&str>> = Vec::new();
-    let mut labels = LabelCols::new();
+    // Counted first, so that every column is allocated once at its size.
+    let n = docs.iter().map(|d| d.blocks.iter().filter(|b| keep(b)).count()).sum();
+    let mut keys = Keys::with_capacity(n);
+    let (mut level, mut kind, mut marker, mut heading, mut text) =
+        (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+    let (mut sections, mut depts) = (views::Lists::with_capacity(n), views::Lists::with_capacity(n));
+    let mut labels = LabelCols::with_capacity(n);
     let lexicons: Vec<_> = docs.iter().map(|d| d.labels.lexicons.as_ref().map(|_| crate::label::lexicons_of(&d.labels))).collect();
     for (d, lex) in docs.iter().zip(&lexicons) {
         let mut cur = CharCursor::new(&d.text);
@@ -428,9 +449,9 @@ fn blocks_where(docs: &[Document], keep: impl Fn(&Block) -> bool) -> PolarsResul
             kind.push(b.kind.name());
             marker.push(b.marker.as_str());
             heading.push((&d.text, b.heading(&d.text)));
-            sections.push(b.section_titles(&d.blocks, &d.text));
+            sections.push_row(b.section_titles(&d.blocks, &d.text));
             text.push((&d.text, b.text(&d.text)));
-            depts.push(b.departments.iter().map(|x| x.name.as_str()).collect());
+            depts.push_row(b.departments.iter().map(|x| x.name.as_str()));
         }
     }
     let mut f = keys.columns();
@@ -438,10 +459,10 @@ fn blocks_where(docs: &[Document], keep: impl Fn(&Block) -> bool) -> PolarsResul
     f.str("kind", kind);
     f.str("marker", marker);
     f.text("heading", heading);
-    f.list_str("section_titles", sections);
+    f.lists("section_titles", sections);
     f.text("text", text);
     keys.offsets(&mut f);
-    f.list_str("departments", depts);
+    f.lists("departments", depts);
     labels.write(&mut f);
     f.finish()
 }
@@ -480,11 +501,14 @@ pub fn departments(c: &Corpus) -> PolarsResult<DataFrame> {
 }
 
 fn departments_of(docs: &[Document]) -> PolarsResult<DataFrame> {
-    let mut keys = Keys::new();
-    let (mut name, mut role, mut labelled, mut position) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    let (mut canonical, mut successor, mut level, mut known) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    let mut basis: Vec<Option<String>> = Vec::new();
-    let mut category: Vec<Option<String>> = Vec::new();
+    let n = docs.iter().flat_map(|d| d.blocks.iter().filter(|b| b.kind.is_record())).map(|b| b.departments.len()).sum();
+    let mut keys = Keys::with_capacity(n);
+    let (mut name, mut role, mut labelled, mut position) =
+        (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+    let (mut canonical, mut successor, mut level, mut known) =
+        (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+    let mut basis: Vec<Option<String>> = Vec::with_capacity(n);
+    let mut category: Vec<Option<String>> = Vec::with_capacity(n);
     for d in docs {
         let mut cur = CharCursor::new(&d.text);
         let lex = crate::label::lexicons_of(&d.labels);
@@ -834,9 +858,12 @@ fn labelled_long(
     names: for<'a> fn(&'a crate::label::Lexicons, u32) -> (&'a str, &'a str, &'a str),
     with_type: bool,
 ) -> PolarsResult<DataFrame> {
-    let mut keys = Keys::new();
-    let (mut id, mut name, mut kind) = (views::Views::default(), views::Views::default(), views::Views::default());
-    let (mut score, mut assigned) = (Vec::new(), Vec::new());
+    let positive = |l: &crate::label::BlockLabels| of(l).0.iter().filter(|x| x.1 > 0.0).count();
+    let n = docs.iter().flat_map(|d| d.records().filter_map(|(i, _)| d.labels.blocks.get(i).filter(|l| l.labelled))).map(positive).sum();
+    let mut keys = Keys::with_capacity(n);
+    let views = || views::Views::with_capacity(n);
+    let (mut id, mut name, mut kind) = (views(), views(), if with_type { views() } else { views::Views::default() });
+    let (mut score, mut assigned) = (Vec::with_capacity(n), Vec::with_capacity(n));
     // The terms go straight into the list column: a Vec per row would be
     // millions of small allocations on a large corpus.
     let mut terms = ListStringChunkedBuilder::new("terms".into(), 1024, 1024);

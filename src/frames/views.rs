@@ -56,6 +56,12 @@ impl AsRef<[u8]> for SharedText {
 }
 
 impl<'a> Views<'a> {
+    /// A column that will hold `n` values: the views are allocated once (a
+    /// large column grown by doubling copies itself into fresh memory each time).
+    pub fn with_capacity(n: usize) -> Self {
+        Views { views: Vec::with_capacity(n), ..Default::default() }
+    }
+
     /// Appends a value, stored once however often it recurs.
     pub fn push(&mut self, s: &'a str) {
         if let Some((at, len, view)) = self.last {
@@ -147,18 +153,48 @@ impl<'a> Views<'a> {
     }
 }
 
-/// A list-of-strings column whose values are stored once each (theme ids,
-/// department names, section titles recur from row to row).
-pub fn list_column<'a>(name: &str, rows: impl IntoIterator<Item = impl IntoIterator<Item = &'a str>>) -> PolarsResult<Series> {
-    let mut values = Views::default();
-    let mut offsets = vec![0i64];
-    for row in rows {
-        row.into_iter().for_each(|s| values.push(s));
-        offsets.push(values.len() as i64);
+/// A list-of-strings column under construction, built row by row without a
+/// vector per row; its values are stored once each (theme ids, department
+/// names, section titles recur from row to row).
+#[derive(Default)]
+pub struct Lists<'a> {
+    values: Views<'a>,
+    offsets: Vec<i64>,
+}
+
+impl<'a> Lists<'a> {
+    /// A column that will hold `rows` rows.
+    pub fn with_capacity(rows: usize) -> Self {
+        let mut offsets = Vec::with_capacity(rows + 1);
+        offsets.push(0);
+        Lists { values: Views::default(), offsets }
     }
-    let dtype = ListArray::<i64>::default_datatype(ArrowDataType::Utf8View);
-    let array = ListArray::<i64>::try_new(dtype, offsets.try_into()?, values.array()?.boxed(), None)?;
-    Ok(ListChunked::with_chunk(name.into(), array).into_series())
+
+    /// Appends a row.
+    pub fn push_row(&mut self, row: impl IntoIterator<Item = &'a str>) {
+        if self.offsets.is_empty() {
+            self.offsets.push(0);
+        }
+        row.into_iter().for_each(|s| self.values.push(s));
+        self.offsets.push(self.values.len() as i64);
+    }
+
+    /// The column.
+    pub fn finish(mut self, name: &str) -> PolarsResult<Series> {
+        if self.offsets.is_empty() {
+            self.offsets.push(0);
+        }
+        let dtype = ListArray::<i64>::default_datatype(ArrowDataType::Utf8View);
+        let array = ListArray::<i64>::try_new(dtype, self.offsets.try_into()?, self.values.array()?.boxed(), None)?;
+        Ok(ListChunked::with_chunk(name.into(), array).into_series())
+    }
+}
+
+/// A list-of-strings column from its rows (see [`Lists`]).
+pub fn list_column<'a>(name: &str, rows: impl IntoIterator<Item = impl IntoIterator<Item = &'a str>>) -> PolarsResult<Series> {
+    let mut lists = Lists::default();
+    rows.into_iter().for_each(|row| lists.push_row(row));
+    lists.finish(name)
 }
 
 #[cfg(test)]
