@@ -359,7 +359,7 @@ pub fn label(doc: &Document, lex: &Arc<Lexicons>) -> DocLabels {
 
         let own = themes::own_scores(&hits[0], lead_end(text), rules);
         let context: Vec<(&Scores, bool)> =
-            b.section_titles(&doc.blocks, &doc.text).iter().rev().filter_map(|t| heading_scores.get(t)).map(|(s, c)| (s, *c)).collect();
+            b.sections_up(&doc.blocks).filter_map(|h| heading_scores.get(doc.blocks[h].heading(&doc.text))).map(|(s, c)| (s, *c)).collect();
         let theme_scores = themes::with_context(&own, &context, &title, rules);
         l.themes = themes::assign(&theme_scores, rules).into();
         l.theme_scores = theme_scores.into();

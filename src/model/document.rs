@@ -219,14 +219,14 @@ impl Block {
     /// Titles of the headings above this block, outermost first. `blocks` are
     /// the blocks of its document.
     pub fn section_titles<'a>(&self, blocks: &[Block], doc_text: &'a str) -> Vec<&'a str> {
-        let mut titles = Vec::new();
-        let mut at = self.section;
-        while let Some(h) = at {
-            titles.push(blocks[h].heading(doc_text));
-            at = blocks[h].section;
-        }
+        let mut titles: Vec<&str> = self.sections_up(blocks).map(|h| blocks[h].heading(doc_text)).collect();
         titles.reverse();
         titles
+    }
+
+    /// The indices of the headings above this block, innermost first.
+    pub fn sections_up<'b>(&self, blocks: &'b [Block]) -> impl Iterator<Item = usize> + 'b {
+        std::iter::successors(self.section, move |&h| blocks[h].section)
     }
 }
 
