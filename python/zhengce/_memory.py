@@ -2,9 +2,10 @@
 it takes more than the machine has.
 
 A corpus read with :func:`zhengce.read` holds the Rust documents and the
-polars frames built from them: BENCHMARKS.md measured a peak of 10.7–13.7× (two rounds)
-the corpus's size on disk (peak RSS minus the dictionaries) at 10 MB, 100 MB
-and 1 GB. :data:`MEMORY_MULTIPLE` states that bound with a margin; above it,
+polars frames built from them: BENCHMARKS.md measured a peak of 8.2–10.2× the
+corpus's size on disk (peak RSS minus the dictionaries) at 10 MB, 100 MB and
+1 GB, and up to 13.7× with earlier builds. :data:`MEMORY_MULTIPLE` states the
+highest of these with a margin; above it,
 ``zhengce.extract`` (batches written to disk) keeps memory bounded by the batch.
 """
 from __future__ import annotations
