@@ -1,8 +1,10 @@
 //! The promises every read document keeps, as checks: offsets inside the text
 //! and on character boundaries, blocks in order and not overlapping, every
-//! character of the normalised text in exactly one block, every extraction
-//! (department, target, slogan, deadline) inside the block it names, and a
-//! normalisation that drops nothing but layout and invisible characters.
+//! character of the normalised text in exactly one block, a block's heading
+//! inside its text and its section titles a chain of earlier headings, every
+//! extraction (department, target, slogan, deadline) inside the block it
+//! names, and a normalisation that drops nothing but layout and invisible
+//! characters.
 //!
 //! The pipeline runs [`check_blocks`] and [`drop_stray_items`] on every
 //! document (so a bug cannot reach the frames as a crash); the property tests
@@ -52,6 +54,17 @@ pub fn check_blocks(doc: &Document) -> Result<(), Violation> {
         }
         if !text[b.start..b.end].starts_with(b.marker.as_str()) {
             return Err(format!("block {i}: its text does not start with its marker {:?}", b.marker));
+        }
+        // The heading is a span of the block's own text, and the chain of
+        // section titles runs up through earlier headings (so it ends).
+        if !range_ok(text, b.heading_start, b.heading_end) || b.heading_start < b.text_start || b.heading_end > b.end {
+            return Err(format!(
+                "block {i}: heading at {}..{} outside its text {}..{}",
+                b.heading_start, b.heading_end, b.text_start, b.end
+            ));
+        }
+        if let Some(h) = b.section.filter(|&h| h >= i || doc.blocks[h].kind != crate::model::document::BlockKind::Heading) {
+            return Err(format!("block {i}: its section points at block {h}, not an earlier heading"));
         }
         for d in &b.departments {
             if !range_ok(text, d.start, d.end) || d.start < b.start || d.end > b.end {
@@ -202,6 +215,13 @@ mod tests {
         let mut d = doc();
         d.blocks.remove(1); // a paragraph that belongs to no block
         assert!(check_blocks(&d).unwrap_err().contains("belongs to no block"));
+        let mut d = doc();
+        d.blocks[1].heading_end = d.blocks[1].end + 1; // a heading beyond its block
+        assert!(check_blocks(&d).unwrap_err().contains("heading at"));
+        let mut d = doc();
+        assert_eq!(d.blocks[1].section, Some(0));
+        d.blocks[0].section = Some(1); // a chain of section titles that would not end
+        assert!(check_blocks(&d).unwrap_err().contains("not an earlier heading"));
         let mut d = doc();
         d.blocks[1].end = d.text.len() + 3;
         let e = crate::pipeline::messy::finish("", d, "plan.txt").unwrap_err();
