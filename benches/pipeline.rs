@@ -114,7 +114,7 @@ fn stages(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
-    g.bench_function("labels", |b| b.iter(|| docs.iter().map(|d| zhengce::label::label(black_box(d), &lex).blocks.len()).sum::<usize>()));
+    g.bench_function("labels", |b| b.iter(|| docs.iter().map(|d| zhengce::label::label(black_box(d), &lex).len()).sum::<usize>()));
     let jieba = jieba_rs::Jieba::new();
     g.bench_function("jieba_bare", |b| b.iter(|| inputs.iter().map(|i| jieba.cut(black_box(&i.text), true).len()).sum::<usize>()));
     // The same segmentation block by block, as the labels stage calls it: bare

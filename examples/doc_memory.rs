@@ -8,7 +8,7 @@
 //! vector elements are included, allocator overhead is not.
 use std::mem::size_of;
 use zhengce::model::document::{Block, Department, Document};
-use zhengce::model::facts::{BlockLabels, Deadline, Slogan, StrengthTerm, Target};
+use zhengce::model::facts::{Deadline, Slogan, Target};
 use zhengce::pipeline::corpus::{Corpus, Options};
 
 fn s(x: &String) -> usize {
@@ -24,20 +24,6 @@ fn v<T>(x: &Vec<T>) -> usize {
 fn block(b: &Block, parts: &mut [usize; 2]) {
     parts[0] += v::<Department>(&b.departments) + b.departments.iter().map(|d| s(&d.name)).sum::<usize>();
     parts[1] += s(&b.path) + s(&b.marker);
-}
-
-fn b<T>(x: &[T]) -> usize {
-    std::mem::size_of_val(x)
-}
-
-fn labels(l: &BlockLabels) -> usize {
-    b(&l.theme_scores)
-        + b(&l.themes)
-        + b(&l.theme_terms)
-        + b(&l.instrument_scores)
-        + b(&l.instruments)
-        + b(&l.instrument_terms)
-        + b::<StrengthTerm>(&l.strength_terms)
 }
 
 fn target(t: &Target) -> usize {
@@ -72,8 +58,7 @@ fn main() {
     rows.push(("blocks (structs)", docs.iter().map(|d| v(&d.blocks)).sum()));
     rows.push(("block departments", blk[0]));
     rows.push(("block path+marker", blk[1]));
-    rows.push(("labels (structs)", docs.iter().map(|d| v(&d.labels.blocks)).sum()));
-    rows.push(("labels (vectors)", docs.iter().flat_map(|d| &d.labels.blocks).map(labels).sum()));
+    rows.push(("labels (one set of arrays a document)", docs.iter().map(|d| d.labels.heap_bytes()).sum()));
     rows.push(("targets", docs.iter().map(|d| v::<Target>(&d.targets) + d.targets.iter().map(target).sum::<usize>()).sum()));
     rows.push((
         "deadlines",

@@ -393,9 +393,9 @@ fn themes_match_the_gold() {
     for g in golds() {
         let doc = read_doc(&g.file);
         let lex = zhengce::label::lexicons_of(&doc.labels);
-        let ids = |i: usize| -> Vec<String> { doc.labels.blocks[i].themes.iter().map(|&t| lex.theme_id(t).to_string()).collect() };
+        let ids = |i: usize| -> Vec<String> { doc.labels.at(i).themes.iter().map(|&t| lex.theme_id(t).to_string()).collect() };
         let gold_recs = g.json["records"].as_array().unwrap();
-        let out: usize = doc.records().filter(|(_, b)| !b.path.is_empty()).map(|(i, _)| doc.labels.blocks[i].themes.len()).sum();
+        let out: usize = doc.records().filter(|(_, b)| !b.path.is_empty()).map(|(i, _)| doc.labels.at(i).themes.len()).sum();
         let gold_n: usize = gold_recs.iter().map(|r| r["themes"].as_array().unwrap().len()).sum();
         let mut tp = 0;
         for (gi, bi) in match_records(&doc, &g.json) {
@@ -403,7 +403,7 @@ fn themes_match_the_gold() {
             let got = counts(ids(bi).into_iter());
             let hit = overlap(&want, &got);
             if verbose() && (hit != want.len() || hit != got.len()) {
-                let l = &doc.labels.blocks[bi];
+                let l = doc.labels.at(bi);
                 let scores: Vec<String> = l.theme_scores.iter().map(|&(t, s)| format!("{}:{s:.1}", lex.theme_id(t))).collect();
                 let terms: Vec<String> =
                     l.theme_terms.iter().map(|&(t, k)| format!("{}={}", lex.theme_id(t), lex.matcher.term(k))).collect();

@@ -47,10 +47,10 @@ fn labels_do_not_depend_on_the_number_of_threads() {
     }
 }
 
-fn labels_of<'a>(c: &'a Corpus, path: &str) -> &'a zhengce::label::BlockLabels {
+fn labels_of<'a>(c: &'a Corpus, path: &str) -> zhengce::label::BlockLabels<'a> {
     let d = &c.documents[0];
     let (i, _) = d.records().find(|(_, b)| b.path == path).unwrap_or_else(|| panic!("no record {path}"));
-    &d.labels.blocks[i]
+    d.labels.at(i)
 }
 
 fn theme_ids(c: &Corpus, path: &str) -> Vec<String> {
@@ -103,8 +103,8 @@ fn strength_is_the_sum_of_its_evidence() {
     assert!(third.iter().any(|e| e.2 == StrengthSource::Target) && third.iter().any(|e| e.2 == StrengthSource::Deadline), "{third:?}");
     assert_eq!(ev("1.4"), [("要", true, StrengthSource::Term)], "an explicit 要: no default obligation on top");
     for d in &c.documents {
-        for l in d.labels.blocks.iter().filter(|l| l.labelled) {
-            assert_eq!(Strength::weights(&l.strength_terms), (l.binding, l.soft));
+        for l in d.labels.iter().filter(|l| l.labelled) {
+            assert_eq!(Strength::weights(l.strength_terms), (l.binding, l.soft));
             assert_eq!(Strength::score(l.binding, l.soft), (l.strength, l.strength_label));
         }
     }
@@ -121,7 +121,7 @@ fn short_tasks_of_the_sample_do_not_collapse_to_none() {
         for (i, b) in d.records().filter(|(_, b)| b.kind == zhengce::model::document::BlockKind::Task) {
             if b.text(&d.text).matches('。').count() <= 1 {
                 short += 1;
-                none += (d.labels.blocks[i].strength_label == "none") as usize;
+                none += (d.labels.at(i).strength_label == "none") as usize;
             }
         }
     }

@@ -121,17 +121,17 @@ fn record_features(d: &Document, what: What) -> HashMap<usize, RecordFeatures> {
     match what {
         What::Themes | What::Instruments | What::InstrumentTypes | What::Strength => {
             for (i, _) in tasks {
-                let Some(l) = d.labels.blocks.get(i).filter(|l| l.labelled) else { continue };
+                let Some(l) = d.labels.get(i).filter(|l| l.labelled) else { continue };
                 let f = out.entry(i).or_default();
                 match what {
                     What::Themes => {
-                        for &t in &l.themes {
+                        for &t in l.themes {
                             let s = &lex.themes.dict.sections[t as usize];
                             add(f, Some(s.id.clone()), &s.name);
                         }
                     }
                     What::Instruments => {
-                        for &t in &l.instruments {
+                        for &t in l.instruments {
                             let s = &lex.instruments.dict.sections[t as usize];
                             add(f, Some(s.id.clone()), &s.name);
                         }
@@ -361,7 +361,7 @@ pub fn overview(docs: &[Document], groups: &Groups) -> Result<DataFrame, Error> 
             a.records += 1;
             a.attributed += !b.departments.is_empty() as i64;
             a.departments.extend(b.departments.iter().map(|x| lex.agencies.resolve(&x.name).canonical));
-            if let Some(l) = d.labels.blocks.get(i).filter(|l| l.labelled) {
+            if let Some(l) = d.labels.get(i).filter(|l| l.labelled) {
                 a.strength += l.strength as f64;
                 a.binding += (l.strength_label == "binding") as i64;
             }

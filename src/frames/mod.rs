@@ -369,9 +369,8 @@ fn documents_of(docs: &[Document]) -> PolarsResult<DataFrame> {
         "n_unthemed",
         d.iter()
             .map(|x| {
-                x.records()
-                    .filter(|(i, b)| b.kind == BlockKind::Task && x.labels.blocks.get(*i).is_none_or(|l| l.themes.is_empty()))
-                    .count() as i64
+                x.records().filter(|(i, b)| b.kind == BlockKind::Task && x.labels.get(*i).is_none_or(|l| l.themes.is_empty())).count()
+                    as i64
             })
             .collect(),
     );
@@ -406,7 +405,7 @@ impl<'a> LabelCols<'a> {
         }
     }
     fn push(&mut self, d: &'a Document, i: usize, lex: Option<&'a crate::label::Lexicons>) {
-        match (d.labels.blocks.get(i).filter(|l| l.labelled), lex) {
+        match (d.labels.get(i).filter(|l| l.labelled), lex) {
             (Some(l), Some(lex)) => {
                 self.themes.push_row(l.themes.iter().map(|&t| lex.theme_id(t)));
                 self.instruments.push_row(l.instruments.iter().map(|&t| lex.instrument_id(t)));
@@ -420,7 +419,7 @@ impl<'a> LabelCols<'a> {
                 self.strength_label.push(None);
             }
         }
-        self.n_tokens.push(d.labels.blocks.get(i).map_or(0, |l| l.n_tokens as i64));
+        self.n_tokens.push(d.labels.get(i).map_or(0, |l| l.n_tokens as i64));
     }
     fn write(self, f: &mut Cols) {
         f.lists("themes", self.themes);
@@ -786,7 +785,7 @@ pub fn themes(c: &Corpus) -> PolarsResult<DataFrame> {
 fn themes_of(docs: &[Document]) -> PolarsResult<DataFrame> {
     labelled_long(
         docs,
-        |l| (&l.theme_scores, &l.themes, &l.theme_terms),
+        |l| (l.theme_scores, l.themes, l.theme_terms),
         |lex, t| {
             let s = &lex.themes.dict.sections[t as usize];
             (s.id.as_str(), s.name.as_str(), "")
@@ -805,7 +804,7 @@ pub fn instruments(c: &Corpus) -> PolarsResult<DataFrame> {
 fn instruments_of(docs: &[Document]) -> PolarsResult<DataFrame> {
     labelled_long(
         docs,
-        |l| (&l.instrument_scores, &l.instruments, &l.instrument_terms),
+        |l| (l.instrument_scores, l.instruments, l.instrument_terms),
         |lex, t| {
             let s = &lex.instruments.dict.sections[t as usize];
             (s.id.as_str(), s.name.as_str(), crate::label::instruments::type_of(&s.id))
@@ -830,8 +829,8 @@ fn strength_terms_of(docs: &[Document]) -> PolarsResult<DataFrame> {
     for d in docs {
         let mut cur = CharCursor::new(&d.text);
         // Every labelled block: records and headings both carry a strength.
-        for (i, l) in d.labels.blocks.iter().enumerate().filter(|(_, l)| l.labelled) {
-            for e in &l.strength_terms {
+        for (i, l) in d.labels.iter().enumerate().filter(|(_, l)| l.labelled) {
+            for e in l.strength_terms {
                 keys.span(d, i, &mut cur, e.start, e.end);
                 term.push(&d.text[e.start..e.end]);
                 kind.push(if e.binding { "binding" } else { "soft" });
@@ -849,7 +848,7 @@ fn strength_terms_of(docs: &[Document]) -> PolarsResult<DataFrame> {
     f.finish()
 }
 
-type LongOf = for<'a> fn(&'a crate::label::BlockLabels) -> (&'a [(u32, f32)], &'a [u32], &'a [(u32, u32)]);
+type LongOf = for<'a> fn(crate::label::BlockLabels<'a>) -> (&'a [(u32, f32)], &'a [u32], &'a [(u32, u32)]);
 
 /// The long frames of themes and instruments (records only).
 fn labelled_long(
@@ -858,19 +857,19 @@ fn labelled_long(
     names: for<'a> fn(&'a crate::label::Lexicons, u32) -> (&'a str, &'a str, &'a str),
     with_type: bool,
 ) -> PolarsResult<DataFrame> {
-    let positive = |l: &crate::label::BlockLabels| of(l).0.iter().filter(|x| x.1 > 0.0).count();
-    let n = docs.iter().flat_map(|d| d.records().filter_map(|(i, _)| d.labels.blocks.get(i).filter(|l| l.labelled))).map(positive).sum();
+    let positive = |l: crate::label::BlockLabels| of(l).0.iter().filter(|x| x.1 > 0.0).count();
+    let n = docs.iter().flat_map(|d| d.records().filter_map(|(i, _)| d.labels.get(i).filter(|l| l.labelled))).map(positive).sum();
     let mut keys = Keys::with_capacity(n);
     let views = || views::Views::with_capacity(n);
     let (mut id, mut name, mut kind) = (views(), views(), if with_type { views() } else { views::Views::default() });
     let (mut score, mut assigned) = (Vec::with_capacity(n), Vec::with_capacity(n));
     // The terms go straight into the list column: a Vec per row would be
     // millions of small allocations on a large corpus.
-    let mut terms = ListStringChunkedBuilder::new("terms".into(), 1024, 1024);
+    let mut terms = views::Lists::with_capacity(n);
     let lexicons: Vec<_> = docs.iter().map(|d| crate::label::lexicons_of(&d.labels)).collect();
     for (d, lex) in docs.iter().zip(&lexicons) {
         for (i, _) in d.records() {
-            let Some(l) = d.labels.blocks.get(i).filter(|l| l.labelled) else { continue };
+            let Some(l) = d.labels.get(i).filter(|l| l.labelled) else { continue };
             let (scores, chosen, found) = of(l);
             let mut rows: Vec<(u32, f32)> = scores.iter().copied().filter(|x| x.1 > 0.0).collect();
             rows.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -884,7 +883,7 @@ fn labelled_long(
                 }
                 score.push(decimal_f64(s));
                 assigned.push(chosen.contains(&t));
-                terms.append_values_iter(found.iter().filter(|x| x.0 == t).map(|x| lex.matcher.term(x.1)));
+                terms.push_row(found.iter().filter(|x| x.0 == t).map(|x| lex.matcher.term(x.1)));
             }
         }
     }
@@ -897,7 +896,7 @@ fn labelled_long(
     }
     f.f64("score", score);
     f.bool("assigned", assigned);
-    f.push(terms.finish().into_series());
+    f.lists("terms", terms);
     f.finish()
 }
 

@@ -15,7 +15,7 @@
 //! let d = &c.documents[0];
 //! let (i, _) = d.records().find(|(_, b)| b.path == "1").unwrap();
 //! let lex = zhengce::label::lexicons_of(&d.labels);
-//! let themes: Vec<&str> = d.labels.blocks[i].themes.iter().map(|&t| lex.themes.dict.sections[t as usize].id.as_str()).collect();
+//! let themes: Vec<&str> = d.labels.at(i).themes.iter().map(|&t| lex.themes.dict.sections[t as usize].id.as_str()).collect();
 //! assert_eq!(themes, ["social_assistance"]);
 //! ```
 
@@ -332,20 +332,20 @@ pub fn label(doc: &Document, lex: &Arc<Lexicons>) -> DocLabels {
         deadlines[d.block].push((d.start, d.end));
     }
     let rules = &lex.themes.rules;
-    // The own theme scores of the headings met so far, by title.
     // The own theme scores of the headings met so far, by title, and whether
     // the heading is a division of a regulation (第X章/节/编).
     let mut heading_scores: HashMap<&str, (Scores, bool)> = HashMap::new();
     let directive = strength::is_directive_type(doc.meta.doc_type.as_deref());
     let title = doc.meta.title.as_deref().map(|t| title_scores(t, lex)).unwrap_or_default();
-    let mut out = Vec::with_capacity(n);
+    let mut out = DocLabels::default();
+    out.lexicons = Some(lex.clone() as crate::model::facts::LexiconHandle);
     for (i, b) in doc.blocks.iter().enumerate() {
         let text = b.text(&doc.text);
         let tokens = lex.tokenizer.cut(text);
         let n_tokens = tokens.iter().filter(|t| !Tokenizer::is_space(t.word)).count() as u32;
-        let mut l = BlockLabels { n_tokens, strength_label: "none", labelled: is_labelled(b.kind), ..Default::default() };
-        if !l.labelled {
-            out.push(l);
+        let labelled = is_labelled(b.kind);
+        if !labelled {
+            out.push(BlockLabels { n_tokens, strength_label: "none", ..Default::default() });
             continue;
         }
         // Department names are who acts, not what the record is about.
@@ -361,17 +361,15 @@ pub fn label(doc: &Document, lex: &Arc<Lexicons>) -> DocLabels {
         let context: Vec<(&Scores, bool)> =
             b.sections_up(&doc.blocks).filter_map(|h| heading_scores.get(doc.blocks[h].heading(&doc.text))).map(|(s, c)| (s, *c)).collect();
         let theme_scores = themes::with_context(&own, &context, &title, rules);
-        l.themes = themes::assign(&theme_scores, rules).into();
-        l.theme_scores = theme_scores.into();
-        l.theme_terms = first_occurrences(&hits[0]).into();
+        let assigned = themes::assign(&theme_scores, rules);
+        let theme_terms = first_occurrences(&hits[0]);
         if b.kind == BlockKind::Heading {
             heading_scores.insert(b.heading(&doc.text), (own, is_division(&b.marker)));
         }
 
         let (n_targets, n_deadlines) = (targets[i].len(), deadlines[i].len());
         let instrument_scores = lex.instruments.scores(&hits[1], n_targets, n_deadlines);
-        l.instruments = Instruments::assign(&instrument_scores).into();
-        l.instrument_scores = instrument_scores.into();
+        let instruments = Instruments::assign(&instrument_scores);
         let mut instrument_terms = first_occurrences(&hits[1]);
         if n_targets + n_deadlines > 0 {
             for (k, &(tw, dw)) in lex.instruments.specials.iter().enumerate() {
@@ -382,7 +380,6 @@ pub fn label(doc: &Document, lex: &Arc<Lexicons>) -> DocLabels {
                 }
             }
         }
-        l.instrument_terms = instrument_terms.into();
 
         let facts = RecordFacts {
             targets: &targets[i],
@@ -390,13 +387,27 @@ pub fn label(doc: &Document, lex: &Arc<Lexicons>) -> DocLabels {
             text_start: b.text_start,
             task: b.kind == BlockKind::Task && directive,
         };
-        l.strength_terms = lex.strength.evidence(&hits[2], text, facts).into();
-        let (binding, soft) = Strength::weights(&l.strength_terms);
-        let (s, label) = Strength::score(binding, soft);
-        (l.binding, l.soft, l.strength, l.strength_label) = (binding, soft, s, label);
-        out.push(l);
+        let strength_terms = lex.strength.evidence(&hits[2], text, facts);
+        let (binding, soft) = Strength::weights(&strength_terms);
+        let (strength, strength_label) = Strength::score(binding, soft);
+        out.push(BlockLabels {
+            n_tokens,
+            labelled,
+            theme_scores: &theme_scores,
+            themes: &assigned,
+            theme_terms: &theme_terms,
+            instrument_scores: &instrument_scores,
+            instruments: &instruments,
+            instrument_terms: &instrument_terms,
+            strength_terms: &strength_terms,
+            binding,
+            soft,
+            strength,
+            strength_label,
+        });
     }
-    DocLabels { blocks: out, lexicons: Some(lex.clone() as crate::model::facts::LexiconHandle) }
+    out.shrink_to_fit();
+    out
 }
 
 /// Token counts of records as a sparse matrix in compressed sparse row form
@@ -479,7 +490,7 @@ mod tests {
         let d = &c.documents[0];
         let lex = crate::label::lexicons_of(&d.labels);
         let (i, _) = d.records().find(|(_, b)| b.path == path).unwrap();
-        d.labels.blocks[i].themes.iter().map(|&t| lex.theme_id(t).to_string()).collect()
+        d.labels.at(i).themes.iter().map(|&t| lex.theme_id(t).to_string()).collect()
     }
 
     #[test]

@@ -199,28 +199,28 @@ pub struct StrengthTerm {
     pub end: usize,
 }
 
-/// The labels of one block.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct BlockLabels {
+/// The labels of one block, borrowed from its document's [`DocLabels`].
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct BlockLabels<'a> {
     /// Tokens that are not white space.
     pub n_tokens: u32,
     /// Whether the block's kind is labelled (task records, headings, titles,
     /// preambles, notices, attachments); other kinds have no labels.
     pub labelled: bool,
     /// Theme scores with the heading context, by theme index.
-    pub theme_scores: Box<[(u32, f32)]>,
+    pub theme_scores: &'a [(u32, f32)],
     /// Assigned themes, best first.
-    pub themes: Box<[u32]>,
+    pub themes: &'a [u32],
     /// (theme, term) found in the block's own text, first occurrence order.
-    pub theme_terms: Box<[(u32, u32)]>,
-    pub instrument_scores: Box<[(u32, f32)]>,
+    pub theme_terms: &'a [(u32, u32)],
+    pub instrument_scores: &'a [(u32, f32)],
     /// Instruments used, in dictionary order.
-    pub instruments: Box<[u32]>,
+    pub instruments: &'a [u32],
     /// (instrument, term) found in the text.
-    pub instrument_terms: Box<[(u32, u32)]>,
+    pub instrument_terms: &'a [(u32, u32)],
     /// The evidence of the strength score, in text order (targets and
     /// deadlines after the terms).
-    pub strength_terms: Box<[StrengthTerm]>,
+    pub strength_terms: &'a [StrengthTerm],
     /// Summed weights of binding and soft language (of `strength_terms`).
     pub binding: f32,
     pub soft: f32,
@@ -228,12 +228,145 @@ pub struct BlockLabels {
     pub strength_label: &'static str,
 }
 
+/// What a block keeps of its own labels: the numbers, and where its part of
+/// each of the document's label arrays ends (it begins where the block
+/// before ends).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct BlockEntry {
+    n_tokens: u32,
+    labelled: bool,
+    binding: f32,
+    soft: f32,
+    strength: f32,
+    strength_label: &'static str,
+    ends: [u32; 7],
+}
+
 /// The labels of a document's blocks (parallel to `Document::blocks`) and the
 /// lexicons they were made with (the tokens frame re-tokenises with them).
+///
+/// Each kind of label is one array for the whole document, and a block holds
+/// where its part ends: a block's seven small vectors were seven allocations
+/// and 112 bytes of pointers, more than the labels themselves.
+///
+/// ```
+/// use zhengce::model::facts::{BlockLabels, DocLabels};
+/// let mut labels = DocLabels::default();
+/// labels.push(BlockLabels { labelled: true, themes: &[3, 1], theme_scores: &[(1, 0.5), (3, 2.0)], ..Default::default() });
+/// labels.push(BlockLabels::default());
+/// assert_eq!(labels.at(0).themes, [3, 1]);
+/// assert!(labels.at(1).themes.is_empty() && !labels.at(1).labelled);
+/// assert_eq!(labels.len(), 2);
+/// ```
 #[derive(Clone, Default)]
 pub struct DocLabels {
-    pub blocks: Vec<BlockLabels>,
+    blocks: Vec<BlockEntry>,
+    theme_scores: Vec<(u32, f32)>,
+    themes: Vec<u32>,
+    theme_terms: Vec<(u32, u32)>,
+    instrument_scores: Vec<(u32, f32)>,
+    instruments: Vec<u32>,
+    instrument_terms: Vec<(u32, u32)>,
+    strength_terms: Vec<StrengthTerm>,
     pub lexicons: Option<LexiconHandle>,
+}
+
+/// The end of an array of labels as stored: a document's labels are
+/// bounded by its tokens, far below 2³² however large `max_bytes` is set.
+fn end_of<T>(v: &[T]) -> u32 {
+    u32::try_from(v.len()).unwrap_or(u32::MAX)
+}
+
+impl DocLabels {
+    /// Appends the labels of the next block.
+    pub fn push(&mut self, l: BlockLabels<'_>) {
+        self.theme_scores.extend_from_slice(l.theme_scores);
+        self.themes.extend_from_slice(l.themes);
+        self.theme_terms.extend_from_slice(l.theme_terms);
+        self.instrument_scores.extend_from_slice(l.instrument_scores);
+        self.instruments.extend_from_slice(l.instruments);
+        self.instrument_terms.extend_from_slice(l.instrument_terms);
+        self.strength_terms.extend_from_slice(l.strength_terms);
+        let ends = [
+            end_of(&self.theme_scores),
+            end_of(&self.themes),
+            end_of(&self.theme_terms),
+            end_of(&self.instrument_scores),
+            end_of(&self.instruments),
+            end_of(&self.instrument_terms),
+            end_of(&self.strength_terms),
+        ];
+        let (n_tokens, labelled, binding, soft, strength, strength_label) =
+            (l.n_tokens, l.labelled, l.binding, l.soft, l.strength, l.strength_label);
+        self.blocks.push(BlockEntry { n_tokens, labelled, binding, soft, strength, strength_label, ends });
+    }
+
+    /// Gives back the room the arrays grew into (once the document is labelled).
+    pub fn shrink_to_fit(&mut self) {
+        self.blocks.shrink_to_fit();
+        self.theme_scores.shrink_to_fit();
+        self.themes.shrink_to_fit();
+        self.theme_terms.shrink_to_fit();
+        self.instrument_scores.shrink_to_fit();
+        self.instruments.shrink_to_fit();
+        self.instrument_terms.shrink_to_fit();
+        self.strength_terms.shrink_to_fit();
+    }
+
+    /// Blocks labelled (0 when the document was not labelled).
+    pub fn len(&self) -> usize {
+        self.blocks.len()
+    }
+
+    /// Whether the document was not labelled.
+    pub fn is_empty(&self) -> bool {
+        self.blocks.is_empty()
+    }
+
+    /// The labels of block `i`, if the document was labelled.
+    pub fn get(&self, i: usize) -> Option<BlockLabels<'_>> {
+        let e = self.blocks.get(i)?;
+        let starts = i.checked_sub(1).map_or([0; 7], |p| self.blocks[p].ends);
+        let r = |k: usize| starts[k] as usize..e.ends[k] as usize;
+        Some(BlockLabels {
+            n_tokens: e.n_tokens,
+            labelled: e.labelled,
+            theme_scores: &self.theme_scores[r(0)],
+            themes: &self.themes[r(1)],
+            theme_terms: &self.theme_terms[r(2)],
+            instrument_scores: &self.instrument_scores[r(3)],
+            instruments: &self.instruments[r(4)],
+            instrument_terms: &self.instrument_terms[r(5)],
+            strength_terms: &self.strength_terms[r(6)],
+            binding: e.binding,
+            soft: e.soft,
+            strength: e.strength,
+            strength_label: e.strength_label,
+        })
+    }
+
+    /// The labels of block `i`; panics past the last block, like indexing.
+    pub fn at(&self, i: usize) -> BlockLabels<'_> {
+        self.get(i).unwrap_or_else(|| panic!("block {i} of {} labelled", self.len()))
+    }
+
+    /// The labels of every block, in order.
+    pub fn iter(&self) -> impl Iterator<Item = BlockLabels<'_>> + '_ {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
+
+    /// Bytes on the heap (the memory example reports it).
+    pub fn heap_bytes(&self) -> usize {
+        use std::mem::size_of_val;
+        self.blocks.capacity() * std::mem::size_of::<BlockEntry>()
+            + size_of_val(self.theme_scores.as_slice())
+            + size_of_val(self.themes.as_slice())
+            + size_of_val(self.theme_terms.as_slice())
+            + size_of_val(self.instrument_scores.as_slice())
+            + size_of_val(self.instruments.as_slice())
+            + size_of_val(self.instrument_terms.as_slice())
+            + size_of_val(self.strength_terms.as_slice())
+    }
 }
 
 impl PartialEq for DocLabels {
@@ -243,13 +376,13 @@ impl PartialEq for DocLabels {
             (None, None) => true,
             _ => false,
         };
-        same_lex && self.blocks == other.blocks
+        same_lex && self.len() == other.len() && self.iter().eq(other.iter())
     }
 }
 
 impl std::fmt::Debug for DocLabels {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DocLabels").field("blocks", &self.blocks.len()).finish()
+        f.debug_struct("DocLabels").field("blocks", &self.len()).finish()
     }
 }
 

@@ -90,8 +90,8 @@ fn item_ok(doc: &Document, block: usize, start: usize, end: usize) -> bool {
 /// Targets, slogans and deadlines: inside the text and inside their block;
 /// labels, when made, one per block.
 pub fn check_items(doc: &Document) -> Result<(), Violation> {
-    if !doc.labels.blocks.is_empty() && doc.labels.blocks.len() != doc.blocks.len() {
-        return Err(format!("{} block labels for {} blocks", doc.labels.blocks.len(), doc.blocks.len()));
+    if !doc.labels.is_empty() && doc.labels.len() != doc.blocks.len() {
+        return Err(format!("{} block labels for {} blocks", doc.labels.len(), doc.blocks.len()));
     }
     for t in &doc.targets {
         if !item_ok(doc, t.block, t.start, t.end) {
