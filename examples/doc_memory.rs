@@ -7,7 +7,7 @@
 //! Counts capacities (what the allocator holds), not lengths; struct sizes of
 //! vector elements are included, allocator overhead is not.
 use std::mem::size_of;
-use zhengce::model::document::{Block, Department, Document};
+use zhengce::model::document::{Block, CompactString, Department, Document};
 use zhengce::model::facts::{Deadline, Slogan, Target};
 use zhengce::pipeline::corpus::{Corpus, Options};
 
@@ -21,9 +21,18 @@ fn v<T>(x: &Vec<T>) -> usize {
     x.capacity() * size_of::<T>()
 }
 
+/// Heap bytes of a short string: none while it is held inline.
+fn c(x: &CompactString) -> usize {
+    if x.is_heap_allocated() {
+        x.capacity()
+    } else {
+        0
+    }
+}
+
 fn block(b: &Block, parts: &mut [usize; 2]) {
-    parts[0] += v::<Department>(&b.departments) + b.departments.iter().map(|d| s(&d.name)).sum::<usize>();
-    parts[1] += s(&b.path) + s(&b.marker);
+    parts[0] += v::<Department>(&b.departments) + b.departments.iter().map(|d| c(&d.name)).sum::<usize>();
+    parts[1] += c(&b.path) + c(&b.marker);
 }
 
 fn target(t: &Target) -> usize {

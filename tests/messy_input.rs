@@ -306,7 +306,7 @@ fn an_html_fragment_from_a_text_field_reads_like_the_clean_text() {
     let b = read_one(&html.display().to_string(), &Options::default());
     let paths = |c: &Corpus| -> Vec<(String, String)> {
         let d = &c.documents[0];
-        d.blocks.iter().filter(|b| !b.path.is_empty()).map(|b| (b.path.clone(), b.text(&d.text).to_string())).collect()
+        d.blocks.iter().filter(|b| !b.path.is_empty()).map(|b| (b.path.to_string(), b.text(&d.text).to_string())).collect()
     };
     assert_eq!(b.documents[0].source.format, "html");
     assert_eq!(paths(&a), paths(&b));

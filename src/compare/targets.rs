@@ -168,7 +168,7 @@ pub fn compare_targets(docs: &[Document], groups: &Groups, min_documents: usize)
         col("condition", rows.iter().map(|r| r.t.condition.clone()).collect::<Vec<_>>()),
         col("doc_id", s(&|r| r.doc.doc_id.clone())),
         groups.column(&rows.iter().map(|r| r.group).collect::<Vec<_>>())?,
-        col("path", s(&|r| r.doc.blocks.get(r.t.block).map_or(String::new(), |b| b.path.clone()))),
+        col("path", s(&|r| r.doc.blocks.get(r.t.block).map_or(String::new(), |b| b.path.to_string()))),
         col("span", s(&|r| r.doc.text[r.t.start..r.t.end].to_string())),
         col("start", starts),
         col("end", ends),

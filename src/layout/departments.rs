@@ -638,7 +638,7 @@ fn push_name(name: &str, name_off: usize, base: usize, role: Option<Role>, out: 
     group.push(out.len());
     out.push((
         Department {
-            name: name.to_string(),
+            name: name.into(),
             role: role.unwrap_or(Role::Co),
             labelled: role.is_some(),
             start: base + name_off,
@@ -655,7 +655,7 @@ mod tests {
     fn names(text: &str) -> Vec<(String, &'static str)> {
         let (_, at) = split_attribution(text);
         match at {
-            Some(a) => parse_attribution(&text[a..], a).into_iter().map(|d| (d.name, d.role.name())).collect(),
+            Some(a) => parse_attribution(&text[a..], a).into_iter().map(|d| (d.name.into(), d.role.name())).collect(),
             None => vec![],
         }
     }
@@ -703,7 +703,7 @@ mod tests {
 
     fn all(text: &str) -> Vec<String> {
         let (core, at) = split_attribution(text);
-        record_departments(text, core.len(), at, 0).into_iter().map(|d| d.name).collect()
+        record_departments(text, core.len(), at, 0).into_iter().map(|d| d.name.into()).collect()
     }
 
     #[test]

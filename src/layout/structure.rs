@@ -23,9 +23,10 @@
 use crate::layout::departments;
 use crate::layout::markers::{marker_at, Marker, Style};
 use crate::layout::normalize::{is_terminal, Line};
-use crate::model::document::{Block, BlockKind};
+use crate::model::document::{Block, BlockKind, CompactString};
 use crate::text::boilerplate::Boilerplate;
 use crate::text::{dates, lines};
+use std::fmt::Write as _;
 
 /// Layout knowledge that is data rather than code: the substrings that mark
 /// web boilerplate lines (see [`Boilerplate`]).
@@ -539,9 +540,9 @@ struct BodyState {
 fn plain(kind: BlockKind, info: &Info) -> Block {
     Block {
         kind,
-        path: String::new(),
+        path: CompactString::default(),
         level: 0,
-        marker: String::new(),
+        marker: CompactString::default(),
         style: None,
         start: info.start,
         end: info.end,
@@ -670,7 +671,7 @@ impl Builder<'_> {
             kind: BlockKind::Task,
             path: path_of(&st.stack),
             level: st.stack.len() as u32,
-            marker: s[..m.end].to_string(),
+            marker: s[..m.end].into(),
             style: Some(m.style),
             text_start: info.start + m.text_start,
             ..plain(BlockKind::Task, info)
@@ -837,7 +838,7 @@ fn fill_titles(text: &str, blocks: &mut [Block], ancestors: &[Vec<usize>], split
 }
 /// The block of a table row: its text starts at the first cell after the 序号
 /// cell; departments come from the columns that name them, with their roles.
-fn table_row(text: &str, info: &Info, row: &Row, path: String, level: u32) -> Block {
+fn table_row(text: &str, info: &Info, row: &Row, path: CompactString, level: u32) -> Block {
     let line = &text[info.start..info.end];
     let first = row.columns.iter().zip(&row.cells).find(|(c, _)| **c != Column::Ordinal).map_or(0, |(_, &(a, _))| a);
     let ordinal_cell =
@@ -876,7 +877,7 @@ fn table_row(text: &str, info: &Info, row: &Row, path: String, level: u32) -> Bl
         kind: BlockKind::Task,
         path,
         level,
-        marker: ordinal_cell.unwrap_or_default(),
+        marker: ordinal_cell.unwrap_or_default().into(),
         style: Some(Style::Row),
         start: info.start,
         end: info.end,
@@ -963,13 +964,13 @@ fn place(stack: &mut Vec<Level>, m: &Marker) -> Style {
     m.style
 }
 
-fn path_of(stack: &[Level]) -> String {
-    let mut p = String::with_capacity(stack.len() * 3);
+fn path_of(stack: &[Level]) -> CompactString {
+    let mut p = CompactString::default();
     for (i, l) in stack.iter().enumerate() {
         if i > 0 {
             p.push('.');
         }
-        p.push_str(&l.ordinal.to_string());
+        write!(p, "{}", l.ordinal).ok();
     }
     p
 }
@@ -987,7 +988,7 @@ mod tests {
 
     fn tasks(s: &str) -> Vec<(String, String)> {
         let (t, b) = blocks(s);
-        b.iter().filter(|b| b.kind == BlockKind::Task && !b.path.is_empty()).map(|b| (b.path.clone(), b.text(&t).to_string())).collect()
+        b.iter().filter(|b| b.kind == BlockKind::Task && !b.path.is_empty()).map(|b| (b.path.to_string(), b.text(&t).to_string())).collect()
     }
 
     #[test]
@@ -1117,7 +1118,7 @@ mod genre_tests {
     fn kinds(s: &str) -> Vec<(&'static str, String)> {
         let layout = Layout::default();
         let n = layout.normalize(s);
-        parse(&n.text, &n.lines, &layout).iter().map(|b| (b.kind.name(), b.path.clone())).collect()
+        parse(&n.text, &n.lines, &layout).iter().map(|b| (b.kind.name(), b.path.to_string())).collect()
     }
 
     fn task_paths(s: &str) -> Vec<String> {

@@ -3,6 +3,7 @@
 //! handed to Python are flat views of these types (see `frames`).
 
 use crate::model::facts::{Deadline, DocLabels, Slogan, Style, Target};
+pub use compact_str::CompactString;
 
 /// What a block of the normalised text is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -122,7 +123,7 @@ impl Role {
 /// A department named as responsible for a block, as written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Department {
-    pub name: String,
+    pub name: CompactString,
     pub role: Role,
     /// The role comes from a label (牵头/配合) rather than from list order.
     pub labelled: bool,
@@ -182,11 +183,11 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
 pub struct Block {
     pub kind: BlockKind,
     /// Dotted ordinals of the numbered markers above and at this block ("2.1.1"), "" before the first.
-    pub path: String,
+    pub path: CompactString,
     /// Depth in the numbered hierarchy (0 outside it).
     pub level: u32,
     /// The marker as written ("（一）", "1.", "第三条"), "" when the block has none.
-    pub marker: String,
+    pub marker: CompactString,
     pub style: Option<Style>,
     /// Byte offsets into the normalised text: the whole block, marker included.
     pub start: usize,

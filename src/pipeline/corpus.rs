@@ -507,7 +507,7 @@ mod tests {
         let (doc, txt) = (&c.documents[0], &c.documents[1]);
         assert_eq!((doc.source.format.as_str(), txt.source.format.as_str()), ("doc", "text"));
         assert_eq!(doc.text, txt.text);
-        let records = |d: &Document| d.records().map(|(_, b)| (b.path.clone(), b.departments.len())).collect::<Vec<_>>();
+        let records = |d: &Document| d.records().map(|(_, b)| (b.path.to_string(), b.departments.len())).collect::<Vec<_>>();
         assert_eq!(records(doc), [(String::new(), 0), ("1.1".to_string(), 2)]);
         assert_eq!(records(doc), records(txt));
         assert_eq!(doc.targets.len(), 1);
