@@ -109,6 +109,9 @@ impl Cols {
     fn opt_str(&mut self, name: &str, v: Vec<Option<String>>) {
         self.push(Series::new(name.into(), v));
     }
+    fn opt_strs(&mut self, name: &str, v: Vec<Option<&str>>) {
+        self.push(Series::new(name.into(), v));
+    }
     fn i64(&mut self, name: &str, v: Vec<i64>) {
         self.push(Series::new(name.into(), v));
     }
@@ -502,44 +505,45 @@ pub fn departments(c: &Corpus) -> PolarsResult<DataFrame> {
 fn departments_of(docs: &[Document]) -> PolarsResult<DataFrame> {
     let n = docs.iter().flat_map(|d| d.blocks.iter().filter(|b| b.kind.is_record())).map(|b| b.departments.len()).sum();
     let mut keys = Keys::with_capacity(n);
-    let (mut name, mut role, mut labelled, mut position) =
-        (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
-    let (mut canonical, mut successor, mut level, mut known) =
-        (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
-    let mut basis: Vec<Option<String>> = Vec::with_capacity(n);
-    let mut category: Vec<Option<String>> = Vec::with_capacity(n);
-    for d in docs {
+    // Names resolved per row are copied into their columns once each, not
+    // collected as a String per row first.
+    let views = || views::Views::with_capacity(n);
+    let (mut name, mut canonical, mut successor) = (views(), views(), views());
+    let (mut role, mut labelled, mut position) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+    let (mut level, mut known) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    let (mut basis, mut category): (Vec<Option<&str>>, Vec<Option<&str>>) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    let lexicons: Vec<_> = docs.iter().map(|d| crate::label::lexicons_of(&d.labels)).collect();
+    for (d, lex) in docs.iter().zip(&lexicons) {
         let mut cur = CharCursor::new(&d.text);
-        let lex = crate::label::lexicons_of(&d.labels);
         let issuer = d.meta.issuer.as_deref().map(|i| lex.agencies.resolve(i).canonical);
         for (i, b) in d.blocks.iter().enumerate().filter(|(_, b)| b.kind.is_record()) {
             let resolved: Vec<_> = b.departments.iter().map(|x| lex.agencies.resolve(&x.name)).collect();
             let (roles, why) = lead_of(b, &resolved, issuer.as_deref());
             for (k, (x, a)) in b.departments.iter().zip(resolved).enumerate() {
-                successor.push(lex.agencies.successor(&a.canonical).0);
-                canonical.push(a.canonical);
-                category.push(a.category.map(str::to_string));
+                successor.push_copy(&lex.agencies.successor(&a.canonical).0);
+                canonical.push_copy(&a.canonical);
+                category.push(a.category);
                 level.push(a.level);
                 known.push(a.known);
                 keys.span(d, i, &mut cur, x.start, x.end);
                 name.push(x.name.as_str());
                 role.push(roles[k].name());
                 labelled.push(x.labelled);
-                basis.push(why.map(str::to_string));
+                basis.push(why);
                 position.push(k as i64);
             }
         }
     }
     let mut f = keys.columns();
-    f.str("department", name);
+    f.views("department", name);
     f.str("role", role);
     f.bool("labelled", labelled);
-    f.opt_str("lead_basis", basis);
+    f.opt_strs("lead_basis", basis);
     f.i64("position", position);
     keys.offsets(&mut f);
-    f.str("canonical", canonical);
-    f.str("successor", successor);
-    f.opt_str("category", category);
+    f.views("canonical", canonical);
+    f.views("successor", successor);
+    f.opt_strs("category", category);
     f.str("level", level);
     f.bool("known", known);
     f.finish()

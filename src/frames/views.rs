@@ -39,6 +39,8 @@ pub struct Views<'a> {
     buffers: Vec<Buffer<u8>>,
     data: Vec<u8>,
     seen: HashMap<&'a str, View, foldhash::fast::RandomState>,
+    /// Values stored by [`Views::push_copy`], which do not outlive the call.
+    copies: HashMap<Box<str>, View, foldhash::fast::RandomState>,
     /// The text last shared: its address, length and buffer.
     source: Option<(usize, usize, u32)>,
     /// The value last pushed (address, length) and its view: key columns
@@ -79,6 +81,22 @@ impl<'a> Views<'a> {
             }
         };
         self.last = Some((s.as_ptr() as usize, s.len(), view));
+        self.views.push(view);
+    }
+
+    /// Appends a value made for the row (a resolved name) that does not live
+    /// as long as the column's sources: its bytes are copied the first time
+    /// it is met and pointed at after that.
+    pub fn push_copy(&mut self, s: &str) {
+        let view = match self.copies.get(s) {
+            Some(v) => *v,
+            None if s.len() <= View::MAX_INLINE_SIZE as usize => View::new_inline(s.as_bytes()),
+            None => {
+                let v = self.store(s.as_bytes());
+                self.copies.insert(s.into(), v);
+                v
+            }
+        };
         self.views.push(view);
     }
 
@@ -217,6 +235,19 @@ mod tests {
         assert_eq!(s.len(), 2000);
         assert_eq!(buffer_bytes(&s), name.len());
         assert!(s.str().unwrap().iter().enumerate().all(|(i, x)| x == Some(if i % 2 == 0 { name } else { "省民政厅" })));
+    }
+
+    #[test]
+    fn copied_values_are_stored_once() {
+        let mut v = Views::default();
+        for i in 0..100 {
+            v.push_copy(&format!("省发展和改革委员会{}", i % 2));
+            v.push_copy("省民政厅");
+        }
+        let s = v.finish("x").unwrap();
+        assert_eq!(buffer_bytes(&s), 2 * "省发展和改革委员会0".len());
+        assert_eq!(s.str().unwrap().get(2), Some("省发展和改革委员会1"));
+        assert_eq!(s.str().unwrap().get(199), Some("省民政厅"));
     }
 
     #[test]
