@@ -35,15 +35,19 @@ fn block(b: &Block, parts: &mut [usize; 2]) {
     parts[1] += c(&b.path) + c(&b.marker);
 }
 
+fn oc(x: &Option<CompactString>) -> usize {
+    x.as_ref().map_or(0, c)
+}
+
 fn target(t: &Target) -> usize {
-    s(&t.unit)
-        + os(&t.per)
-        + os(&t.deadline)
-        + os(&t.indicator)
-        + os(&t.scope)
-        + os(&t.base)
-        + os(&t.indicator_id)
-        + os(&t.condition)
+    c(&t.unit)
+        + oc(&t.per)
+        + oc(&t.deadline)
+        + oc(&t.indicator)
+        + oc(&t.scope)
+        + oc(&t.base)
+        + oc(&t.indicator_id)
+        + oc(&t.condition)
         + v(&t.items)
         + t.items.iter().map(s).sum::<usize>()
         + v(&t.item_ids)
@@ -72,12 +76,12 @@ fn main() {
     rows.push((
         "deadlines",
         docs.iter()
-            .map(|d| v::<Deadline>(&d.deadlines) + d.deadlines.iter().map(|x| s(&x.date) + s(&x.phrase) + s(&x.action)).sum::<usize>())
+            .map(|d| v::<Deadline>(&d.deadlines) + d.deadlines.iter().map(|x| c(&x.date) + c(&x.phrase) + c(&x.action)).sum::<usize>())
             .sum(),
     ));
     rows.push((
         "slogans",
-        docs.iter().map(|d| v::<Slogan>(&d.slogans) + d.slogans.iter().map(|x| s(&x.text) + s(&x.normalized)).sum::<usize>()).sum(),
+        docs.iter().map(|d| v::<Slogan>(&d.slogans) + d.slogans.iter().map(|x| c(&x.text) + c(&x.normalized)).sum::<usize>()).sum(),
     ));
     let total: usize = rows.iter().map(|r| r.1).sum();
     println!(

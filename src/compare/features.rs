@@ -183,7 +183,7 @@ fn record_features(d: &Document, what: What) -> HashMap<usize, RecordFeatures> {
         What::Slogans => {
             for s in &d.slogans {
                 if d.blocks.get(s.block).is_some_and(|b| b.kind == BlockKind::Task) {
-                    add(out.entry(s.block).or_default(), Some(s.normalized.clone()), &s.normalized);
+                    add(out.entry(s.block).or_default(), Some(s.normalized.to_string()), &s.normalized);
                 }
             }
         }
@@ -368,7 +368,7 @@ pub fn overview(docs: &[Document], groups: &Groups) -> Result<DataFrame, Error> 
         }
         a.targets += d.targets.iter().filter(|t| is_task(t.block)).count() as i64;
         a.deadlines += d.deadlines.iter().filter(|t| is_task(t.block)).count() as i64;
-        a.slogans.extend(d.slogans.iter().filter(|s| is_task(s.block)).map(|s| s.normalized.clone()));
+        a.slogans.extend(d.slogans.iter().filter(|s| is_task(s.block)).map(|s| s.normalized.to_string()));
     }
     let rows: Vec<u32> = (0..groups.len() as u32).collect();
     let v = |f: &dyn Fn(&Acc) -> i64| acc.iter().map(f).collect::<Vec<i64>>();

@@ -70,7 +70,7 @@ fn comparable_unit(t: &Target) -> String {
     if t.indicator_id.is_some() && is_count_unit(&t.unit) {
         "count".to_string()
     } else {
-        t.unit.clone()
+        t.unit.to_string()
     }
 }
 
@@ -154,18 +154,18 @@ pub fn compare_targets(docs: &[Document], groups: &Groups, min_documents: usize)
     let mut cols = vec![
         col("family", s(&|r| r.block.0.clone())),
         col("indicator_key", s(&|r| r.measure.0.clone())),
-        col("indicator", rows.iter().map(|r| r.t.indicator.clone()).collect::<Vec<_>>()),
-        col("unit", s(&|r| r.t.unit.clone())),
+        col("indicator", rows.iter().map(|r| r.t.indicator.as_deref()).collect::<Vec<_>>()),
+        col("unit", s(&|r| r.t.unit.to_string())),
         col("comparator", s(&|r| r.t.comparator.symbol().to_string())),
         col("value", rows.iter().map(|r| r.t.value).collect::<Vec<_>>()),
         col("value_max", rows.iter().map(|r| r.t.value_max).collect::<Vec<_>>()),
-        col("deadline", rows.iter().map(|r| r.t.deadline.clone()).collect::<Vec<_>>()),
+        col("deadline", rows.iter().map(|r| r.t.deadline.as_deref()).collect::<Vec<_>>()),
         // What makes two values comparable or not: where each applies (各县 vs
         // the province), per what, of what base, under which condition.
-        col("scope", rows.iter().map(|r| r.t.scope.clone()).collect::<Vec<_>>()),
-        col("per", rows.iter().map(|r| r.t.per.clone()).collect::<Vec<_>>()),
-        col("base", rows.iter().map(|r| r.t.base.clone()).collect::<Vec<_>>()),
-        col("condition", rows.iter().map(|r| r.t.condition.clone()).collect::<Vec<_>>()),
+        col("scope", rows.iter().map(|r| r.t.scope.as_deref()).collect::<Vec<_>>()),
+        col("per", rows.iter().map(|r| r.t.per.as_deref()).collect::<Vec<_>>()),
+        col("base", rows.iter().map(|r| r.t.base.as_deref()).collect::<Vec<_>>()),
+        col("condition", rows.iter().map(|r| r.t.condition.as_deref()).collect::<Vec<_>>()),
         col("doc_id", s(&|r| r.doc.doc_id.clone())),
         groups.column(&rows.iter().map(|r| r.group).collect::<Vec<_>>())?,
         col("path", s(&|r| r.doc.blocks.get(r.t.block).map_or(String::new(), |b| b.path.to_string()))),

@@ -406,7 +406,7 @@ pub fn once_per_record(block: usize, base: usize, found: Vec<Found>) -> Vec<Slog
         if out.iter().any(|s| s.text == f.text) {
             continue;
         }
-        out.push(Slogan { block, start: base + f.start, end: base + f.end, normalized: normalize(&f.text), text: f.text });
+        out.push(Slogan { block, start: base + f.start, end: base + f.end, normalized: normalize(&f.text).into(), text: f.text.into() });
     }
     out
 }

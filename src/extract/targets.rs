@@ -31,7 +31,7 @@
 
 use crate::extract::slogans;
 use crate::lexicon::indicators::Indicators;
-use crate::model::document::{BlockKind, Document};
+use crate::model::document::{BlockKind, CompactString, Document};
 pub use crate::model::facts::{Comparator, Deadline, Target};
 use crate::text::chars::{end_within, is_han, prev_char, start_within, CLAUSE_BREAKS, SENTENCE_BREAKS};
 use crate::text::dates::date_phrases_at;
@@ -926,13 +926,13 @@ fn build(r: &Reading, dates: &[DatePhrase]) -> Target {
         number_end: r.num.end,
         value: r.num.value,
         value_max: r.value_max,
-        unit: r.unit.clone(),
-        per: per_of(s, r.cstart, r.num.start),
+        unit: r.unit.as_str().into(),
+        per: per_of(s, r.cstart, r.num.start).map(Into::into),
         comparator: r.comparator,
-        deadline,
-        indicator: indicator.filter(|i| base.as_deref() != Some(i.as_str())),
-        scope: scope_of(s, r.cstart, r.num.start),
-        base,
+        deadline: deadline.map(Into::into),
+        indicator: indicator.filter(|i| base.as_deref() != Some(i.as_str())).map(Into::into),
+        scope: scope_of(s, r.cstart, r.num.start).map(Into::into),
+        base: base.map(Into::into),
         indicator_id: None,
         condition: None,
         hedged,
@@ -1169,7 +1169,7 @@ fn attach_conditions(s: &str, targets: &mut [Target], conditions: &[(usize, usiz
         let sstart = start_within(s, t.number_start, &BREAKS, 1500);
         let k = conditions.partition_point(|c| c.0 < t.number_start);
         if let Some(&(a, b)) = conditions[..k].last().filter(|c| c.0 >= sstart) {
-            t.condition = Some(s[a..b].to_string());
+            t.condition = Some(s[a..b].into());
         }
     }
 }
@@ -1370,7 +1370,9 @@ pub fn extract(doc: &Document, lex: &slogans::Lexicon, indicators: &Indicators) 
         let dates = date_phrases_at(text, doc.meta.year, &triggers.date_starts);
         let numbers = crate::text::lines::find_doc_numbers(text);
         // In a table row the deadline is a column after the task: it dates the row.
-        let row_deadline = (b.style == Some(crate::model::facts::Style::Row)).then(|| dates.last().map(|d| d.date.clone())).flatten();
+        let row_deadline = (b.style == Some(crate::model::facts::Style::Row))
+            .then(|| dates.last().map(|d| CompactString::from(d.date.as_str())))
+            .flatten();
         for t in scan_numbers(text, &found, &dates, &numbers, &triggers.numerals, &mut |_, _| {}) {
             let o = b.text_start;
             let deadline = t.deadline.clone().or_else(|| row_deadline.clone());
@@ -1380,7 +1382,7 @@ pub fn extract(doc: &Document, lex: &slogans::Lexicon, indicators: &Indicators) 
             let sentence = &text[start_within(text, t.number_start, &SENTENCE_BREAKS, 1500)..to];
             let id = indicators.classify(&t, &[clause, sentence]);
             let item_ids: Vec<Option<String>> =
-                items.iter().map(|x| indicators.classify(&Target { indicator: Some(x.clone()), ..t.clone() }, &[x])).collect();
+                items.iter().map(|x| indicators.classify(&Target { indicator: Some(x.as_str().into()), ..t.clone() }, &[x])).collect();
             let mut t = Target {
                 block: i,
                 start: t.start + o,
@@ -1390,7 +1392,7 @@ pub fn extract(doc: &Document, lex: &slogans::Lexicon, indicators: &Indicators) 
                 deadline,
                 ..t
             };
-            t.indicator_id = id;
+            t.indicator_id = id.map(Into::into);
             if !items.is_empty() {
                 groups += 1;
                 t.group = Some(groups);
@@ -1408,9 +1410,9 @@ pub fn extract(doc: &Document, lex: &slogans::Lexicon, indicators: &Indicators) 
                 block: i,
                 start: b.text_start + d.start,
                 end: b.text_start + d.end,
-                date: d.date.clone(),
-                phrase: text[d.start..d.end].to_string(),
-                action: action_of(text, d),
+                date: d.date.as_str().into(),
+                phrase: text[d.start..d.end].into(),
+                action: action_of(text, d).into(),
             });
         }
         sl.extend(slogans::once_per_record(i, b.text_start, found));
@@ -1435,7 +1437,7 @@ mod tests {
     fn t(s: &str) -> Vec<Row> {
         find_targets(s, Some(2020), &slogans::Lexicon::default())
             .into_iter()
-            .map(|t| (t.value, t.value_max, t.unit, t.comparator.symbol(), t.deadline))
+            .map(|t| (t.value, t.value_max, t.unit.into(), t.comparator.symbol(), t.deadline.map(Into::into)))
             .collect()
     }
 

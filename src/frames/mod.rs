@@ -640,9 +640,9 @@ fn targets_of(docs: &[Document]) -> PolarsResult<DataFrame> {
         let mut cur = CharCursor::new(&d.text);
         for t in &d.targets {
             keys.span(d, t.block, &mut cur, t.start, t.end);
-            base.push(t.base.clone());
-            indicator_id.push(t.indicator_id.clone());
-            condition.push(t.condition.clone());
+            base.push(t.base.as_deref());
+            indicator_id.push(t.indicator_id.as_deref());
+            condition.push(t.condition.as_deref());
             hedged.push(t.hedged);
             group.push(t.group.map(i64::from));
             items.push(t.items.iter().map(String::as_str).collect::<Vec<_>>());
@@ -652,11 +652,11 @@ fn targets_of(docs: &[Document]) -> PolarsResult<DataFrame> {
             value.push(t.value);
             value_max.push(t.value_max);
             unit.push(t.unit.as_str());
-            per.push(t.per.clone());
+            per.push(t.per.as_deref());
             comparator.push(t.comparator.symbol());
-            deadline.push(t.deadline.clone());
-            indicator.push(t.indicator.clone());
-            scope.push(t.scope.clone());
+            deadline.push(t.deadline.as_deref());
+            indicator.push(t.indicator.as_deref());
+            scope.push(t.scope.as_deref());
         }
     }
     let mut f = keys.columns();
@@ -665,14 +665,14 @@ fn targets_of(docs: &[Document]) -> PolarsResult<DataFrame> {
     f.f64("value", value);
     f.opt_f64("value_max", value_max);
     f.str("unit", unit);
-    f.opt_str("per", per);
+    f.opt_strs("per", per);
     f.str("comparator", comparator);
-    f.opt_str("deadline", deadline);
-    f.opt_str("indicator", indicator);
-    f.opt_str("scope", scope);
-    f.opt_str("base", base);
-    f.opt_str("indicator_id", indicator_id);
-    f.opt_str("condition", condition);
+    f.opt_strs("deadline", deadline);
+    f.opt_strs("indicator", indicator);
+    f.opt_strs("scope", scope);
+    f.opt_strs("base", base);
+    f.opt_strs("indicator_id", indicator_id);
+    f.opt_strs("condition", condition);
     f.bool("hedged", hedged);
     f.opt_i64("group", group);
     f.list_str("items", items);
@@ -709,11 +709,11 @@ fn target_items_of(docs: &[Document]) -> PolarsResult<DataFrame> {
                 keys.span(d, t.block, &mut cur, t.start, t.end);
                 group.push(t.group.map(i64::from));
                 item.push(it.as_str());
-                item_id.push(t.item_ids.get(k).cloned().flatten());
+                item_id.push(t.item_ids.get(k).and_then(|x| x.as_deref()));
                 value.push(t.value);
                 unit.push(t.unit.as_str());
                 comparator.push(t.comparator.symbol());
-                deadline.push(t.deadline.clone());
+                deadline.push(t.deadline.as_deref());
                 span.push(&d.text[t.start..t.end]);
             }
         }
@@ -721,11 +721,11 @@ fn target_items_of(docs: &[Document]) -> PolarsResult<DataFrame> {
     let mut f = keys.columns();
     f.opt_i64("group", group);
     f.str("item", item);
-    f.opt_str("item_id", item_id);
+    f.opt_strs("item_id", item_id);
     f.f64("value", value);
     f.str("unit", unit);
     f.str("comparator", comparator);
-    f.opt_str("deadline", deadline);
+    f.opt_strs("deadline", deadline);
     f.str("span", span);
     keys.offsets(&mut f);
     f.finish()

@@ -2,8 +2,8 @@
 //! and back matter), metadata and everything extracted from it. The frames
 //! handed to Python are flat views of these types (see `frames`).
 
+pub use crate::model::facts::CompactString;
 use crate::model::facts::{Deadline, DocLabels, Slogan, Style, Target};
-pub use compact_str::CompactString;
 
 /// What a block of the normalised text is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -5,6 +5,8 @@
 use std::any::Any;
 use std::sync::Arc;
 
+pub use compact_str::CompactString;
+
 /// The numbering style of a marker; the hierarchy of a document is built from
 /// the order in which styles first appear.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -95,20 +97,20 @@ pub struct Target {
     pub number_end: usize,
     pub value: f64,
     pub value_max: Option<f64>,
-    pub unit: String,
-    pub per: Option<String>,
+    pub unit: CompactString,
+    pub per: Option<CompactString>,
     pub comparator: Comparator,
-    pub deadline: Option<String>,
+    pub deadline: Option<CompactString>,
     /// What is measured: the share, standard or count the sentence names (not
     /// the denominator of a share).
-    pub indicator: Option<String>,
-    pub scope: Option<String>,
+    pub indicator: Option<CompactString>,
+    pub scope: Option<CompactString>,
     /// What a relative value (%, 倍) is of: 城乡低保标准 for 1.3倍.
-    pub base: Option<String>,
+    pub base: Option<CompactString>,
     /// The id of the indicator in the indicator table (data/indicators.tsv).
-    pub indicator_id: Option<String>,
+    pub indicator_id: Option<CompactString>,
     /// The condition the target holds under (人口5万人以下), from its sentence.
-    pub condition: Option<String>,
+    pub condition: Option<CompactString>,
     /// Hedged by 力争, 争取, 原则上 …
     pub hedged: bool,
     /// Set when one number covers several listed indicators: the group number
@@ -129,11 +131,11 @@ pub struct Deadline {
     pub start: usize,
     pub end: usize,
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    pub date: String,
+    pub date: CompactString,
     /// The date phrase as written.
-    pub phrase: String,
+    pub phrase: CompactString,
     /// What is due.
-    pub action: String,
+    pub action: CompactString,
 }
 
 /// A numbered formulation as written.
@@ -144,9 +146,9 @@ pub struct Slogan {
     pub start: usize,
     pub end: usize,
     /// The formulation without quotation marks.
-    pub text: String,
+    pub text: CompactString,
     /// The same formulation wherever written (white space and quotation marks removed).
-    pub normalized: String,
+    pub normalized: CompactString,
 }
 
 /// Scores by section index (theme or instrument), sparse.
