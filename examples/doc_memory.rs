@@ -71,7 +71,19 @@ fn main() {
     rows.push(("blocks (structs)", docs.iter().map(|d| v(&d.blocks)).sum()));
     rows.push(("block departments", blk[0]));
     rows.push(("block path+marker", blk[1]));
-    rows.push(("labels (one set of arrays a document)", docs.iter().map(|d| d.labels.heap_bytes()).sum()));
+    for k in 0..8 {
+        let name = [
+            "labels: blocks",
+            "labels: theme scores",
+            "labels: themes",
+            "labels: theme terms",
+            "labels: instr. scores",
+            "labels: instruments",
+            "labels: instr. terms",
+            "labels: strength terms",
+        ][k];
+        rows.push((name, docs.iter().map(|d| d.labels.heap_parts()[k].1).sum()));
+    }
     rows.push(("targets", docs.iter().map(|d| v::<Target>(&d.targets) + d.targets.iter().map(target).sum::<usize>()).sum()));
     rows.push((
         "deadlines",

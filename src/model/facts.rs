@@ -357,17 +357,24 @@ impl DocLabels {
         (0..self.len()).filter_map(|i| self.get(i))
     }
 
-    /// Bytes on the heap (the memory example reports it).
-    pub fn heap_bytes(&self) -> usize {
+    /// Bytes on the heap, part by part (the memory example reports them).
+    pub fn heap_parts(&self) -> [(&'static str, usize); 8] {
         use std::mem::size_of_val;
-        self.blocks.capacity() * std::mem::size_of::<BlockEntry>()
-            + size_of_val(self.theme_scores.as_slice())
-            + size_of_val(self.themes.as_slice())
-            + size_of_val(self.theme_terms.as_slice())
-            + size_of_val(self.instrument_scores.as_slice())
-            + size_of_val(self.instruments.as_slice())
-            + size_of_val(self.instrument_terms.as_slice())
-            + size_of_val(self.strength_terms.as_slice())
+        [
+            ("blocks", self.blocks.capacity() * std::mem::size_of::<BlockEntry>()),
+            ("theme_scores", size_of_val(self.theme_scores.as_slice())),
+            ("themes", size_of_val(self.themes.as_slice())),
+            ("theme_terms", size_of_val(self.theme_terms.as_slice())),
+            ("instrument_scores", size_of_val(self.instrument_scores.as_slice())),
+            ("instruments", size_of_val(self.instruments.as_slice())),
+            ("instrument_terms", size_of_val(self.instrument_terms.as_slice())),
+            ("strength_terms", size_of_val(self.strength_terms.as_slice())),
+        ]
+    }
+
+    /// Bytes on the heap.
+    pub fn heap_bytes(&self) -> usize {
+        self.heap_parts().iter().map(|p| p.1).sum()
     }
 }
 
