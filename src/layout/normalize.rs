@@ -128,25 +128,25 @@ pub fn is_terminal(c: char) -> bool {
 struct Depth([i32; 5]);
 
 impl Depth {
-    fn feed(&mut self, s: &str) {
-        for c in s.chars() {
-            let k = match c {
-                '《' => Some((0, 1)),
-                '》' => Some((0, -1)),
-                '（' | '(' => Some((1, 1)),
-                '）' | ')' => Some((1, -1)),
-                '“' => Some((2, 1)),
-                '”' => Some((2, -1)),
-                '〔' => Some((3, 1)),
-                '〕' => Some((3, -1)),
-                '【' => Some((4, 1)),
-                '】' => Some((4, -1)),
-                _ => None,
-            };
-            if let Some((i, d)) = k {
-                self.0[i] = (self.0[i] + d).max(0);
-            }
+    /// The kind of bracket a character opens (+1) or closes (−1).
+    fn kind(c: char) -> Option<(usize, i32)> {
+        match c {
+            '《' => Some((0, 1)),
+            '》' => Some((0, -1)),
+            '（' | '(' => Some((1, 1)),
+            '）' | ')' => Some((1, -1)),
+            '“' => Some((2, 1)),
+            '”' => Some((2, -1)),
+            '〔' => Some((3, 1)),
+            '〕' => Some((3, -1)),
+            '【' => Some((4, 1)),
+            '】' => Some((4, -1)),
+            _ => None,
         }
+    }
+
+    fn step(&mut self, i: usize, d: i32) {
+        self.0[i] = (self.0[i] + d).max(0);
     }
 
     fn unclosed(&self) -> bool {
@@ -195,25 +195,48 @@ struct ParaState {
 const MARKER_RESCAN: usize = 256;
 
 impl ParaState {
+    /// Takes in the characters `added` to the paragraph `para`. Every
+    /// character it looks for is ASCII or begins with byte E2, E3 or EF, so
+    /// one walk over the bytes skips the Han characters (E4–E9) and the
+    /// continuation bytes of all others without decoding them.
     fn append(&mut self, para: &str, added: &str) {
-        self.depth.feed(added);
-        for c in added.chars() {
-            match c {
-                '。' => {
-                    self.sentence = true;
-                    self.full_stop = true;
-                }
-                '！' | '？' | '；' => self.sentence = true,
-                '，' | ',' => self.comma = true,
-                '\t' => self.tab = true,
-                _ => {}
-            }
-            if self.chars < 20 {
+        let b = added.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let x = b[i];
+            if self.chars < 20 && x & 0xC0 != 0x80 {
                 self.chars += 1;
             }
+            match x {
+                b'\t' => self.tab = true,
+                b',' => self.comma = true,
+                b'(' => self.depth.step(1, 1),
+                b')' => self.depth.step(1, -1),
+                0xE2 | 0xE3 | 0xEF if i + 2 < b.len() => self.take(&b[i..i + 3]),
+                _ => {}
+            }
+            i += 1;
         }
         if para.len() <= MARKER_RESCAN || para.len() == added.len() {
             self.marker = marker_at(para);
+        }
+    }
+
+    /// A three-byte character the paragraph state depends on.
+    fn take(&mut self, c: &[u8]) {
+        match c {
+            [0xE3, 0x80, 0x82] => {
+                // 。
+                self.sentence = true;
+                self.full_stop = true;
+            }
+            [0xEF, 0xBC, 0x81 | 0x9F | 0x9B] => self.sentence = true, // ！？；
+            [0xEF, 0xBC, 0x8C] => self.comma = true,                  // ，
+            _ => {
+                if let Some((k, d)) = std::str::from_utf8(c).ok().and_then(|s| s.chars().next()).and_then(Depth::kind) {
+                    self.depth.step(k, d);
+                }
+            }
         }
     }
 
@@ -530,6 +553,49 @@ pub fn normalize_with(raw: &str, own_block: &dyn Fn(&str) -> bool) -> Normalized
 
 #[cfg(test)]
 mod tests {
+
+    /// The paragraph state as it was read character by character before
+    /// `ParaState::append` walked the bytes.
+    fn by_chars(added: &str) -> (Depth, bool, bool, bool, bool, usize) {
+        let (mut depth, mut sentence, mut full_stop, mut comma, mut tab, mut chars) = (Depth::default(), false, false, false, false, 0);
+        for c in added.chars() {
+            if let Some((i, d)) = Depth::kind(c) {
+                depth.step(i, d);
+            }
+            match c {
+                '。' => {
+                    sentence = true;
+                    full_stop = true;
+                }
+                '！' | '？' | '；' => sentence = true,
+                '，' | ',' => comma = true,
+                '\t' => tab = true,
+                _ => {}
+            }
+            chars = (chars + 1).min(20);
+        }
+        (depth, sentence, full_stop, comma, tab, chars)
+    }
+
+    #[test]
+    fn paragraph_state_by_bytes_equals_by_characters() {
+        // Every character the state looks for, its neighbours in UTF-8
+        // (、… — ： share lead bytes), Han, ASCII and a four-byte character.
+        let alphabet: Vec<char> = "。！？；，,\t《》（）()“”〔〕【】、…—：！＂政策a1 𠀀".chars().collect();
+        let mut seed = 7u64;
+        for _ in 0..3_000 {
+            let mut text = String::new();
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            for k in 0..(seed >> 59) as usize + 1 {
+                let r = (seed >> (k % 48)) as usize;
+                text.push(alphabet[r % alphabet.len()]);
+            }
+            let mut st = ParaState::default();
+            st.append(&text, &text);
+            assert_eq!((st.depth, st.sentence, st.full_stop, st.comma, st.tab, st.chars), by_chars(&text), "{text:?}");
+        }
+    }
+
     use super::*;
 
     #[test]
