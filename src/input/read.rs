@@ -251,7 +251,7 @@ fn is_html_fragment(lower_start: &[u8]) -> bool {
 }
 
 pub(crate) fn memfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(hay, needle)
 }
 
 /// File extensions read when a folder is given.

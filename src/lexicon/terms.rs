@@ -299,7 +299,9 @@ struct Prefix {
 /// character occurs, `*term*` anywhere.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    prefixes: FxMap<Box<str>, Prefix>,
+    /// Keys of up to 24 bytes (eight Han characters: nearly all) are held in
+    /// the table itself, so a lookup does not chase a pointer to its key.
+    prefixes: FxMap<compact_str::CompactString, Prefix>,
     /// A filter of the tokens that may begin a match, so that most tokens
     /// (的, 推进, punctuation) are passed over without a lookup: bits for the
     /// first character of the terms (one-character tokens) and for the first
@@ -310,16 +312,29 @@ pub struct Matcher {
     /// bit set of those characters first).
     open_end: FxMap<char, Vec<u32>>,
     open_end_chars: Vec<u64>,
-    /// `*term` patterns by last character: checked at token ends.
+    /// `*term` patterns by last character: checked at token ends (the bit
+    /// set of those characters first: a lookup for every token was an eighth
+    /// of the matching).
     open_start: FxMap<char, Vec<u32>>,
+    open_start_chars: Vec<u64>,
     /// `*term*` patterns: searched anywhere.
     open_both: Vec<u32>,
     patterns: Vec<String>,
-    entries: Vec<Vec<Entry>>,
+    /// The entries of every pattern in one array, pattern `p`'s at
+    /// `entries[entry_at[p]..entry_at[p + 1]]`: read for every candidate, a
+    /// vector per pattern was a cache miss each.
+    entries: Vec<Entry>,
+    entry_at: Vec<u32>,
     n_dicts: usize,
 }
 
 impl Matcher {
+    /// The entries of pattern `p`.
+    #[inline]
+    fn entries_of(&self, p: u32) -> &[Entry] {
+        &self.entries[self.entry_at[p as usize] as usize..self.entry_at[p as usize + 1] as usize]
+    }
+
     /// A matcher for the terms of `dicts` (pseudo-terms are not matched in text).
     pub fn new(dicts: &[&TermDict]) -> Matcher {
         let mut patterns: Vec<String> = Vec::new();
@@ -343,7 +358,7 @@ impl Matcher {
                 }
             }
         }
-        let mut prefixes: FxMap<Box<str>, Prefix> = FxMap::default();
+        let mut prefixes: FxMap<compact_str::CompactString, Prefix> = FxMap::default();
         let mut first_chars = vec![0u64; 1024];
         let mut first_pairs = vec![0u64; 1024];
         let mut open_end: FxMap<char, Vec<u32>> = FxMap::default();
@@ -385,8 +400,14 @@ impl Matcher {
             let (i, _) = hash1(*c);
             open_end_chars[i / 64] |= 1 << (i % 64);
         }
+        let mut open_start_chars = vec![0u64; 1024];
+        for c in open_start.keys() {
+            let (i, _) = hash1(*c);
+            open_start_chars[i / 64] |= 1 << (i % 64);
+        }
         Matcher {
             prefixes,
+            open_start_chars,
             first_chars,
             first_pairs,
             open_end,
@@ -394,7 +415,13 @@ impl Matcher {
             open_start,
             open_both,
             patterns,
-            entries,
+            entry_at: std::iter::once(0)
+                .chain(entries.iter().scan(0u32, |n, e| {
+                    *n += e.len() as u32;
+                    Some(*n)
+                }))
+                .collect(),
+            entries: entries.into_iter().flatten().collect(),
             n_dicts: dicts.len(),
         }
     }
@@ -436,7 +463,7 @@ impl Matcher {
             if masked.iter().any(|&(a, b)| s < b && a < e) {
                 return;
             }
-            for (k, en) in self.entries[p as usize].iter().enumerate() {
+            for (k, en) in self.entries_of(p).iter().enumerate() {
                 let w = match (en.open_start, en.open_end) {
                     (false, false) => Way::Closed,
                     (false, true) => Way::OpenEnd,
@@ -489,6 +516,10 @@ impl Matcher {
         if !self.open_start.is_empty() {
             for t in tokens {
                 let Some(last) = t.word.chars().last() else { continue };
+                let (lc, _) = hash1(last);
+                if self.open_start_chars[lc / 64] & (1 << (lc % 64)) == 0 {
+                    continue;
+                }
                 for &p in self.open_start.get(&last).map_or(&[][..], |v| v.as_slice()) {
                     let pat = &self.patterns[p as usize];
                     if text[..t.end].ends_with(pat.as_str()) {
@@ -512,7 +543,7 @@ impl Matcher {
         let mut out: Vec<Vec<Hit>> = (0..self.n_dicts).map(|_| Vec::with_capacity(cands.len())).collect();
         let mut last: Vec<Option<(u32, u32)>> = vec![None; self.n_dicts];
         for (s, e, p, k) in cands {
-            let en = self.entries[p as usize][k as usize];
+            let en = self.entries_of(p)[k as usize];
             let d = en.dict as usize;
             let accept = match last[d] {
                 Some((ls, le)) => (ls, le) == (s, e) || s >= le,

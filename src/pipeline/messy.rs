@@ -28,8 +28,11 @@ const ENTITIES: [&str; 10] = ["nbsp;", "amp;", "lt;", "gt;", "quot;", "ldquo;", 
 fn markup_count(s: &str, limit: usize) -> usize {
     let b = s.as_bytes();
     let mut n = 0;
-    let mut i = 0;
-    while i < b.len() && n < limit {
+    // Only a < or an & can start markup: jump from one to the next.
+    for i in memchr::memchr2_iter(b'<', b'&', b) {
+        if n >= limit {
+            break;
+        }
         match b[i] {
             b'<' => {
                 let j = i + 1 + usize::from(b.get(i + 1) == Some(&b'/'));
@@ -52,7 +55,6 @@ fn markup_count(s: &str, limit: usize) -> usize {
             }
             _ => {}
         }
-        i += 1;
     }
     n
 }
@@ -82,15 +84,15 @@ pub fn input_warnings(raw: &str, doc: &Document) -> Vec<Warning> {
             "no numbered task structure (一、 （一） 1. 第一条 …) was found: the text is kept as front-matter records with path \"\"",
         ));
     }
-    let tags = markup_count(raw, 10_000);
-    if doc.source.format == "text" && tags >= HTML_RESIDUE_MIN {
+    let tags = if doc.source.format == "text" { markup_count(raw, 10_000) } else { 0 };
+    if tags >= HTML_RESIDUE_MIN {
         out.push(Warning::new(WarningKind::HtmlResidue, format!(
             "{}{tags} HTML tags or entities in a plain-text document (a web page saved as text?): they are kept as text; save the page as .html to have them removed",
             if tags == 10_000 { "at least " } else { "" }
         )));
     }
     out.extend(layout_warnings(doc));
-    let replaced = doc.text.chars().filter(|&c| c == '\u{FFFD}').count();
+    let replaced = memchr::memmem::find_iter(doc.text.as_bytes(), "\u{FFFD}".as_bytes()).count();
     if replaced > 0 && !doc.warnings.iter().any(|w| w.message.contains("U+FFFD")) {
         out.push(Warning::new(
             WarningKind::ReplacementChars,
