@@ -71,19 +71,17 @@ fn main() {
     rows.push(("blocks (structs)", docs.iter().map(|d| v(&d.blocks)).sum()));
     rows.push(("block departments", blk[0]));
     rows.push(("block path+marker", blk[1]));
-    for k in 0..8 {
-        let name = [
-            "labels: blocks",
-            "labels: theme scores",
-            "labels: themes",
-            "labels: theme terms",
-            "labels: instr. scores",
-            "labels: instruments",
-            "labels: instr. terms",
-            "labels: strength terms",
-        ][k];
-        rows.push((name, docs.iter().map(|d| d.labels.heap_parts()[k].1).sum()));
+    // The label arrays, each under the name the model gives it.
+    let mut labels: Vec<(String, usize)> = Vec::new();
+    for d in docs {
+        for (k, (name, n)) in d.labels.heap_parts().into_iter().enumerate() {
+            match labels.get_mut(k) {
+                Some(row) => row.1 += n,
+                None => labels.push((format!("labels: {name}"), n)),
+            }
+        }
     }
+    rows.extend(labels.iter().map(|(name, n)| (name.as_str(), *n)));
     rows.push(("targets", docs.iter().map(|d| v::<Target>(&d.targets) + d.targets.iter().map(target).sum::<usize>()).sum()));
     rows.push((
         "deadlines",
@@ -103,7 +101,7 @@ fn main() {
         docs.iter().map(|d| d.blocks.len()).sum::<usize>()
     );
     for (name, n) in rows {
-        println!("{name:<22} {:>8.1} MB {:>6.2}×", n as f64 / 1e6, n as f64 / disk as f64);
+        println!("{name:<26} {:>8.1} MB {:>6.2}×", n as f64 / 1e6, n as f64 / disk as f64);
     }
-    println!("{:<22} {:>8.1} MB {:>6.2}×", "total", total as f64 / 1e6, total as f64 / disk as f64);
+    println!("{:<26} {:>8.1} MB {:>6.2}×", "total", total as f64 / 1e6, total as f64 / disk as f64);
 }

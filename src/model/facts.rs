@@ -371,11 +371,6 @@ impl DocLabels {
             ("strength_terms", size_of_val(self.strength_terms.as_slice())),
         ]
     }
-
-    /// Bytes on the heap.
-    pub fn heap_bytes(&self) -> usize {
-        self.heap_parts().iter().map(|p| p.1).sum()
-    }
 }
 
 impl PartialEq for DocLabels {
