@@ -80,13 +80,15 @@ impl<'a> Views<'a> {
                 return;
             }
         }
-        let view = match self.seen.get(s) {
-            Some(v) => *v,
-            None => {
-                let v = self.store(s.as_bytes());
-                self.seen.insert(s, v);
-                v
-            }
+        // A short value lives in its view: nothing to look up or store.
+        let view = if s.len() <= View::MAX_INLINE_SIZE as usize {
+            View::new_inline(s.as_bytes())
+        } else if let Some(v) = self.seen.get(s) {
+            *v
+        } else {
+            let v = self.store(s.as_bytes());
+            self.seen.insert(s, v);
+            v
         };
         self.last = Some((s.as_ptr() as usize, s.len(), view));
         self.views.push(view);
@@ -157,9 +159,7 @@ impl<'a> Views<'a> {
         let buffer = match self.source {
             Some((b, l, buffer)) if b == base && l == len => buffer,
             _ => {
-                if !self.data.is_empty() {
-                    self.buffers.push(std::mem::take(&mut self.data).into());
-                }
+                self.seal_data();
                 self.buffers.push(Buffer::from_owner(SharedText(text.clone())));
                 let buffer = (self.buffers.len() - 1) as u32;
                 self.source = Some((base, len, buffer));
@@ -182,10 +182,19 @@ impl<'a> Views<'a> {
     /// Where `n` more bytes go: the current buffer, or a new one when they
     /// would not fit under the 32-bit offsets.
     fn reserve(&mut self, n: usize) -> (u32, u32) {
-        if !self.data.is_empty() && self.data.len() + n > BUFFER_LIMIT {
-            self.buffers.push(std::mem::take(&mut self.data).into());
+        if self.data.len() + n > BUFFER_LIMIT {
+            self.seal_data();
         }
         (self.buffers.len() as u32, self.data.len() as u32)
+    }
+
+    /// Closes the buffer being filled, if any, at its length (an Arrow
+    /// buffer keeps the capacity of the vector it takes over).
+    fn seal_data(&mut self) {
+        if !self.data.is_empty() {
+            self.data.shrink_to_fit();
+            self.buffers.push(std::mem::take(&mut self.data).into());
+        }
     }
 
     /// Values appended so far.
@@ -204,9 +213,11 @@ impl<'a> Views<'a> {
     }
 
     fn array(mut self) -> PolarsResult<Utf8ViewArray> {
-        if !self.data.is_empty() {
-            self.buffers.push(std::mem::take(&mut self.data).into());
-        }
+        self.seal_data();
+        // A column grown by doubling holds up to twice its length, and an
+        // Arrow buffer keeps the capacity of the vector it took over (a list
+        // column's values are not counted beforehand).
+        self.views.shrink_to_fit();
         // Checks that every view lies in its buffer on character boundaries.
         Utf8ViewArray::try_new(ArrowDataType::Utf8View, self.views.into(), self.buffers.into(), None)
     }
@@ -257,6 +268,7 @@ impl<'a> Lists<'a> {
         if self.offsets.is_empty() {
             self.offsets.push(0);
         }
+        self.offsets.shrink_to_fit();
         let dtype = ListArray::<i64>::default_datatype(ArrowDataType::Utf8View);
         let array = ListArray::<i64>::try_new(dtype, self.offsets.try_into()?, self.values.array()?.boxed(), None)?;
         Ok(ListChunked::with_chunk(name.into(), array).into_series())
@@ -290,6 +302,19 @@ mod tests {
         assert_eq!(s.len(), 2000);
         assert_eq!(buffer_bytes(&s), name.len());
         assert!(s.str().unwrap().iter().enumerate().all(|(i, x)| x == Some(if i % 2 == 0 { name } else { "省民政厅" })));
+    }
+
+    #[test]
+    fn short_values_are_not_remembered() {
+        // Record paths and document ids fit in a view: looking them up would
+        // only grow a table as large as the column.
+        let paths: Vec<String> = (0..500).map(|i| format!("{}.{}", i / 10, i % 10)).collect();
+        let mut v = Views::default();
+        paths.iter().for_each(|p| v.push(p));
+        assert!(v.seen.is_empty());
+        let s = v.finish("path").unwrap();
+        assert_eq!(buffer_bytes(&s), 0);
+        assert_eq!(s.str().unwrap().get(123), Some("12.3"));
     }
 
     #[test]
