@@ -448,7 +448,7 @@ fn place(meta: &mut Meta, text: &str, blocks: &[Block], regions: &Regions) {
 }
 
 fn looks_like_issuer_only(s: &str) -> bool {
-    crate::layout::departments::ORG_SUFFIXES.iter().any(|suf| s.ends_with(suf)) && !s.contains("关于")
+    crate::layout::departments::ends_with_org_suffix(s) && !s.contains("关于")
 }
 
 /// An Arabic digit, half- or full-width (２０２１ is typed in many documents).

@@ -147,6 +147,20 @@ pub const ORG_SUFFIXES: [&str; 58] = [
     "妇联",
 ];
 
+/// Whether `s` ends with one of [`ORG_SUFFIXES`]. Asked of every item of
+/// every attribution, and most endings differ in their last byte, which is
+/// compared first.
+///
+/// ```
+/// use zhengce::layout::departments::ends_with_org_suffix;
+/// assert!(ends_with_org_suffix("省民政厅"));
+/// assert!(!ends_with_org_suffix("养老服务"));
+/// ```
+pub fn ends_with_org_suffix(s: &str) -> bool {
+    let Some(&last) = s.as_bytes().last() else { return false };
+    ORG_SUFFIXES.iter().any(|suf| suf.as_bytes().last() == Some(&last) && s.ends_with(suf))
+}
+
 #[inline]
 fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}'
@@ -204,11 +218,7 @@ pub fn looks_like_dept(name: &str) -> bool {
         return false;
     }
     let core = strip_role_suffix(name).0;
-    ORG_SUFFIXES.iter().any(|s| core.ends_with(s))
-        || core.starts_with('省')
-        || core.starts_with("各")
-        || core.starts_with("有关")
-        || core.starts_with("相关")
+    ends_with_org_suffix(core) || core.starts_with('省') || core.starts_with("各") || core.starts_with("有关") || core.starts_with("相关")
 }
 
 fn strip_role_suffix(s: &str) -> (&str, Option<Option<Role>>) {
@@ -315,7 +325,7 @@ fn is_role_sentence(s: &str) -> bool {
     for (_, item) in &items {
         let (core, role) = strip_role_suffix(item);
         roles += usize::from(role.is_some());
-        if !ORG_SUFFIXES.iter().any(|suf| core.ends_with(suf)) || !looks_like_dept(core) || core.starts_with('由') {
+        if !ends_with_org_suffix(core) || !looks_like_dept(core) || core.starts_with('由') {
             return false;
         }
     }
@@ -552,8 +562,7 @@ pub fn parse_attribution(s: &str, base: usize) -> Vec<Department> {
 
 /// A due time inside an attribution: 6月底前完成, 2020年底前, 长期坚持, 持续推进.
 fn is_time_phrase(item: &str) -> bool {
-    let has_date =
-        item.chars().any(|c| c.is_ascii_digit() || "０１２３４５６７８９".contains(c)) && item.contains(['年', '月', '日', '季', '周']);
+    let has_date = item.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) && item.contains(['年', '月', '日', '季', '周']);
     let bare = ["长期坚持", "持续推进", "长期", "持续", "逐年推进", "年内完成", "年底前完成"];
     has_date || bare.contains(&item.trim_end_matches(['。', ' ']))
 }
@@ -568,9 +577,8 @@ fn split_and(body: &str, positions: Vec<(usize, usize, char)>) -> Vec<(usize, us
         let cut = item.match_indices('和').map(|(i, _)| i).find(|&i| {
             let before = item[..i].trim_matches(is_space);
             let after = &item[i + '和'.len_utf8()..];
-            ORG_SUFFIXES.iter().any(|suf| strip_role_suffix(before).0.ends_with(suf))
-                && looks_like_dept(after.split(['、', '，']).next().unwrap_or(""))
-                || ORG_SUFFIXES.iter().any(|suf| strip_role_suffix(before).0.ends_with(suf)) && is_level_word(after.trim())
+            ends_with_org_suffix(strip_role_suffix(before).0)
+                && (looks_like_dept(after.split(['、', '，']).next().unwrap_or("")) || is_level_word(after.trim()))
         });
         match cut {
             Some(i) => {
@@ -651,6 +659,24 @@ fn push_name(name: &str, name_off: usize, base: usize, role: Option<Role>, out: 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn org_suffix_check_agrees_with_comparing_every_suffix() {
+        // Names ending in every suffix, in every suffix's last character
+        // alone, and in each suffix cut short.
+        let mut names: Vec<String> = Vec::new();
+        for suf in ORG_SUFFIXES {
+            names.push(format!("省{suf}"));
+            names.push(suf.chars().last().unwrap().to_string());
+            let mut cut = suf.to_string();
+            cut.pop();
+            names.push(format!("市{cut}"));
+        }
+        names.extend(["", "养老服务", "a", "工作"].map(String::from));
+        for n in &names {
+            assert_eq!(ends_with_org_suffix(n), ORG_SUFFIXES.iter().any(|suf| n.ends_with(suf)), "{n}");
+        }
+    }
 
     fn names(text: &str) -> Vec<(String, &'static str)> {
         let (_, at) = split_attribution(text);

@@ -265,7 +265,7 @@ fn looks_like_org(s: &str) -> bool {
         return false;
     }
     let s = s.trim_end_matches(|c: char| c == '）' || c == ')' || c.is_whitespace());
-    departments::ORG_SUFFIXES.iter().any(|suf| s.ends_with(suf)) || s.ends_with("（印）") || s.ends_with("(印)")
+    departments::ends_with_org_suffix(s) || s.ends_with("（印）") || s.ends_with("(印)")
 }
 
 /// A line that reads as a title: no sentence punctuation, not ending in a colon.
