@@ -202,8 +202,8 @@ pub(crate) fn find_at(s: &str, lex: &Lexicon, numerals: &[usize]) -> Vec<Found> 
     let mut quoted: Vec<(usize, usize)> = Vec::new(); // byte ranges inside quotes
                                                       // 1. Quotations.
     let mut i = 0;
-    // Two single-character searches (memchr-backed) beat one two-character
-    // one; each keeps its last hit so that a text without 「 is not searched
+    // Two single-character searches (of the whole encoding, see
+    // `scan::find_char`) beat one two-character one; each keeps its last hit so that a text without 「 is not searched
     // to its end once per “ (quadratic on a text of many quotations).
     let mut curly = Opener::new('“');
     let mut corner = Opener::new('「');
@@ -364,7 +364,7 @@ impl Opener {
         match self.hit {
             Some(h) if h.is_none_or(|h| h >= from) => h,
             _ => {
-                let h = s[from..].find(self.mark).map(|p| from + p);
+                let h = crate::text::scan::find_char(&s[from..], self.mark).map(|p| from + p);
                 self.hit = Some(h);
                 h
             }

@@ -22,6 +22,7 @@
 //! ```
 
 use crate::model::document::{Department, Role};
+use crate::text::scan::{find_char, rfind_char};
 
 /// Labels that introduce a list of responsible units, with the role they give
 /// (`None`: roles follow list order).
@@ -269,14 +270,14 @@ pub fn split_attribution(text: &str) -> (&str, Option<usize>) {
     }
     // 2. A trailing labelled segment on its own line or after a full stop. It
     // lies after the last full stop and needs a colon: look only there.
-    let tail_from = trimmed.rfind('。').map_or(0, |p| p + '。'.len_utf8());
+    let tail_from = rfind_char(trimmed, '。').map_or(0, |p| p + '。'.len_utf8());
     // 3. A last sentence of names and role words only: 省民政厅牵头，省财政厅
     // 按职责分工负责。
     if tail_from > 0 && is_role_sentence(&trimmed[tail_from..]) {
         let lead = trimmed[tail_from..].len() - trimmed[tail_from..].trim_start_matches(is_space).len();
         return (text[..tail_from].trim_end_matches(is_space), Some(tail_from + lead));
     }
-    if !trimmed[tail_from..].contains('：') && !trimmed[tail_from..].contains(':') {
+    if find_char(&trimmed[tail_from..], '：').is_none() && !trimmed[tail_from..].contains(':') {
         return (text.trim_end_matches(is_space), None);
     }
     for (label, _) in LABELS.iter().filter(|(l, _)| l.chars().count() > 2) {
@@ -395,10 +396,11 @@ pub fn record_departments(body: &str, core_len: usize, at: Option<usize>, base: 
 /// sentence (。；！？ or a line break, possibly after another group).
 fn inline_groups(core: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for (i, c) in core.char_indices() {
-        if !matches!(c, '（' | '(') {
-            continue;
-        }
+    // Jumps to '(' and to the lead byte of full-width forms (（ is EF BC 88)
+    // rather than decoding every character of the record.
+    let b = core.as_bytes();
+    let opens = memchr::memchr2_iter(b'(', 0xEF, b).filter(|&i| b[i] == b'(' || b[i..].starts_with("（".as_bytes()));
+    for i in opens {
         let before = core[..i].trim_end_matches(is_space);
         let after_sentence = before.ends_with(['。', '；', ';', '！', '？', '\n']) || out.last().is_some_and(|&(_, e)| e == before.len());
         if !after_sentence || before.is_empty() {

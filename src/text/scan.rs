@@ -95,6 +95,26 @@ pub(crate) fn triggers(s: &str) -> Triggers {
 const DIGITS: [char; 20] = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '０', '１', '２', '３', '４', '５', '６', '７', '８', '９'];
 const CN_NUMERALS: [char; 16] = ['一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '零', '〇', '○'];
 
+/// Byte offset of the first `c` in `s`. `str::find(char)` jumps with
+/// `memchr` to the last byte of the character's encoding, which for CJK
+/// punctuation (“ 。 （ …) is a continuation byte that nearly every Chinese
+/// character also holds, so it stops every few bytes; the whole encoding
+/// is searched for instead.
+pub(crate) fn find_char(s: &str, c: char) -> Option<usize> {
+    if c.is_ascii() {
+        return memchr::memchr(c as u8, s.as_bytes());
+    }
+    memchr::memmem::find(s.as_bytes(), c.encode_utf8(&mut [0; 4]).as_bytes())
+}
+
+/// Byte offset of the last `c` in `s` (see [`find_char`]).
+pub(crate) fn rfind_char(s: &str, c: char) -> Option<usize> {
+    if c.is_ascii() {
+        return memchr::memrchr(c as u8, s.as_bytes());
+    }
+    memchr::memmem::rfind(s.as_bytes(), c.encode_utf8(&mut [0; 4]).as_bytes())
+}
+
 /// Digits and Chinese numerals: where a number can start.
 pub(crate) fn numerals() -> &'static CharSet {
     static S: OnceLock<CharSet> = OnceLock::new();
@@ -131,6 +151,17 @@ mod tests {
         assert_eq!(t.numerals, super::numerals().positions(s));
         assert_eq!(t.cn_numerals, super::cn_numerals().positions(s));
         assert_eq!(t.date_starts, super::date_starts().positions(s));
+    }
+
+    #[test]
+    fn whole_character_search_agrees_with_str_find() {
+        let texts = ["", "。", "省民政厅（牵头）。完成“三社联动”。", "a(b)c。", "东东东。东“", "“”“”"];
+        for s in texts {
+            for c in ['。', '“', '（', '(', '东', '省', 'x'] {
+                assert_eq!(super::find_char(s, c), s.find(c), "{s} {c}");
+                assert_eq!(super::rfind_char(s, c), s.rfind(c), "{s} {c}");
+            }
+        }
     }
 
     #[test]
