@@ -98,21 +98,22 @@ const CN_NUMERALS: [char; 16] = ['一', '二', '两', '三', '四', '五', '六'
 /// Byte offset of the first `c` in `s`. `str::find(char)` jumps with
 /// `memchr` to the last byte of the character's encoding, which for CJK
 /// punctuation (“ 。 （ …) is a continuation byte that nearly every Chinese
-/// character also holds, so it stops every few bytes; the whole encoding
-/// is searched for instead.
+/// character also holds, so it stops every few bytes. Here the jump is to the
+/// lead byte: E2, E3 and EF lead general punctuation, CJK punctuation and
+/// full-width forms, while Chinese characters lead with E4–E9.
 pub(crate) fn find_char(s: &str, c: char) -> Option<usize> {
-    if c.is_ascii() {
-        return memchr::memchr(c as u8, s.as_bytes());
-    }
-    memchr::memmem::find(s.as_bytes(), c.encode_utf8(&mut [0; 4]).as_bytes())
+    let mut buf = [0; 4];
+    let enc = c.encode_utf8(&mut buf).as_bytes();
+    let b = s.as_bytes();
+    memchr::memchr_iter(enc[0], b).find(|&i| b[i..].starts_with(enc))
 }
 
 /// Byte offset of the last `c` in `s` (see [`find_char`]).
 pub(crate) fn rfind_char(s: &str, c: char) -> Option<usize> {
-    if c.is_ascii() {
-        return memchr::memrchr(c as u8, s.as_bytes());
-    }
-    memchr::memmem::rfind(s.as_bytes(), c.encode_utf8(&mut [0; 4]).as_bytes())
+    let mut buf = [0; 4];
+    let enc = c.encode_utf8(&mut buf).as_bytes();
+    let b = s.as_bytes();
+    memchr::memrchr_iter(enc[0], b).find(|&i| b[i..].starts_with(enc))
 }
 
 /// Digits and Chinese numerals: where a number can start.
