@@ -28,6 +28,7 @@
 use crate::layout::departments::{is_attribution_group, split_attribution};
 use crate::model::document::Document;
 use crate::model::facts::{Actor, ActorRole};
+use crate::text::affix::{any_prefix, any_suffix};
 use std::sync::OnceLock;
 
 /// The actors of every record of a document, in record order.
@@ -99,7 +100,7 @@ fn actors_of(text: &str, base: usize) -> Vec<Actor> {
         // act, the 由-agent of the sentence does. A circumstance of the
         // subject's own duty (…部门决定停止救助的，应当说明理由) is not a condition.
         let next = masked[b..].trim_start_matches(|c: char| c == '，' || c == ',' || is_space(c));
-        let own_duty = ["应当", "应", "要", "须", "必须", "可以", "可"].iter().any(|w| next.starts_with(w));
+        let own_duty = any_prefix(next, &["应当", "应", "要", "须", "必须", "可以", "可"]);
         let condition = clause.trim_end_matches(is_space).ends_with('的') && !own_duty;
         // Events in the order they occur in the clause.
         let mut events = if condition { Vec::new() } else { subject(clause) };
@@ -397,7 +398,7 @@ fn partners(clause: &str) -> Vec<Event> {
     // 与民政部门共同做好…: a partner of a joint action, as with 会同.
     for (i, _) in clause.match_indices('与') {
         if let Some((names, end)) = names_at(clause, i + '与'.len_utf8()) {
-            if ["共同", "一起", "一道"].iter().any(|w| clause[end..].starts_with(w)) {
+            if any_prefix(&clause[end..], &["共同", "一起", "一道"]) {
                 out.extend(names.into_iter().map(|(s, e)| (s, e, "与", ActorRole::Joint)));
             }
         }
@@ -410,7 +411,7 @@ fn partners(clause: &str) -> Vec<Event> {
 fn rejects(rest: &str) -> bool {
     rest.is_empty()
         || rest.starts_with(['的', '之', '所', '、', '和', '与', '及', '等', '）', ')', '□', '#'])
-        || ["工作人员", "人员", "干部", "负责人", "领导", "职责", "关于", "系统"].iter().any(|w| rest.starts_with(w))
+        || any_prefix(rest, &["工作人员", "人员", "干部", "负责人", "领导", "职责", "关于", "系统"])
 }
 
 /// Words that open a predicate after a subject: modals, adverbs and the
@@ -673,15 +674,15 @@ fn breaks_at(s: &str) -> bool {
     }
     // Prepositions and verbs whose object is a body (以X为主, 经X审核, 报X批准,
     // 未经…): what follows them is a recipient, never part of the name before.
-    if OBJECT_MARKERS.iter().any(|w| s.starts_with(w)) {
-        return !MARKER_NOUNS.iter().any(|w| s.starts_with(w));
+    if any_prefix(s, &OBJECT_MARKERS) {
+        return !any_prefix(s, &MARKER_NOUNS);
     }
     if s.starts_with('应') {
         return !s.starts_with("应急");
     }
     // Words of the genre's body names that are also verbs (城市管理行政执法部门,
     // 住房和城乡建设厅, 宣传部, 医疗保障局) never end a name.
-    if NAME_VERBS.iter().any(|w| s.starts_with(w)) {
+    if any_prefix(s, &NAME_VERBS) {
         return false;
     }
     match predicates_at(s).filter(|(_, p)| p.chars().nth(1).is_some()).min_by_key(|&(k, _)| k).map(|(_, p)| p) {
@@ -693,7 +694,7 @@ fn breaks_at(s: &str) -> bool {
         Some("处以") if s.starts_with("处以及") => false,
         Some(p) => {
             let rest = &s[p.len()..];
-            let in_name = NAME_HEADS.iter().any(|h| rest.starts_with(h)) && !continues_word(rest);
+            let in_name = any_prefix(rest, &NAME_HEADS) && !continues_word(rest);
             // 组织 is also the organisation function (组织和编制部门).
             // 联合会 (妇女联合会) is a head, not the joining verb.
             !(in_name || rest.starts_with('、') || (p == "组织" && rest.starts_with('和')) || (p == "联合" && rest.starts_with('会')))
@@ -771,7 +772,7 @@ const WORD_CONTINUATIONS: [&str; 23] = [
 /// Whether `s` opens with a word that a body's head character only begins.
 fn continues_word(s: &str) -> bool {
     // 街道办事处以及…: 处 ends the name and 以及 joins the next.
-    !s.starts_with("处以及") && WORD_CONTINUATIONS.iter().any(|w| s.starts_with(w))
+    !s.starts_with("处以及") && any_prefix(s, &WORD_CONTINUATIONS)
 }
 
 /// Verbs that are words of body names (城市管理行政执法部门, 住房和城乡建设厅,
@@ -791,12 +792,12 @@ const QUALIFIED: &str = "有条件的";
 fn never_starts(s: &str) -> bool {
     // 指导、协调相关部门: two verbs, not a list of functions (组织、编制等部门).
     const ONLY_VERBS: [&str; 8] = ["指导、", "督促、", "协调、", "推动、", "支持、", "引导、", "鼓励、", "统筹、"];
-    if ONLY_VERBS.iter().any(|w| s.starts_with(w)) {
+    if any_prefix(s, &ONLY_VERBS) {
         return true;
     }
     const VERBS: [&str; 9] = ["与", "授权", "调动", "拒绝", "接受", "参加", "委托", "适用", "供"];
-    let name_verb = NAME_VERBS.iter().find(|w| s.starts_with(**w)).is_some_and(|w| !NAME_HEADS.iter().any(|h| s[w.len()..].starts_with(h)));
-    name_verb || (VERBS.iter().any(|w| s.starts_with(w)) && !s.starts_with("供销"))
+    let name_verb = NAME_VERBS.iter().find(|w| s.starts_with(**w)).is_some_and(|w| !any_prefix(&s[w.len()..], &NAME_HEADS));
+    name_verb || (any_prefix(s, &VERBS) && !s.starts_with("供销"))
 }
 
 /// The names at byte `p` of a clause: the longest run that ends like a public
@@ -893,9 +894,7 @@ fn find_names(clause: &str, p: usize) -> Option<Names> {
     // …红十字会等组织: a trailing 等X belongs to the list (dropped by
     // list_items where the items are full names).
     let deng = tail.starts_with('等') && tail.chars().count() <= 6;
-    if deng
-        || (["和", "及", "与", "以及", "、"].iter().any(|w| tail.starts_with(w))
-            && (is_private(tail) || NOT_PUBLIC.iter().any(|w| tail.ends_with(w)) || no_body()))
+    if deng || (any_prefix(tail, &["和", "及", "与", "以及", "、"]) && (is_private(tail) || any_suffix(tail, &NOT_PUBLIC) || no_body()))
     {
         end = run_end;
     }
@@ -913,8 +912,8 @@ fn find_names(clause: &str, p: usize) -> Option<Names> {
 fn split_names(clause: &str, p: usize, end: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (a, b) in split_on(clause, p, end, &["以及", "或者", "和", "及", "与", "或"], true) {
-        let anyone = clause[a..b].ends_with("单位")
-            && ["和个人", "或者个人", "或个人", "、个人", "及个人", "和人员"].iter().any(|w| clause[b..].starts_with(w));
+        let anyone =
+            clause[a..b].ends_with("单位") && any_prefix(&clause[b..], &["和个人", "或者个人", "或个人", "、个人", "及个人", "和人员"]);
         if anyone || items_private(clause, a, b) {
             continue;
         }
@@ -1127,7 +1126,7 @@ const PRIVATE_ENDS: [&str; 25] = [
 ];
 
 fn is_private(name: &str) -> bool {
-    !name.ends_with("人民团体") && !is_public_institution(name) && PRIVATE_ENDS.iter().any(|w| name.ends_with(w))
+    !name.ends_with("人民团体") && !is_public_institution(name) && any_suffix(name, &PRIVATE_ENDS)
 }
 
 /// Institutions (机构) that are organs of administration or named as public
@@ -1148,7 +1147,7 @@ fn is_public_institution(name: &str) -> bool {
         "建设机构",
         "援助机构",
     ];
-    name.ends_with("机构") && (ENDS.iter().any(|w| name.ends_with(w)) || name.starts_with("公立") || name.starts_with("公共"))
+    name.ends_with("机构") && (any_suffix(name, &ENDS) || name.starts_with("公立") || name.starts_with("公共"))
 }
 
 /// Every 、-item of a part is private (社会团体、企业事业单位): no actor in it.
@@ -1165,16 +1164,16 @@ pub fn is_body(name: &str) -> bool {
     // A service unit is an operator (殡葬服务单位) unless it is a body's own
     // (民政部门窗口服务单位).
     let owned = bare.ends_with("服务单位") && ["部门", "机关", "政府"].iter().any(|h| bare.contains(h));
-    if bare.is_empty() || anyone || (NOT_PUBLIC.iter().any(|w| bare.ends_with(w)) && !owned) || is_private(&bare) {
+    if bare.is_empty() || anyone || (any_suffix(&bare, &NOT_PUBLIC) && !owned) || is_private(&bare) {
         return false;
     }
     if is_public_institution(&bare) {
         return true;
     }
     if bare.ends_with("财政") {
-        return ["各级", "省级", "市级", "县级", "本级", "中央", "地方"].iter().any(|w| bare.starts_with(w));
+        return any_prefix(&bare, &["各级", "省级", "市级", "县级", "本级", "中央", "地方"]);
     }
-    BODY_ENDS.iter().any(|w| bare.ends_with(w)) || is_jurisdiction(&bare)
+    any_suffix(&bare, &BODY_ENDS) || is_jurisdiction(&bare)
 }
 
 /// Places and level words that act as subjects (SCHEMA: 各地, 省里, 全省,
@@ -1192,7 +1191,7 @@ fn is_jurisdiction(bare: &str) -> bool {
     }
     // Functional zones administered by their own committee act as
     // jurisdictions (新片区建立…, 开发区、产业园区应当…).
-    if ZONES.iter().any(|z| core.ends_with(z)) {
+    if any_suffix(&core, &ZONES) {
         return true;
     }
     if quantified.is_none() && is_place_name(&core) {
@@ -1213,12 +1212,7 @@ fn is_place_name(core: &str) -> bool {
     let n = core.chars().count();
     let level = core.chars().next_back().is_some_and(|c| "市县州盟旗省".contains(c));
     let long_enough = n >= 3 || (n == 2 && core.ends_with('县'));
-    level
-        && long_enough
-        && n <= 10
-        && !MARKETS.iter().any(|m| core.ends_with(m))
-        && !core.contains('级')
-        && core.chars().all(|c| c.is_alphabetic())
+    level && long_enough && n <= 10 && !any_suffix(core, &MARKETS) && !core.contains('级') && core.chars().all(|c| c.is_alphabetic())
 }
 
 /// The characters of level and place words (省市县, 各乡镇, 省辖市): a run of
@@ -1232,14 +1226,14 @@ const ZONES: [&str; 6] = ["新片区", "新区", "开发区", "园区", "高新�
 /// which shares the head of the item after it (各市、县（区）人民政府).
 fn is_level_list(name: &str) -> bool {
     let bare = strip_brackets(name);
-    is_jurisdiction(&bare) && !BODY_ENDS.iter().any(|w| bare.ends_with(w))
+    is_jurisdiction(&bare) && !any_suffix(&bare, &BODY_ENDS)
 }
 
 /// A name of its own, public or not (省民政厅, 金融机构, 文明单位): a list goes
 /// on after it (文明单位和精神文明建设指导委员会办公室).
 fn is_named(name: &str) -> bool {
     let bare = strip_brackets(name);
-    is_body(name) || is_private(&bare) || NOT_PUBLIC.iter().any(|w| bare.ends_with(w))
+    is_body(name) || is_private(&bare) || any_suffix(&bare, &NOT_PUBLIC)
 }
 
 /// Whether a list item opens with a level word (县（市、区）民政部门).

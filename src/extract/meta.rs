@@ -13,6 +13,7 @@
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::model::document::{Block, BlockKind, Meta, Ymd};
+use crate::text::affix::any_prefix;
 use crate::text::dates::{find_date, year_ok};
 use crate::text::lines::{self, doc_number_line, doc_type_of, find_doc_numbers, normalize_doc_number, parse_header_line};
 use crate::text::numbers::{digit_value, read_digits as read_int};
@@ -395,8 +396,7 @@ pub fn is_central(issuer: &str) -> bool {
         issuer.split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ',' | '\u{3000}')).filter(|n| !n.is_empty()).collect();
     !names.is_empty()
         && names.iter().all(|n| {
-            CENTRAL.iter().any(|c| n.starts_with(c))
-                || (n.ends_with('部') && !n.contains(['省', '市', '县', '区', '州']) && n.chars().count() <= 12)
+            any_prefix(n, &CENTRAL) || (n.ends_with('部') && !n.contains(['省', '市', '县', '区', '州']) && n.chars().count() <= 12)
         })
 }
 
@@ -408,7 +408,7 @@ pub fn is_central(issuer: &str) -> bool {
 /// the issuer (or else the title) names.
 fn place(meta: &mut Meta, text: &str, blocks: &[Block], regions: &Regions) {
     let national_number =
-        meta.doc_number.as_deref().is_some_and(|n| ["国发", "国办发", "国函", "国办函", "中发", "中办发"].iter().any(|p| n.starts_with(p)));
+        meta.doc_number.as_deref().is_some_and(|n| any_prefix(n, &["国发", "国办发", "国函", "国办函", "中发", "中办发"]));
     if meta.issuer.as_deref().is_some_and(is_central) || national_number {
         meta.level = Some("national".into());
         meta.province_source = Some(if national_number { "doc_number" } else { "issuer" }.into());

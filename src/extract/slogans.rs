@@ -21,6 +21,7 @@
 //! ```
 
 pub use crate::model::facts::Slogan;
+use crate::text::affix::any_prefix;
 use crate::text::chars::is_han;
 use crate::text::numbers::cn_digit;
 
@@ -97,7 +98,7 @@ fn run_on_noun(s: &str, max_chars: usize) -> usize {
     while n < max_chars {
         let rest = &s[end..];
         let Some(c) = rest.chars().next() else { break };
-        if !is_han(c) || NOUN_STOPS.iter().any(|w| rest.starts_with(w)) {
+        if !is_han(c) || any_prefix(rest, &NOUN_STOPS) {
             break;
         }
         end += c.len_utf8();
@@ -130,8 +131,7 @@ pub(crate) fn big_count(after_da: &str) -> bool {
 fn has_measure(s: &str) -> bool {
     s.char_indices().any(|(i, c)| {
         let rest = &s[i + c.len_utf8()..];
-        is_numeral(c)
-            && ["点", "倍", "米", "公里", "公斤", "公顷", "平方", "元", "亩", "吨", "岁", "小时"].iter().any(|m| rest.starts_with(m))
+        is_numeral(c) && any_prefix(rest, &["点", "倍", "米", "公里", "公斤", "公顷", "平方", "元", "亩", "吨", "岁", "小时"])
     })
 }
 

@@ -33,6 +33,7 @@ use crate::extract::slogans;
 use crate::lexicon::indicators::Indicators;
 use crate::model::document::{BlockKind, CompactString, Document};
 pub use crate::model::facts::{Comparator, Deadline, Target};
+use crate::text::affix::{any_prefix, any_suffix, longest_prefix};
 use crate::text::chars::{end_within, is_han, prev_char, start_within, CLAUSE_BREAKS, SENTENCE_BREAKS};
 use crate::text::dates::date_phrases_at;
 pub use crate::text::dates::{date_phrases, DatePhrase};
@@ -226,10 +227,6 @@ const HEDGES: [&str; 6] = ["力争", "争取", "原则上", "力求", "努力", 
 
 /// Period words after 每 that make a count a frequency (每年至少召开1次).
 const PERIODS: [&str; 9] = ["年", "月", "季度", "季", "周", "半年", "日", "天", "个月"];
-
-fn starts_with_any<'a>(s: &str, words: &[&'a str]) -> Option<&'a str> {
-    words.iter().copied().filter(|w| s.starts_with(w)).max_by_key(|w| w.len())
-}
 
 /// Byte ranges sorted by start, with the furthest end reached so far, to ask
 /// "is `i` inside any of them" by binary search (they may overlap).
@@ -452,7 +449,7 @@ fn latin_unit(s: &str, num: &Num) -> Option<&'static str> {
         return None;
     }
     let rest = &s[num.end..];
-    let u = starts_with_any(rest, &LATIN_UNITS)?;
+    let u = longest_prefix(rest, &LATIN_UNITS)?;
     let after = &rest[u.len()..];
     let bare = matches!(u, "M" | "G" | "T");
     let bounded = AFTER.iter().any(|(w, _)| after.starts_with(w))
@@ -482,7 +479,7 @@ fn read_quantity<'a>(s: &'a str, num: &Num) -> Result<Reading<'a>, &'static str>
         r.comparator = cmp;
         r.span_start = at;
     }
-    if let Some(t) = starts_with_any(&s[num.end..], &TIME_UNITS).filter(|_| !num.percent) {
+    if let Some(t) = longest_prefix(&s[num.end..], &TIME_UNITS).filter(|_| !num.percent) {
         time_quantity(&mut r, t)?;
         return Ok(r);
     }
@@ -564,7 +561,7 @@ fn unit_after(s: &str, num: &Num) -> Option<(String, usize)> {
         return Some((u.to_string(), u.len()));
     }
     let list: &[&str] = if num.form == NumForm::Chinese { &CN_MEASURES } else { &MEASURES };
-    if let Some(w) = starts_with_any(rest, list) {
+    if let Some(w) = longest_prefix(rest, list) {
         return Some((w.to_string(), w.len()));
     }
     if num.form == NumForm::Chinese && rest.starts_with('次') {
@@ -618,7 +615,7 @@ fn time_quantity(r: &mut Reading, unit: &str) -> Result<(), &'static str> {
 
 /// 公示七日 / 公告30天: the period a decision is posted for binds the administration.
 fn publicity(r: &Reading) -> bool {
-    ["公示", "公告", "公布"].iter().any(|w| r.before().ends_with(w))
+    any_suffix(r.before(), &["公示", "公告", "公布"])
 }
 
 /// 每2个月组团: where only the interval carries a number it is the value
@@ -635,7 +632,7 @@ fn frequency(r: &mut Reading) -> Result<(), &'static str> {
     let every = clause.rfind('每').is_some_and(|p| {
         let after = &clause[p + '每'.len_utf8()..];
         let after = after.trim_start_matches(|c: char| digit_value(c).is_some() || cn_digit(c).is_some() || c == '十');
-        PERIODS.iter().any(|w| after.starts_with(w))
+        any_prefix(after, &PERIODS)
     });
     if every {
         r.rule = "frequency";
@@ -743,7 +740,7 @@ fn bounded_modifier(r: &Reading) -> Option<&'static str> {
     }
     let tail = r.tail();
     let modifies = if let Some(noun) = tail.strip_prefix('的') {
-        !KEEP_AFTER_DE.iter().any(|w| noun.starts_with(w))
+        !any_prefix(noun, &KEEP_AFTER_DE)
     } else {
         tail.starts_with('、') && r.clause_rest().contains('的')
     };
@@ -790,7 +787,7 @@ fn population_base(r: &Reading) -> Option<&'static str> {
         return None;
     }
     let noun: String = r.tail().chars().take_while(|c| is_han(*c)).take(10).collect();
-    let whole = ["全省", "全市", "全县", "全区", "全国"].iter().any(|w| r.before().ends_with(w));
+    let whole = any_suffix(r.before(), &["全省", "全市", "全县", "全区", "全国"]);
     (whole || POPULATIONS.iter().any(|w| noun.contains(w))).then_some("population the task works on")
 }
 
@@ -836,7 +833,7 @@ fn lone_one(r: &Reading) -> Option<&'static str> {
     if !(r.num.form == NumForm::Chinese && r.num.value == 1.0) || matches!(r.rule, "frequency" | "time_limit" | "publicity_period") {
         return None;
     }
-    let made = MAKE_VERBS.iter().any(|v| r.before().ends_with(v));
+    let made = any_suffix(r.before(), &MAKE_VERBS);
     let strong_unit = ["所", "名", "个", "家", "处", "座", "间", "套", "张", "位", "人"].contains(&r.unit.as_str())
         || PHYSICAL.contains(&r.unit.as_str());
     if !(r.comparator != Comparator::Eq || made) || !strong_unit || r.s[r.end..].starts_with("时期") {
@@ -848,7 +845,7 @@ fn lone_one(r: &Reading) -> Option<&'static str> {
 /// Counts that describe the plan (分4个阶段) or only classify (两个档次荣誉称号).
 fn describes_plan(r: &Reading) -> Option<&'static str> {
     let after = &r.s[r.end..];
-    PLAN_NOUNS.iter().any(|w| after.starts_with(w)).then_some("describes the plan or classifies")
+    any_prefix(after, &PLAN_NOUNS).then_some("describes the plan or classifies")
 }
 
 /// A count governed by a verb that does not commit (指导…4个联系点, 分4个阶段).
@@ -1020,7 +1017,7 @@ fn indicator_after(s: &str, from: usize) -> Option<String> {
         let Some(c) = rest.chars().next() else { break };
         if !(is_han(c) || matches!(c, '“' | '”' | '（' | '）' | '(' | ')'))
             || matches!(c, '、' | '和' | '或' | '及' | '与')
-            || stops.iter().any(|w| rest.starts_with(w))
+            || any_prefix(rest, &stops)
         {
             break;
         }
@@ -1101,7 +1098,7 @@ fn indicator_before(s: &str, cstart: usize, upto: usize) -> Option<String> {
                 seg = seg[d.end..].trim_start_matches(['，', ',']);
             }
         }
-        if let Some(w) = starts_with_any(seg, &LEADING) {
+        if let Some(w) = longest_prefix(seg, &LEADING) {
             seg = &seg[w.len()..];
         }
         if seg.len() == before {
@@ -1120,7 +1117,7 @@ fn scope_of(s: &str, cstart: usize, num_start: usize) -> Option<String> {
             seg = seg[d.end..].trim_start_matches(['，', ',']);
         }
     }
-    if !["每个", "每", "各", "全省", "全市", "所有"].iter().any(|w| seg.starts_with(w))
+    if !any_prefix(seg, &["每个", "每", "各", "全省", "全市", "所有"])
         || seg.starts_with("每千")
         || seg.starts_with("每万")
         || seg.starts_with("每百")
@@ -1201,7 +1198,7 @@ fn cn_run_may_count(s: &str, run_end: usize) -> bool {
     let next = rest.chars().next();
     next.is_some_and(|n| matches!(n, '倍' | '%' | '％' | '点' | '次') || CN_MEASURES.iter().any(|m| m.starts_with(n)))
         || rest.starts_with('大') && slogans::big_count(&rest['大'.len_utf8()..])
-        || starts_with_any(rest, &TIME_UNITS).is_some()
+        || any_prefix(rest, &TIME_UNITS)
 }
 
 /// Every number of a text judged once, in order; `on` hears each verdict. The
@@ -1330,7 +1327,7 @@ fn listed_items(s: &str, t: &Target) -> Vec<String> {
     let measure = ["覆盖率", "达标率", "比例", "占比", "比重", "率"].iter().find(|m| seg.ends_with(**m)).copied().unwrap_or("");
     let body = &seg[..seg.len() - measure.len()];
     let body = date_phrases(body, None).first().filter(|d| d.start == 0).map_or(body, |d| body[d.end..].trim_start_matches(['，', ',']));
-    let body = starts_with_any(body, &LEADING).map_or(body, |w| &body[w.len()..]);
+    let body = longest_prefix(body, &LEADING).map_or(body, |w| &body[w.len()..]);
     let items: Vec<String> = body.split('、').map(|x| format!("{x}{measure}")).filter(|x| x.chars().count() >= 2).collect();
     if items.len() < 2 {
         return Vec::new();

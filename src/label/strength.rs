@@ -50,6 +50,7 @@
 use crate::error::Error;
 use crate::lexicon::terms::{Hit, Special, TermDict};
 pub use crate::model::facts::{StrengthSource, StrengthTerm};
+use crate::text::affix::any_suffix;
 
 /// The shipped strength dictionary.
 pub const STRENGTH: &str = include_str!("../../data/strength.tsv");
@@ -64,7 +65,7 @@ pub const STRENGTH: &str = include_str!("../../data/strength.tsv");
 /// assert!(is_directive_type(Some("方案")) && is_directive_type(None) && !is_directive_type(Some("条例")));
 /// ```
 pub fn is_directive_type(doc_type: Option<&str>) -> bool {
-    !doc_type.is_some_and(|t| ["条例", "办法", "规定", "细则", "规则", "章程"].iter().any(|n| t.ends_with(n)))
+    !doc_type.is_some_and(|t| any_suffix(t, &["条例", "办法", "规定", "细则", "规则", "章程"]))
 }
 
 /// A strength dictionary: the indices of its binding and soft sections.

@@ -22,6 +22,7 @@
 //! ```
 
 use crate::model::document::{Department, Role};
+use crate::text::affix::any_prefix;
 use crate::text::scan::{find_char, rfind_char};
 
 /// Labels that introduce a list of responsible units, with the role they give
@@ -505,7 +506,7 @@ pub fn parse_attribution(s: &str, base: usize) -> Vec<Department> {
         }
         // The due time written with the attribution (…，6月底前完成;
         // 完成时限：…) is not a name, nor is anything after its label.
-        if TIME_LABELS.iter().any(|l| item.starts_with(l)) {
+        if any_prefix(item, &TIME_LABELS) {
             break;
         }
         if is_time_phrase(item) {

@@ -17,6 +17,7 @@
 //! ```
 
 use crate::layout::markers::marker_at;
+use crate::text::affix::any_prefix;
 
 /// One paragraph of the normalised text.
 #[derive(Debug, Clone, PartialEq)]
@@ -259,7 +260,7 @@ fn starts_structure(s: &str) -> bool {
 /// A label line (责任单位：…, 联系人：…). In a typeset text the same words can
 /// start a continuation line (各 / 责任单位对…), which the indentation tells.
 fn starts_with_label(s: &str) -> bool {
-    ["联系人", "联系电话", "责任单位", "牵头单位", "配合单位", "责任部门"].iter().any(|w| s.starts_with(w))
+    any_prefix(s, &["联系人", "联系电话", "责任单位", "牵头单位", "配合单位", "责任部门"])
 }
 
 /// Whether paragraph `prev` is cut in the middle and `next` carries it on.

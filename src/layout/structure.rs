@@ -24,6 +24,7 @@ use crate::layout::departments;
 use crate::layout::markers::{marker_at, Marker, Style};
 use crate::layout::normalize::{is_terminal, Line};
 use crate::model::document::{Block, BlockKind, CompactString};
+use crate::text::affix::{any_prefix, any_suffix};
 use crate::text::boilerplate::Boilerplate;
 use crate::text::{dates, lines};
 use std::fmt::Write as _;
@@ -153,10 +154,6 @@ fn table_header(line: &str) -> Option<Vec<Column>> {
 const CONTACT_KEYS: [&str; 12] =
     ["联系人", "联系电话", "联系方式", "联 系 人", "电话：", "电话:", "传真", "通讯地址", "通信地址", "邮箱", "电子邮箱", "邮政编码"];
 
-fn starts_with_any(s: &str, keys: &[&str]) -> bool {
-    keys.iter().any(|k| s.starts_with(k))
-}
-
 fn is_note(s: &str) -> bool {
     let n = s.chars().count();
     let open = s.starts_with(['（', '(', '〔', '【', '[']);
@@ -184,7 +181,7 @@ fn is_adoption_line(s: &str) -> bool {
     s.chars().count() <= 200
         && dates::date_at(s, 0).is_some()
         && (s.contains("会议") || s.contains("常务委员会"))
-        && ["通过", "批准", "修正", "修订", "公布"].iter().any(|w| t.ends_with(w))
+        && any_suffix(t, &["通过", "批准", "修正", "修订", "公布"])
 }
 
 fn attachment_head(s: &str) -> Option<Special> {
@@ -240,7 +237,7 @@ fn classify(layout: &Layout, s: &str) -> Option<Special> {
     if departments::is_attribution_line(s) {
         return Some(Special::DeptLine);
     }
-    if starts_with_any(s, &CONTACT_KEYS) {
+    if any_prefix(s, &CONTACT_KEYS) {
         return Some(Special::Contact);
     }
     if dates::is_date_line(s) {

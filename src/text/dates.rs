@@ -14,6 +14,7 @@
 //! ```
 
 use crate::model::document::Ymd;
+use crate::text::affix::any_prefix;
 use crate::text::chars::{is_han, prev_char, CLAUSE_BREAKS};
 use crate::text::numbers::{cn_digit, digit_value, read_digits, read_int};
 
@@ -331,9 +332,7 @@ fn opens_clause(s: &str, start: usize) -> bool {
 /// What follows a bare year that opens a clause makes it a deadline
 /// (2023年，… / 2023年基本建成), not a reference to the year (2016年以来, 2019年度).
 fn year_goes_on(rest: &str) -> bool {
-    rest.chars()
-        .next()
-        .is_some_and(|c| c == '，' || c == ',' || (is_han(c) && !["以来", "度", "的", "起"].iter().any(|w| rest.starts_with(w))))
+    rest.chars().next().is_some_and(|c| c == '，' || c == ',' || (is_han(c) && !any_prefix(rest, &["以来", "度", "的", "起"])))
 }
 
 /// A month without a year: 6月15日前, 12月底前, 3月1日-15日 (the end of a
