@@ -38,6 +38,7 @@ use crate::text::chars::{end_within, is_han, prev_char, start_within, CLAUSE_BRE
 use crate::text::dates::date_phrases_at;
 pub use crate::text::dates::{date_phrases, DatePhrase};
 use crate::text::numbers::{cn_digit, digit_value, read_number, Num, NumForm, MAX_CN_NUMERAL};
+use crate::text::scan::find_char;
 
 // ---------------------------------------------------------------------------
 // Words
@@ -262,27 +263,30 @@ fn exclusions(s: &str, found: &[slogans::Found], numbers: &[(usize, usize)]) -> 
     let mut ex: Vec<(usize, usize)> = numbers.to_vec();
     let mut depth = 0;
     let mut open = 0;
-    for (i, c) in s.char_indices() {
-        match c {
-            '《' => {
+    // 《 and 》 are E3 80 8A and E3 80 8B: jump to the lead byte E3 (CJK
+    // punctuation), which Chinese characters (E4–E9) never start with.
+    let b = s.as_bytes();
+    for i in memchr::memchr_iter(0xE3, b).filter(|&i| b.get(i + 1) == Some(&0x80)) {
+        match b.get(i + 2) {
+            Some(0x8A) => {
                 if depth == 0 {
                     open = i;
                 }
                 depth += 1;
             }
-            '》' if depth > 0 => {
+            Some(0x8B) if depth > 0 => {
                 depth -= 1;
                 if depth == 0 {
-                    ex.push((open, i + c.len_utf8()));
+                    ex.push((open, i + '》'.len_utf8()));
                 }
             }
             _ => {}
         }
     }
     let mut i = 0;
-    while let Some(o) = s[i..].find('“') {
+    while let Some(o) = find_char(&s[i..], '“') {
         let a = i + o + '“'.len_utf8();
-        let Some(cl) = s[a..].find('”') else { break };
+        let Some(cl) = find_char(&s[a..], '”') else { break };
         let inner = &s[a..a + cl];
         if !inner.is_empty() && inner.chars().all(|c| c.is_ascii() || ('０'..='９').contains(&c)) {
             ex.push((a, a + cl));
