@@ -103,7 +103,7 @@ pub fn decode(bytes: &[u8]) -> std::result::Result<Decoded, DecodeFailure> {
             return Ok(Decoded { text: text.into_owned(), encoding: name, warnings });
         }
     }
-    if let Ok(s) = std::str::from_utf8(bytes) {
+    if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
         if s.contains('\0') {
             // UTF-16 without a BOM has NUL bytes in its ASCII characters.
             if let Some(enc) = utf16_guess(bytes) {
