@@ -65,6 +65,21 @@ fn looks_binary(bytes: &[u8]) -> bool {
     controls * 20 > sample.len().max(1)
 }
 
+/// Whether bytes read as UTF-16, with the high byte of each unit at `high`
+/// (1 little-endian, 0 big-endian), could reach the plausibility a guess
+/// needs: every character [`plausibility`] accepts is a unit whose high byte
+/// is one of these, so a sample where fewer than 90 % of the units have one
+/// cannot reach 97 % (GBK text read this way has about a third), and is not
+/// decoded.
+fn utf16_may_be_plausible(sample: &[u8], high: usize) -> bool {
+    let units = sample.len() / 2;
+    let ok = sample
+        .chunks_exact(2)
+        .filter(|u| matches!(u[high], 0x00 | 0x20 | 0x21 | 0x24 | 0x25 | 0x30 | 0x32 | 0x4E..=0x9F | 0xFE | 0xFF))
+        .count();
+    ok * 10 >= units * 9
+}
+
 fn utf16_guess(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
@@ -72,7 +87,10 @@ fn utf16_guess(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let sample = &bytes[..bytes.len().min(8192) & !1];
     let mut best = None;
     let mut best_score = 0.0;
-    for enc in [encoding_rs::UTF_16LE, encoding_rs::UTF_16BE] {
+    for (enc, high) in [(encoding_rs::UTF_16LE, 1), (encoding_rs::UTF_16BE, 0)] {
+        if !utf16_may_be_plausible(sample, high) {
+            continue;
+        }
         let (text, had_errors) = enc.decode_without_bom_handling(sample);
         if had_errors && bytes.len() <= 8192 {
             continue;
@@ -403,6 +421,22 @@ mod tests {
         let be: Vec<u8> = TEXT.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
         let d = decode(&be).unwrap();
         assert_eq!((d.text.as_str(), d.encoding), (TEXT, "utf-16be"));
+    }
+
+    #[test]
+    fn utf16_is_decoded_only_where_it_could_be_plausible() {
+        let le: Vec<u8> = TEXT.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let be: Vec<u8> = TEXT.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        assert!(utf16_may_be_plausible(&le, 1) && utf16_may_be_plausible(&be, 0));
+        assert!(!utf16_may_be_plausible(&le, 0) && !utf16_may_be_plausible(&be, 1));
+        // GBK bytes at either parity (one byte shifted, too).
+        let long = TEXT.repeat(20);
+        let (gbk, _, _) = encoding_rs::GBK.encode(&long);
+        for bytes in [&gbk[..], &gbk[1..]] {
+            assert!(!utf16_may_be_plausible(bytes, 0) && !utf16_may_be_plausible(bytes, 1));
+        }
+        let le_no_bom: Vec<u8> = TEXT.repeat(3).encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        assert_eq!(utf16_guess(&le_no_bom), Some(encoding_rs::UTF_16LE));
     }
 
     #[test]
