@@ -202,9 +202,10 @@ pub(crate) fn find_at(s: &str, lex: &Lexicon, numerals: &[usize]) -> Vec<Found> 
     let mut quoted: Vec<(usize, usize)> = Vec::new(); // byte ranges inside quotes
                                                       // 1. Quotations.
     let mut i = 0;
-    // Two single-character searches (of the whole encoding, see
-    // `scan::find_char`) beat one two-character one; each keeps its last hit so that a text without 「 is not searched
-    // to its end once per “ (quadratic on a text of many quotations).
+    // Two single-character searches (jumping to the lead byte, see
+    // `scan::find_char`) beat one two-character one; each keeps its last hit
+    // so that a text without 「 is not searched to its end once per “
+    // (quadratic on a text of many quotations).
     let mut curly = Opener::new('“');
     let mut corner = Opener::new('「');
     while let Some(open) = [curly.next(s, i), corner.next(s, i)].into_iter().flatten().min() {
