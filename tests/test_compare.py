@@ -117,7 +117,8 @@ def test_compare_counts_task_records_by_group(sample):
     assert ((f["share"] - f["n"] / f["n_records"]).abs() < 1e-12).all()
     # The long form against the themes frame, counted independently.
     tasks = sample.records.filter(pl.col("kind") == "task").join(sample.documents.select("doc_id", "province"), on="doc_id")
-    want = tasks.explode("themes").drop_nulls("themes").group_by("province", "themes").len()
+    # The records' themes are an Enum (taxonomy order); compare's features are strings.
+    want = tasks.explode("themes").drop_nulls("themes").with_columns(pl.col("themes").cast(pl.String)).group_by("province", "themes").len()
     got = f.select("province", pl.col("feature").alias("themes"), pl.col("n").cast(pl.UInt32).alias("len"))
     assert want.sort("province", "themes").equals(got.sort("province", "themes"))
     wide = sample.compare("province", "themes", form="wide", measure="share")

@@ -107,7 +107,7 @@ def write_frame(df: pl.DataFrame, path: Path, fmt: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     if fmt == "csv":
-        df = df.with_columns(pl.col(c).list.join("；") for c, t in df.schema.items() if isinstance(t, pl.List))
+        df = df.with_columns(pl.col(c).cast(pl.List(pl.String)).list.join("；") for c, t in df.schema.items() if isinstance(t, pl.List))
         df.write_csv(tmp, include_bom=True)
     elif fmt == "jsonl":
         df.write_ndjson(tmp)

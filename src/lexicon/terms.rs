@@ -426,6 +426,16 @@ impl Matcher {
         }
     }
 
+    /// Terms of every dictionary, numbered as [`Hit::term`] numbers them.
+    pub fn len(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// Whether there are no terms.
+    pub fn is_empty(&self) -> bool {
+        self.patterns.is_empty()
+    }
+
     /// The text of a term by its index in [`Hit::term`] ([`TARGET_TERM`] and
     /// [`DEADLINE_TERM`] stand for the pseudo-terms).
     pub fn term(&self, i: u32) -> &str {

@@ -41,7 +41,8 @@ def cap_topics(corpus: "Corpus", mapping: Source | CapMapping = None) -> pl.Data
         schema={"theme": pl.String, "cap_code": pl.Int64, "cap_topic": pl.String},
         orient="row",
     )
-    recs = _frames.tasks(corpus).select(*KEYS, "path", pl.col("themes").alias("theme")).explode("theme")
+    # The frames' themes are an Enum of the taxonomy; the mapping's are strings.
+    recs = _frames.tasks(corpus).select(*KEYS, "path", pl.col("themes").alias("theme")).explode("theme").with_columns(pl.col("theme").cast(pl.String))
     joined = recs.join(table, on="theme", how="inner")
     return (
         joined.group_by(*KEYS, "path", "cap_code", "cap_topic", maintain_order=True)
@@ -56,7 +57,7 @@ def _dimension(corpus: "Corpus", name: str) -> pl.DataFrame:
     scalar) or a documents column."""
     recs = _frames.tasks(corpus)
     if name in ("instrument_type", "instrument_types"):
-        used = corpus.instruments.filter("assigned").select(*KEYS, pl.col("type").alias("value")).unique()
+        used = corpus.instruments.filter("assigned").select(*KEYS, pl.col("type").cast(pl.String).alias("value")).unique()
         return used.join(recs.select(KEYS), on=KEYS, how="semi")
     if name in ("cap_topic", "cap_topics"):
         return cap_topics(corpus).select(*KEYS, pl.col("cap_topic").alias("value"))

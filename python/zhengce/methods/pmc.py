@@ -37,15 +37,15 @@ def facts(corpus: "Corpus") -> pl.DataFrame:
 def _instrument_facts(corpus: "Corpus", task_ids: pl.DataFrame) -> pl.DataFrame:
     used = corpus.instruments.filter("assigned").join(task_ids, on=["doc_id", "record_id"], how="semi")
     spans = _frames.term_spans(corpus, used.select("doc_id", "record_id", "instrument", "type", "terms"))
-    by_id = spans.select("doc_id", pl.lit("instrument").alias("rule"), pl.col("instrument").alias("value"), "record_id", "start", "end")
-    by_type = spans.select("doc_id", pl.lit("instrument_type").alias("rule"), pl.col("type").alias("value"), "record_id", "start", "end")
+    by_id = spans.select("doc_id", pl.lit("instrument").alias("rule"), pl.col("instrument").cast(pl.String).alias("value"), "record_id", "start", "end")
+    by_type = spans.select("doc_id", pl.lit("instrument_type").alias("rule"), pl.col("type").cast(pl.String).alias("value"), "record_id", "start", "end")
     return pl.concat([by_id, by_type])
 
 
 def _theme_facts(corpus: "Corpus", task_ids: pl.DataFrame) -> pl.DataFrame:
     used = corpus.themes.filter("assigned").join(task_ids, on=["doc_id", "record_id"], how="semi")
     spans = _frames.term_spans(corpus, used.select("doc_id", "record_id", "theme", "terms"))
-    return spans.select("doc_id", pl.lit("theme").alias("rule"), pl.col("theme").alias("value"), "record_id", "start", "end")
+    return spans.select("doc_id", pl.lit("theme").alias("rule"), pl.col("theme").cast(pl.String).alias("value"), "record_id", "start", "end")
 
 
 def _target_facts(corpus: "Corpus") -> pl.DataFrame:
