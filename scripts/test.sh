@@ -35,7 +35,7 @@ except ModuleNotFoundError:
 print("maturin>=1.7,<2")
 print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["optional-dependencies"]["dev"]))
 PYEOF
-python -m pip install -q -r .venv/dev-requirements.txt "polars>=1.28" "numpy>=1.24"
+python -m pip install -q -r .venv/dev-requirements.txt "polars>=1.33" "numpy>=1.24"
 
 echo "== formatting and lints"
 cargo fmt --check

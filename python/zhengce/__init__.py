@@ -11,6 +11,13 @@ as a polars DataFrame.
 """
 from __future__ import annotations
 
+import polars as _pl
+
+# Frames carry Enum columns in the categorical layout polars adopted in 1.32;
+# an older polars cannot import them (it panics deep inside), so say so here.
+if tuple(int(p) for p in _pl.__version__.split(".")[:2] if p.isdigit()) < (1, 33):
+    raise ImportError(f"zhengce needs polars 1.33 or later (found {_pl.__version__}): pip install -U polars")
+
 from ._corpus import (
     DEFAULT,
     FRAMES,
