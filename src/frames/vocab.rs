@@ -199,18 +199,13 @@ impl Table {
         Table { dense, extra }
     }
 
-    /// The code of key `k` (which the dictionary gave: an unknown key is a
-    /// bug, and falls back to the first category rather than panic).
+    /// The code of key `k`. A key the dictionary did not give (a bug) gets
+    /// a code past every category, which [`Codes::finish`] refuses: an
+    /// error, not a wrong label.
     pub fn code(&self, k: u32) -> u32 {
         match self.dense.get(k as usize) {
             Some(&c) => c,
-            None => self.extra.iter().find(|e| e.0 == k).map_or_else(
-                || {
-                    debug_assert!(false, "key {k} is not in the table");
-                    0
-                },
-                |e| e.1,
-            ),
+            None => self.extra.iter().find(|e| e.0 == k).map_or(u32::MAX, |e| e.1),
         }
     }
 }
@@ -302,5 +297,9 @@ mod tests {
         assert_eq!((t.code(0), t.code(1), t.code(u32::MAX)), (0, 1, 2));
         // A second set of dictionaries shares the codes of common values.
         assert_eq!((u.code(0), u.code(1)), (1, 3));
+        // An unknown key cannot pass for a value: its column is refused.
+        let mut c = Codes::default();
+        c.push(u.code(7));
+        assert!(c.finish("x", &v.dtype().unwrap()).is_err());
     }
 }
