@@ -32,10 +32,6 @@ use polars_buffer::Buffer;
 /// Bytes per buffer: view offsets are 32-bit.
 const BUFFER_LIMIT: usize = 1 << 31;
 
-/// Keys of [`Views::push_keyed`] held in a table (themes, instruments and
-/// terms number in the hundreds or thousands).
-const KEYED_LIMIT: usize = 1 << 20;
-
 /// A string column under construction (see the module's documentation).
 #[derive(Default)]
 pub struct Views<'a> {
@@ -43,10 +39,6 @@ pub struct Views<'a> {
     buffers: Vec<Buffer<u8>>,
     data: Vec<u8>,
     seen: HashMap<&'a str, View, foldhash::fast::RandomState>,
-    /// Views of values pushed by [`Views::push_keyed`], by key, and what
-    /// the keys index (see [`Views::keys_of`]).
-    keyed: Vec<Option<View>>,
-    keys_owner: usize,
     /// Values stored by [`Views::push_copy`], which do not outlive the call.
     copies: HashMap<Box<str>, View, foldhash::fast::RandomState>,
     /// The text last shared: its address, length and buffer.
@@ -92,39 +84,6 @@ impl<'a> Views<'a> {
         };
         self.last = Some((s.as_ptr() as usize, s.len(), view));
         self.views.push(view);
-    }
-
-    /// Says what the keys of [`Views::push_keyed`] index from now on (the
-    /// address of the lexicons a document was labelled with): documents read
-    /// with other dictionaries number their themes and terms otherwise, so
-    /// a new owner forgets the keys.
-    pub fn keys_of(&mut self, owner: usize) {
-        if owner != self.keys_owner {
-            self.keyed.clear();
-            self.keys_owner = owner;
-        }
-    }
-
-    /// Appends the value of a small key (a theme's index for its id or name),
-    /// found by the key without hashing the value. One key must always come
-    /// with one value (under one owner, see [`Views::keys_of`]).
-    pub fn push_keyed(&mut self, key: u32, s: &'a str) {
-        let k = key as usize;
-        // Keys index small tables; a large one (the marks that stand for a
-        // target or a deadline among terms) is looked up by its value.
-        if k >= KEYED_LIMIT {
-            return self.push(s);
-        }
-        if let Some(Some(view)) = self.keyed.get(k) {
-            debug_assert_eq!(view.length as usize, s.len(), "key {key} came with two values");
-            self.views.push(*view);
-            return;
-        }
-        self.push(s);
-        if self.keyed.len() <= k {
-            self.keyed.resize(k + 1, None);
-        }
-        self.keyed[k] = self.views.last().copied();
     }
 
     /// Appends a value made for the row (a resolved name) that does not live
@@ -249,20 +208,6 @@ impl<'a> Lists<'a> {
         self.offsets.push(self.values.len() as i64);
     }
 
-    /// What the keys of the rows index from now on (see [`Views::keys_of`]).
-    pub fn keys_of(&mut self, owner: usize) {
-        self.values.keys_of(owner);
-    }
-
-    /// Appends a row of values of small keys (see [`Views::push_keyed`]).
-    pub fn push_row_keyed(&mut self, row: impl IntoIterator<Item = (u32, &'a str)>) {
-        if self.offsets.is_empty() {
-            self.offsets.push(0);
-        }
-        row.into_iter().for_each(|(k, s)| self.values.push_keyed(k, s));
-        self.offsets.push(self.values.len() as i64);
-    }
-
     /// The column.
     pub fn finish(mut self, name: &str) -> PolarsResult<Series> {
         if self.offsets.is_empty() {
@@ -315,36 +260,6 @@ mod tests {
         let s = v.finish("path").unwrap();
         assert_eq!(buffer_bytes(&s), 0);
         assert_eq!(s.str().unwrap().get(123), Some("12.3"));
-    }
-
-    #[test]
-    fn keyed_values_are_looked_up_by_key() {
-        let names = ["社会救助与兜底保障", "养老服务", "儿童福利与未成年人保护"];
-        let mut v = Views::default();
-        for i in 0..30u32 {
-            let k = (i * 7) % 3;
-            v.push_keyed(k, names[k as usize]);
-        }
-        let s = v.finish("x").unwrap();
-        let got: Vec<&str> = s.str().unwrap().iter().flatten().collect();
-        let want: Vec<&str> = (0..30u32).map(|i| names[((i * 7) % 3) as usize]).collect();
-        assert_eq!(got, want);
-        assert_eq!(buffer_bytes(&s), names[0].len() + names[2].len());
-    }
-
-    #[test]
-    fn another_owner_of_the_keys_forgets_them() {
-        let mut v = Views::default();
-        v.keys_of(1);
-        v.push_keyed(0, "social_assistance");
-        v.keys_of(2);
-        v.push_keyed(0, "elderly_care");
-        v.keys_of(2);
-        v.push_keyed(0, "elderly_care");
-        v.push_keyed(u32::MAX, "<target>");
-        let s = v.finish("x").unwrap();
-        let got: Vec<&str> = s.str().unwrap().iter().flatten().collect();
-        assert_eq!(got, ["social_assistance", "elderly_care", "elderly_care", "<target>"]);
     }
 
     #[test]
