@@ -100,27 +100,22 @@ impl Cols {
     fn views(&mut self, name: &str, v: views::Views) {
         self.push_built(v.finish(name));
     }
-    /// A column of slices of documents' texts (text, slice), pointing into
-    /// the documents' own texts.
-    fn text(&mut self, name: &str, v: Vec<(&std::sync::Arc<str>, &str)>) {
-        let mut b = views::Views::default();
-        v.iter().for_each(|(text, s)| b.push_in(text, s));
-        self.push_built(b.finish(name));
-    }
     fn opt_str(&mut self, name: &str, v: Vec<Option<String>>) {
         self.push(Series::new(name.into(), v));
     }
     fn opt_strs(&mut self, name: &str, v: Vec<Option<&str>>) {
         self.push(Series::new(name.into(), v));
     }
+    // `from_vec` takes the vector over; `Series::new` would copy it and
+    // free the original, memory the C allocator keeps (a large frame's peak).
     fn i64(&mut self, name: &str, v: Vec<i64>) {
-        self.push(Series::new(name.into(), v));
+        self.push(Series::from_vec(name.into(), v));
     }
     fn opt_i32(&mut self, name: &str, v: Vec<Option<i32>>) {
         self.push(Series::new(name.into(), v));
     }
     fn f64(&mut self, name: &str, v: Vec<f64>) {
-        self.push(Series::new(name.into(), v));
+        self.push(Series::from_vec(name.into(), v));
     }
     fn opt_f64(&mut self, name: &str, v: Vec<Option<f64>>) {
         self.push(Series::new(name.into(), v));
@@ -417,16 +412,16 @@ struct LabelCols<'a> {
 }
 
 impl<'a> LabelCols<'a> {
-    fn with_capacity(vocab: &'a LabelVocab, n: usize) -> Self {
-        LabelCols {
+    fn with_capacity(vocab: &'a LabelVocab, n: usize) -> PolarsResult<Self> {
+        Ok(LabelCols {
             vocab,
-            themes: vocab::CodeLists::with_capacity(n),
-            instruments: vocab::CodeLists::with_capacity(n),
+            themes: vocab::CodeLists::new(&vocab.themes.dtype, n)?,
+            instruments: vocab::CodeLists::new(&vocab.instruments.dtype, n)?,
             strength: Vec::with_capacity(n),
             decimals: Decimals::default(),
             strength_label: Vec::with_capacity(n),
             n_tokens: Vec::with_capacity(n),
-        }
+        })
     }
     fn push(&mut self, d: &'a Document, i: usize, lex: Option<&'a crate::label::Lexicons>) {
         match (d.labels.get(i).filter(|l| l.labelled), lex) {
@@ -448,8 +443,8 @@ impl<'a> LabelCols<'a> {
         self.n_tokens.push(d.labels.get(i).map_or(0, |l| l.n_tokens as i64));
     }
     fn write(self, f: &mut Cols) {
-        f.push_built(self.themes.finish("themes", &self.vocab.themes.dtype));
-        f.push_built(self.instruments.finish("instruments", &self.vocab.instruments.dtype));
+        f.push_built(self.themes.finish("themes"));
+        f.push_built(self.instruments.finish("instruments"));
         f.opt_f64("strength", self.strength);
         f.push(Series::new("strength_label".into(), self.strength_label));
         f.i64("n_tokens", self.n_tokens);
@@ -460,10 +455,11 @@ fn blocks_where(docs: &[Document], vocab: &LabelVocab, keep: impl Fn(&Block) -> 
     // Counted first, so that every column is allocated once at its size.
     let n = docs.iter().map(|d| d.blocks.iter().filter(|b| keep(b)).count()).sum();
     let mut keys = Keys::with_capacity(n);
-    let (mut level, mut kind, mut marker, mut heading, mut text) =
-        (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+    let mut level = Vec::with_capacity(n);
+    let views = || views::Views::with_capacity(n);
+    let (mut kind, mut marker, mut heading, mut text) = (views(), views(), views(), views());
     let (mut sections, mut depts) = (views::Lists::with_capacity(n), views::Lists::with_capacity(n));
-    let mut labels = LabelCols::with_capacity(vocab, n);
+    let mut labels = LabelCols::with_capacity(vocab, n)?;
     let lexicons: Vec<_> = docs.iter().map(|d| d.labels.lexicons.as_ref().map(|_| crate::label::lexicons_of(&d.labels))).collect();
     for (d, lex) in docs.iter().zip(&lexicons) {
         let mut cur = CharCursor::new(&d.text);
@@ -473,19 +469,19 @@ fn blocks_where(docs: &[Document], vocab: &LabelVocab, keep: impl Fn(&Block) -> 
             level.push(b.level as i64);
             kind.push(b.kind.name());
             marker.push(b.marker.as_str());
-            heading.push((&d.text, b.heading(&d.text)));
+            heading.push_in(&d.text, b.heading(&d.text));
             sections.push_row(b.section_titles(&d.blocks, &d.text));
-            text.push((&d.text, b.text(&d.text)));
+            text.push_in(&d.text, b.text(&d.text));
             depts.push_row(b.departments.iter().map(|x| x.name.as_str()));
         }
     }
     let mut f = keys.columns();
     f.i64("level", level);
-    f.str("kind", kind);
-    f.str("marker", marker);
-    f.text("heading", heading);
+    f.views("kind", kind);
+    f.views("marker", marker);
+    f.views("heading", heading);
     f.lists("section_titles", sections);
-    f.text("text", text);
+    f.views("text", text);
     keys.offsets(&mut f);
     f.lists("departments", depts);
     labels.write(&mut f);
@@ -522,9 +518,8 @@ fn departments_of(docs: &[Document]) -> PolarsResult<DataFrame> {
     // Names resolved per row are copied into their columns once each, not
     // collected as a String per row first.
     let views = || views::Views::with_capacity(n);
-    let (mut name, mut canonical, mut successor) = (views(), views(), views());
-    let (mut role, mut labelled, mut position) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
-    let (mut level, mut known) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    let (mut name, mut canonical, mut successor, mut role, mut level) = (views(), views(), views(), views(), views());
+    let (mut labelled, mut position, mut known) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
     let (mut basis, mut category): (Vec<Option<&str>>, Vec<Option<&str>>) = (Vec::with_capacity(n), Vec::with_capacity(n));
     let lexicons: Vec<_> = docs.iter().map(|d| crate::label::lexicons_of(&d.labels)).collect();
     for (d, lex) in docs.iter().zip(&lexicons) {
@@ -550,7 +545,7 @@ fn departments_of(docs: &[Document]) -> PolarsResult<DataFrame> {
     }
     let mut f = keys.columns();
     f.views("department", name);
-    f.str("role", role);
+    f.views("role", role);
     f.bool("labelled", labelled);
     f.opt_strs("lead_basis", basis);
     f.i64("position", position);
@@ -558,7 +553,7 @@ fn departments_of(docs: &[Document]) -> PolarsResult<DataFrame> {
     f.views("canonical", canonical);
     f.views("successor", successor);
     f.opt_strs("category", category);
-    f.str("level", level);
+    f.views("level", level);
     f.bool("known", known);
     f.finish()
 }
@@ -867,10 +862,10 @@ fn labelled_long(docs: &[Document], of: LongOf, cols: &LongCols) -> PolarsResult
     let positive = |l: crate::label::BlockLabels| of(l).0.iter().filter(|x| x.1 > 0.0).count();
     let n = docs.iter().flat_map(|d| d.records().filter_map(|(i, _)| d.labels.get(i).filter(|l| l.labelled))).map(positive).sum();
     let mut keys = Keys::with_capacity(n);
-    let codes = || vocab::Codes::with_capacity(n);
-    let (mut id, mut name, mut kind) = (codes(), codes(), if cols.kind.is_some() { codes() } else { vocab::Codes::default() });
+    let (mut id, mut name) = (vocab::Codes::new(&cols.label.1.dtype, n)?, vocab::Codes::new(&cols.name.dtype, n)?);
+    let mut kind = cols.kind.map(|k| vocab::Codes::new(&k.dtype, n)).transpose()?;
     let (mut score, mut assigned, mut decimals) = (Vec::with_capacity(n), Vec::with_capacity(n), Decimals::default());
-    let mut terms = vocab::CodeLists::with_capacity(n);
+    let mut terms = vocab::CodeLists::new(&cols.terms.dtype, n)?;
     for d in docs {
         let owner = Arc::as_ptr(&crate::label::lexicons_of(&d.labels)) as usize;
         let (t_id, t_name, t_terms) = (cols.label.1.of(owner), cols.name.of(owner), cols.terms.of(owner));
@@ -884,8 +879,8 @@ fn labelled_long(docs: &[Document], of: LongOf, cols: &LongCols) -> PolarsResult
                 keys.row(d, i);
                 id.push(t_id.code(t));
                 name.push(t_name.code(t));
-                if let Some(k) = t_kind {
-                    kind.push(k.code(t));
+                if let (Some(k), Some(c)) = (t_kind, kind.as_mut()) {
+                    c.push(k.code(t));
                 }
                 score.push(decimals.of(s));
                 assigned.push(chosen.contains(&t));
@@ -894,14 +889,14 @@ fn labelled_long(docs: &[Document], of: LongOf, cols: &LongCols) -> PolarsResult
         }
     }
     let mut f = keys.columns();
-    f.push_built(id.finish(cols.label.0, &cols.label.1.dtype));
-    f.push_built(name.finish("name", &cols.name.dtype));
-    if let Some(k) = cols.kind {
-        f.push_built(kind.finish("type", &k.dtype));
+    f.push_built(id.finish(cols.label.0));
+    f.push_built(name.finish("name"));
+    if let Some(k) = kind {
+        f.push_built(k.finish("type"));
     }
     f.f64("score", score);
     f.bool("assigned", assigned);
-    f.push_built(terms.finish("terms", &cols.terms.dtype));
+    f.push_built(terms.finish("terms"));
     f.finish()
 }
 

@@ -15,9 +15,9 @@
 //! let (a, b) = (v.code("elderly_care"), v.code("social_assistance"));
 //! assert_eq!(v.code("elderly_care"), a);
 //! let dtype = v.dtype().unwrap();
-//! let mut c = Codes::default();
+//! let mut c = Codes::new(&dtype, 3).unwrap();
 //! [b, a, b].into_iter().for_each(|x| c.push(x));
-//! let s = c.finish("theme", &dtype).unwrap();
+//! let s = c.finish("theme").unwrap();
 //! assert_eq!(s.cast(&polars::prelude::DataType::String).unwrap().str().unwrap().get(1), Some("elderly_care"));
 //! ```
 
@@ -52,115 +52,129 @@ impl Vocab {
     }
 }
 
-/// The physical type of an `Enum`'s codes: the smallest unsigned integer
-/// that numbers its categories.
-fn physical(dtype: &DataType) -> PolarsResult<CategoricalPhysical> {
-    dtype.cat_physical()
+/// Codes stored at the width of their `Enum` type from the first push:
+/// widened to `u32` and narrowed at the end, a column would hold four bytes
+/// a row until it is built, and leave them behind as freed memory the C
+/// allocator keeps.
+enum Narrow {
+    U8(Vec<u8>),
+    U16(Vec<u16>),
+    U32(Vec<u32>),
 }
 
-/// The codes as an Arrow array of the physical type.
-fn codes_array(codes: Vec<u32>, phys: CategoricalPhysical) -> Box<dyn polars_arrow::array::Array> {
-    // Each code was given by the vocabulary the type was made from, so it
-    // fits the type's width.
-    match phys {
-        CategoricalPhysical::U8 => PrimitiveArray::from_vec(codes.into_iter().map(|c| c as u8).collect::<Vec<_>>()).boxed(),
-        CategoricalPhysical::U16 => PrimitiveArray::from_vec(codes.into_iter().map(|c| c as u16).collect::<Vec<_>>()).boxed(),
-        CategoricalPhysical::U32 => PrimitiveArray::from_vec(codes).boxed(),
-    }
+/// Codes of one `Enum` type, and the largest pushed, which must name one of
+/// its categories.
+struct CodeBuf {
+    codes: Narrow,
+    max: Option<u32>,
+    categories: usize,
 }
 
-/// An `Enum` column under construction.
-#[derive(Default)]
-pub struct Codes(Vec<u32>);
-
-impl Codes {
-    /// A column that will hold `n` values.
-    pub fn with_capacity(n: usize) -> Self {
-        Codes(Vec::with_capacity(n))
+impl CodeBuf {
+    fn new(dtype: &DataType, n: usize) -> PolarsResult<Self> {
+        let codes = match dtype.cat_physical()? {
+            CategoricalPhysical::U8 => Narrow::U8(Vec::with_capacity(n)),
+            CategoricalPhysical::U16 => Narrow::U16(Vec::with_capacity(n)),
+            CategoricalPhysical::U32 => Narrow::U32(Vec::with_capacity(n)),
+        };
+        let categories = match dtype {
+            DataType::Enum(cats, _) => cats.categories().len(),
+            _ => 0,
+        };
+        Ok(CodeBuf { codes, max: None, categories })
     }
 
-    /// Appends a value by its code.
-    pub fn push(&mut self, code: u32) {
-        self.0.push(code);
+    fn push(&mut self, code: u32) {
+        self.max = self.max.max(Some(code));
+        // A code past the type's width is caught by `array` through `max`.
+        match &mut self.codes {
+            Narrow::U8(v) => v.push(code as u8),
+            Narrow::U16(v) => v.push(code as u16),
+            Narrow::U32(v) => v.push(code),
+        }
     }
 
-    /// The column, of type `dtype` (made by [`Vocab::dtype`] of the
-    /// vocabulary that gave the codes).
-    pub fn finish(self, name: &str, dtype: &DataType) -> PolarsResult<Series> {
-        check(name, &self.0, dtype)?;
-        let name: PlSmallStr = name.into();
-        let dtype = dtype.clone();
-        // Checked above: every code names a category, in the type's width.
-        Ok(match physical(&dtype)? {
-            CategoricalPhysical::U8 => {
-                let ca = UInt8Chunked::from_vec(name, self.0.into_iter().map(|c| c as u8).collect());
-                CategoricalChunked::<Categorical8Type>::from_cats_and_dtype(ca, dtype).into_series()
-            }
-            CategoricalPhysical::U16 => {
-                let ca = UInt16Chunked::from_vec(name, self.0.into_iter().map(|c| c as u16).collect());
-                CategoricalChunked::<Categorical16Type>::from_cats_and_dtype(ca, dtype).into_series()
-            }
-            CategoricalPhysical::U32 => {
-                CategoricalChunked::<Categorical32Type>::from_cats_and_dtype(UInt32Chunked::from_vec(name, self.0), dtype).into_series()
-            }
+    fn len(&self) -> usize {
+        match &self.codes {
+            Narrow::U8(v) => v.len(),
+            Narrow::U16(v) => v.len(),
+            Narrow::U32(v) => v.len(),
+        }
+    }
+
+    /// The codes as an Arrow array of the type's physical integers; fails if
+    /// one of them names no category (a key no dictionary gave).
+    fn array(self, name: &str) -> PolarsResult<Box<dyn polars_arrow::array::Array>> {
+        if let Some(m) = self.max.filter(|&m| m as usize >= self.categories) {
+            polars_bail!(ComputeError: "column {name}: code {m} outside its {} categories", self.categories);
+        }
+        Ok(match self.codes {
+            Narrow::U8(v) => PrimitiveArray::from_vec(v).boxed(),
+            Narrow::U16(v) => PrimitiveArray::from_vec(v).boxed(),
+            Narrow::U32(v) => PrimitiveArray::from_vec(v).boxed(),
         })
     }
 }
 
-/// Fails unless every code names one of the categories of `dtype`.
-fn check(name: &str, codes: &[u32], dtype: &DataType) -> PolarsResult<()> {
-    let n = dtype_len(dtype);
-    if codes.iter().any(|&c| c as usize >= n) {
-        polars_bail!(ComputeError: "column {name}: a code outside its {n} categories");
-    }
-    Ok(())
+/// Builds a column of `dtype` from its physical chunk.
+fn series(name: &str, array: Box<dyn polars_arrow::array::Array>, dtype: &DataType) -> Series {
+    // SAFETY: the chunk holds codes of the type's physical width (polars
+    // keeps every logical type as its physical values, a list's too), and
+    // `CodeBuf::array` checked that each names a category.
+    unsafe { Series::from_chunks_and_dtype_unchecked(name.into(), vec![array], dtype) }
 }
 
-/// The number of categories of an `Enum` type.
-fn dtype_len(dtype: &DataType) -> usize {
-    match dtype {
-        DataType::Enum(cats, _) => cats.categories().len(),
-        _ => 0,
+/// An `Enum` column under construction.
+pub struct Codes {
+    buf: CodeBuf,
+    dtype: DataType,
+}
+
+impl Codes {
+    /// A column of `dtype` (made by [`Vocab::dtype`] of the vocabulary that
+    /// gives the codes) that will hold `n` values.
+    pub fn new(dtype: &DataType, n: usize) -> PolarsResult<Self> {
+        Ok(Codes { buf: CodeBuf::new(dtype, n)?, dtype: dtype.clone() })
+    }
+
+    /// Appends a value by its code.
+    pub fn push(&mut self, code: u32) {
+        self.buf.push(code);
+    }
+
+    /// The column; an error if a code names no category.
+    pub fn finish(self, name: &str) -> PolarsResult<Series> {
+        Ok(series(name, self.buf.array(name)?, &self.dtype))
     }
 }
 
 /// A list-of-`Enum` column under construction, row by row.
 pub struct CodeLists {
-    codes: Vec<u32>,
+    buf: CodeBuf,
     offsets: Vec<i64>,
-}
-
-impl Default for CodeLists {
-    fn default() -> Self {
-        CodeLists::with_capacity(0)
-    }
+    dtype: DataType,
 }
 
 impl CodeLists {
-    /// A column that will hold `rows` rows.
-    pub fn with_capacity(rows: usize) -> Self {
+    /// A column of lists of `dtype` that will hold `rows` rows.
+    pub fn new(dtype: &DataType, rows: usize) -> PolarsResult<Self> {
         let mut offsets = Vec::with_capacity(rows + 1);
         offsets.push(0);
-        CodeLists { codes: Vec::new(), offsets }
+        Ok(CodeLists { buf: CodeBuf::new(dtype, 0)?, offsets, dtype: dtype.clone() })
     }
 
     /// Appends a row of codes.
     pub fn push_row(&mut self, row: impl IntoIterator<Item = u32>) {
-        self.codes.extend(row);
-        self.offsets.push(self.codes.len() as i64);
+        row.into_iter().for_each(|c| self.buf.push(c));
+        self.offsets.push(self.buf.len() as i64);
     }
 
-    /// The column, a list of `dtype` (see [`Codes::finish`]).
-    pub fn finish(self, name: &str, dtype: &DataType) -> PolarsResult<Series> {
-        check(name, &self.codes, dtype)?;
-        let values = codes_array(self.codes, physical(dtype)?);
+    /// The column; an error if a code names no category.
+    pub fn finish(self, name: &str) -> PolarsResult<Series> {
+        let values = self.buf.array(name)?;
         let list = ListArray::<i64>::default_datatype(values.dtype().clone());
         let array = ListArray::<i64>::try_new(list, self.offsets.try_into()?, values, None)?;
-        let dtype = DataType::List(Box::new(dtype.clone()));
-        // SAFETY: a list column of a categorical type holds the physical codes
-        // as its values (as polars does for every logical type), of the
-        // type's width, and every code was checked above to name a category.
-        Ok(unsafe { Series::from_chunks_and_dtype_unchecked(name.into(), vec![array.boxed()], &dtype) })
+        Ok(series(name, array.boxed(), &DataType::List(Box::new(self.dtype))))
     }
 }
 
@@ -245,11 +259,11 @@ mod tests {
         let codes: Vec<u32> = names.iter().map(|n| v.code(n)).collect();
         assert_eq!(codes, [0, 1, 2]);
         let dtype = v.dtype().unwrap();
-        let mut c = Codes::default();
+        let mut c = Codes::new(&dtype, 4).unwrap();
         for i in [2, 0, 0, 1] {
             c.push(codes[i]);
         }
-        let s = c.finish("name", &dtype).unwrap();
+        let s = c.finish("name").unwrap();
         assert!(matches!(s.dtype(), DataType::Enum(..)));
         assert_eq!(strings(&s), [names[2], names[0], names[0], names[1]].map(|x| Some(x.to_string())));
     }
@@ -264,11 +278,11 @@ mod tests {
         });
         let dtype = v.dtype().unwrap();
         assert_eq!(dtype.cat_physical().unwrap(), CategoricalPhysical::U16);
-        let mut l = CodeLists::default();
+        let mut l = CodeLists::new(&dtype, 3).unwrap();
         l.push_row([299, 0]);
         l.push_row([]);
         l.push_row([256]);
-        let s = l.finish("terms", &dtype).unwrap();
+        let s = l.finish("terms").unwrap();
         // A list's rows are read after a cast: a row taken alone holds the codes.
         let s = s.cast(&DataType::List(Box::new(DataType::String))).unwrap();
         let rows: Vec<Vec<String>> =
@@ -281,12 +295,16 @@ mod tests {
         let mut v = Vocab::default();
         v.code("a");
         let dtype = v.dtype().unwrap();
-        let mut c = Codes::default();
+        let mut c = Codes::new(&dtype, 1).unwrap();
         c.push(1);
-        assert!(c.finish("x", &dtype).is_err());
-        let mut l = CodeLists::default();
+        assert!(c.finish("x").is_err());
+        let mut l = CodeLists::new(&dtype, 1).unwrap();
         l.push_row([0, 5]);
-        assert!(l.finish("x", &dtype).is_err());
+        assert!(l.finish("x").is_err());
+        // A code wider than the type's bytes is refused, not wrapped (256 would be 0).
+        let mut c = Codes::new(&dtype, 1).unwrap();
+        c.push(256);
+        assert!(c.finish("x").is_err());
     }
 
     #[test]
@@ -298,8 +316,8 @@ mod tests {
         // A second set of dictionaries shares the codes of common values.
         assert_eq!((u.code(0), u.code(1)), (1, 3));
         // An unknown key cannot pass for a value: its column is refused.
-        let mut c = Codes::default();
+        let mut c = Codes::new(&v.dtype().unwrap(), 1).unwrap();
         c.push(u.code(7));
-        assert!(c.finish("x", &v.dtype().unwrap()).is_err());
+        assert!(c.finish("x").is_err());
     }
 }
