@@ -291,6 +291,19 @@ pub struct Document {
 }
 
 impl Document {
+    /// Gives back the room its vectors grew into while it was read: a
+    /// corpus holds its documents for as long as it is used, and a vector
+    /// grown by doubling holds up to twice what it needs.
+    pub fn shrink_to_fit(&mut self) {
+        self.anchors.shrink_to_fit();
+        self.blocks.shrink_to_fit();
+        self.blocks.iter_mut().for_each(|b| b.departments.shrink_to_fit());
+        self.targets.shrink_to_fit();
+        self.deadlines.shrink_to_fit();
+        self.slogans.shrink_to_fit();
+        self.warnings.shrink_to_fit();
+    }
+
     /// The records: blocks other than headings and web boilerplate.
     pub fn records(&self) -> impl Iterator<Item = (usize, &Block)> {
         self.blocks.iter().enumerate().filter(|(_, b)| b.kind.is_record())

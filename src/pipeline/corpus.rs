@@ -251,6 +251,7 @@ pub fn process(doc_id: &str, source: Source, raw: &str, mut warnings: Vec<Warnin
     doc.targets = targets;
     doc.deadlines = deadlines;
     doc.labels = crate::label::label(&doc, res.lexicons());
+    doc.shrink_to_fit();
     doc
 }
 
