@@ -240,7 +240,9 @@ struct BlockEntry {
     binding: f32,
     soft: f32,
     strength: f32,
-    strength_label: &'static str,
+    /// Index of the label in the document's `strength_labels`: a byte where
+    /// the string's address and length took sixteen.
+    strength_label: u8,
     ends: [u32; 7],
 }
 
@@ -270,6 +272,9 @@ pub struct DocLabels {
     instruments: Vec<u32>,
     instrument_terms: Vec<(u32, u32)>,
     strength_terms: Vec<StrengthTerm>,
+    /// The distinct strength labels of the blocks, in order first met (a
+    /// handful: the label stage's levels).
+    strength_labels: Vec<&'static str>,
     pub lexicons: Option<LexiconHandle>,
 }
 
@@ -298,9 +303,19 @@ impl DocLabels {
             end_of(&self.instrument_terms),
             end_of(&self.strength_terms),
         ];
-        let (n_tokens, labelled, binding, soft, strength, strength_label) =
-            (l.n_tokens, l.labelled, l.binding, l.soft, l.strength, l.strength_label);
+        let strength_label = self.strength_label_index(l.strength_label);
+        let (n_tokens, labelled, binding, soft, strength) = (l.n_tokens, l.labelled, l.binding, l.soft, l.strength);
         self.blocks.push(BlockEntry { n_tokens, labelled, binding, soft, strength, strength_label, ends });
+    }
+
+    /// The index of `label` among the document's strength labels, added if new.
+    fn strength_label_index(&mut self, label: &'static str) -> u8 {
+        let at = self.strength_labels.iter().position(|&x| x == label).unwrap_or_else(|| {
+            self.strength_labels.push(label);
+            self.strength_labels.len() - 1
+        });
+        // The label stage has a handful of levels; more than 256 is a bug.
+        u8::try_from(at).expect("at most 256 distinct strength labels")
     }
 
     /// Gives back the room the arrays grew into (once the document is labelled).
@@ -343,7 +358,7 @@ impl DocLabels {
             binding: e.binding,
             soft: e.soft,
             strength: e.strength,
-            strength_label: e.strength_label,
+            strength_label: self.strength_labels[e.strength_label as usize],
         })
     }
 
