@@ -406,7 +406,7 @@ fn themes_match_the_gold() {
                 let l = doc.labels.at(bi);
                 let scores: Vec<String> = l.theme_scores.iter().map(|&(t, s)| format!("{}:{s:.1}", lex.theme_id(t))).collect();
                 let terms: Vec<String> =
-                    l.theme_terms.iter().map(|&(t, k)| format!("{}={}", lex.theme_id(t), lex.matcher.term(k))).collect();
+                    l.theme_terms.iter().map(|h| format!("{}={}", lex.theme_id(h.section()), lex.matcher.term(h.term()))).collect();
                 println!(
                     "  {} {} gold={:?} got={:?} {scores:?} {terms:?}",
                     doc.doc_id,

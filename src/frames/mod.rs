@@ -846,7 +846,7 @@ fn strength_terms_of(docs: &[Document]) -> PolarsResult<DataFrame> {
     f.finish()
 }
 
-type LongOf = for<'a> fn(crate::label::BlockLabels<'a>) -> (&'a [(u32, f32)], &'a [u32], &'a [(u32, u32)]);
+type LongOf = for<'a> fn(crate::label::BlockLabels<'a>) -> (&'a [(u32, f32)], &'a [u32], &'a [crate::label::TermHit]);
 
 /// The `Enum` columns of a long frame of labels: the label's own column
 /// (name and codes), its name, the instrument's type, the terms.
@@ -884,7 +884,7 @@ fn labelled_long(docs: &[Document], of: LongOf, cols: &LongCols) -> PolarsResult
                 }
                 score.push(decimals.of(s));
                 assigned.push(chosen.contains(&t));
-                terms.push_row(found.iter().filter(|x| x.0 == t).map(|x| t_terms.code(x.1)));
+                terms.push_row(found.iter().filter(|x| x.section() == t).map(|x| t_terms.code(x.term())));
             }
         }
     }

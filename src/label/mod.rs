@@ -23,7 +23,7 @@ pub mod instruments;
 pub mod strength;
 pub mod themes;
 
-pub use crate::model::facts::{BlockLabels, DocLabels};
+pub use crate::model::facts::{BlockLabels, DocLabels, TermHit};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -286,11 +286,12 @@ fn lead_end(text: &str) -> usize {
 }
 
 /// (section, term) pairs once each, in order of first occurrence.
-fn first_occurrences(hits: &[crate::lexicon::terms::Hit]) -> Vec<(u32, u32)> {
-    let mut v: Vec<(u32, u32)> = Vec::with_capacity(hits.len());
+fn first_occurrences(hits: &[crate::lexicon::terms::Hit]) -> Vec<TermHit> {
+    let mut v: Vec<TermHit> = Vec::with_capacity(hits.len());
     for h in hits.iter().filter(|h| h.weight > 0.0) {
-        if !v.contains(&(h.section, h.term)) {
-            v.push((h.section, h.term));
+        let hit = TermHit::new(h.section, h.term);
+        if !v.contains(&hit) {
+            v.push(hit);
         }
     }
     v
@@ -375,7 +376,7 @@ pub fn label(doc: &Document, lex: &Arc<Lexicons>) -> DocLabels {
             for (k, &(tw, dw)) in lex.instruments.specials.iter().enumerate() {
                 for (w, n, term) in [(tw, n_targets, TARGET_TERM), (dw, n_deadlines, DEADLINE_TERM)] {
                     if n > 0 && w > 0.0 {
-                        instrument_terms.push((k as u32, term));
+                        instrument_terms.push(TermHit::new(k as u32, term));
                     }
                 }
             }

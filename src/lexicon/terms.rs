@@ -171,6 +171,10 @@ impl TermDict {
         for s in sources {
             let (path, text) = s.read(default, default_name)?;
             d.extend(TermDict::parse(&text, &path)?);
+            if d.sections.len() > crate::model::facts::MAX_SECTIONS {
+                let reason = format!("more than {} sections", crate::model::facts::MAX_SECTIONS);
+                return Err(Error::DataFile { path, line: 0, reason });
+            }
         }
         Ok(d)
     }
