@@ -295,17 +295,21 @@ impl<'a> Keys<'a> {
     }
     /// Keys with a `path` column, room made for `n` rows.
     fn with_capacity(n: usize) -> Self {
+        Keys::sized(n, true, true)
+    }
+    /// Keys with room for `n` rows, with a `path` column or not, and with
+    /// `start` and `end` or not. The frames with many rows to a record
+    /// (tokens, themes, instruments) leave the record's path to the records
+    /// frame: 16 bytes a row they would repeat.
+    fn sized(n: usize, path: bool, spans: bool) -> Self {
+        let m = if spans { n } else { 0 };
         Keys {
             doc_id: views::Views::with_capacity(n),
             record_id: Vec::with_capacity(n),
-            path: Some(views::Views::with_capacity(n)),
-            start: Vec::with_capacity(n),
-            end: Vec::with_capacity(n),
+            path: path.then(|| views::Views::with_capacity(n)),
+            start: Vec::with_capacity(m),
+            end: Vec::with_capacity(m),
         }
-    }
-    /// Keys without a `path` column (the tokens frame).
-    fn without_path() -> Self {
-        Keys { path: None, ..Keys::new() }
     }
     /// A row of record `block` of `d`.
     fn row(&mut self, d: &'a Document, block: usize) {
@@ -861,7 +865,7 @@ struct LongCols<'a> {
 fn labelled_long(docs: &[Document], of: LongOf, cols: &LongCols) -> PolarsResult<DataFrame> {
     let positive = |l: crate::label::BlockLabels| of(l).0.iter().filter(|x| x.1 > 0.0).count();
     let n = docs.iter().flat_map(|d| d.records().filter_map(|(i, _)| d.labels.get(i).filter(|l| l.labelled))).map(positive).sum();
-    let mut keys = Keys::with_capacity(n);
+    let mut keys = Keys::sized(n, false, false);
     let (mut id, mut name) = (vocab::Codes::new(&cols.label.1.dtype, n)?, vocab::Codes::new(&cols.name.dtype, n)?);
     let mut kind = cols.kind.map(|k| vocab::Codes::new(&k.dtype, n)).transpose()?;
     let (mut score, mut assigned, mut decimals) = (Vec::with_capacity(n), Vec::with_capacity(n), Decimals::default());
@@ -964,7 +968,7 @@ pub fn tokens(c: &Corpus) -> PolarsResult<DataFrame> {
 }
 
 fn tokens_of(docs: &[Document]) -> PolarsResult<DataFrame> {
-    let mut keys = Keys::without_path();
+    let mut keys = Keys::sized(0, false, true);
     let (mut token, mut kind) = (Vec::new(), Vec::new());
     for d in docs {
         let lex = crate::label::lexicons_of(&d.labels);
