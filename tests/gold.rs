@@ -404,7 +404,8 @@ fn themes_match_the_gold() {
             let hit = overlap(&want, &got);
             if verbose() && (hit != want.len() || hit != got.len()) {
                 let l = doc.labels.at(bi);
-                let scores: Vec<String> = l.theme_scores.iter().map(|&(t, s)| format!("{}:{s:.1}", lex.theme_id(t))).collect();
+                let scores: Vec<String> =
+                    l.theme_scores.iter().map(|x| format!("{}:{:.1}", lex.theme_id(x.section()), x.score())).collect();
                 let terms: Vec<String> =
                     l.theme_terms.iter().map(|h| format!("{}={}", lex.theme_id(h.section()), lex.matcher.term(h.term()))).collect();
                 println!(

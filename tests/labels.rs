@@ -91,7 +91,11 @@ fn strength_is_the_sum_of_its_evidence() {
     let text = "一、任务\n1.加强队伍建设。\n2.鼓励社会力量参与，支持社会组织发展。\n3.探索建立机制，确保到2020年覆盖率达到90%以上。\n4.要加强管理。";
     let c = Corpus::from_texts(vec![("d".into(), text.into())], &Options::default());
     let d = &c.documents[0];
-    let ev = |p: &str| labels_of(&c, p).strength_terms.iter().map(|e| (&d.text[e.start..e.end], e.binding, e.source)).collect::<Vec<_>>();
+    let ev = |p: &str| {
+        let at = d.records().find(|(_, b)| b.path == p).unwrap().1.start;
+        let span = |e: &zhengce::model::facts::StrengthTerm| e.span(at);
+        labels_of(&c, p).strength_terms.iter().map(|e| (&d.text[span(e).0..span(e).1], e.binding, e.source)).collect::<Vec<_>>()
+    };
     assert_eq!(ev("1.1"), [("加强", true, StrengthSource::Imperative)]);
     assert!(ev("1.2").is_empty(), "instruments weigh nothing: {:?}", ev("1.2"));
     assert_eq!(labels_of(&c, "1.2").strength_label, "none");

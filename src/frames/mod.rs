@@ -832,9 +832,11 @@ fn strength_terms_of(docs: &[Document]) -> PolarsResult<DataFrame> {
         let mut cur = CharCursor::new(&d.text);
         // Every labelled block: records and headings both carry a strength.
         for (i, l) in d.labels.iter().enumerate().filter(|(_, l)| l.labelled) {
+            let block_start = d.blocks[i].start;
             for e in l.strength_terms {
-                keys.span(d, i, &mut cur, e.start, e.end);
-                term.push(&d.text[e.start..e.end]);
+                let (start, end) = e.span(block_start);
+                keys.span(d, i, &mut cur, start, end);
+                term.push(&d.text[start..end]);
                 kind.push(if e.binding { "binding" } else { "soft" });
                 source.push(e.source.name());
                 weight.push(e.weight as f64);
@@ -850,7 +852,7 @@ fn strength_terms_of(docs: &[Document]) -> PolarsResult<DataFrame> {
     f.finish()
 }
 
-type LongOf = for<'a> fn(crate::label::BlockLabels<'a>) -> (&'a [(u32, f32)], &'a [u32], &'a [crate::label::TermHit]);
+type LongOf = for<'a> fn(crate::label::BlockLabels<'a>) -> (&'a [crate::label::SectionScore], &'a [u32], &'a [crate::label::TermHit]);
 
 /// The `Enum` columns of a long frame of labels: the label's own column
 /// (name and codes), its name, the instrument's type, the terms.
@@ -863,7 +865,7 @@ struct LongCols<'a> {
 
 /// The long frames of themes and instruments (records only).
 fn labelled_long(docs: &[Document], of: LongOf, cols: &LongCols) -> PolarsResult<DataFrame> {
-    let positive = |l: crate::label::BlockLabels| of(l).0.iter().filter(|x| x.1 > 0.0).count();
+    let positive = |l: crate::label::BlockLabels| of(l).0.iter().filter(|x| x.score() > 0.0).count();
     let n = docs.iter().flat_map(|d| d.records().filter_map(|(i, _)| d.labels.get(i).filter(|l| l.labelled))).map(positive).sum();
     let mut keys = Keys::sized(n, false, false);
     let (mut id, mut name) = (vocab::Codes::new(&cols.label.1.dtype, n)?, vocab::Codes::new(&cols.name.dtype, n)?);
@@ -877,7 +879,7 @@ fn labelled_long(docs: &[Document], of: LongOf, cols: &LongCols) -> PolarsResult
         for (i, _) in d.records() {
             let Some(l) = d.labels.get(i).filter(|l| l.labelled) else { continue };
             let (scores, chosen, found) = of(l);
-            let mut rows: Vec<(u32, f32)> = scores.iter().copied().filter(|x| x.1 > 0.0).collect();
+            let mut rows: Vec<(u32, f32)> = scores.iter().map(|x| (x.section(), x.score())).filter(|x| x.1 > 0.0).collect();
             rows.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             for (t, s) in rows {
                 keys.row(d, i);

@@ -23,7 +23,7 @@ pub mod instruments;
 pub mod strength;
 pub mod themes;
 
-pub use crate::model::facts::{BlockLabels, DocLabels, TermHit};
+pub use crate::model::facts::{BlockLabels, DocLabels, SectionScore, TermHit};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -385,6 +385,7 @@ pub fn label(doc: &Document, lex: &Arc<Lexicons>) -> DocLabels {
         let facts = RecordFacts {
             targets: &targets[i],
             deadlines: &deadlines[i],
+            block_start: b.start,
             text_start: b.text_start,
             task: b.kind == BlockKind::Task && directive,
         };
@@ -394,10 +395,10 @@ pub fn label(doc: &Document, lex: &Arc<Lexicons>) -> DocLabels {
         out.push(BlockLabels {
             n_tokens,
             labelled,
-            theme_scores: &theme_scores,
+            theme_scores: &SectionScore::pack(&theme_scores),
             themes: &assigned,
             theme_terms: &theme_terms,
-            instrument_scores: &instrument_scores,
+            instrument_scores: &SectionScore::pack(&instrument_scores),
             instruments: &instruments,
             instrument_terms: &instrument_terms,
             strength_terms: &strength_terms,

@@ -79,15 +79,26 @@ pub struct Strength {
 }
 
 /// What a record brings besides its text: byte spans (into the document
-/// text) of its targets and deadlines, where its text starts, and whether it
-/// is a directive task (a task record of a document that is not a legal
-/// norm, see [`is_directive_type`]): only those get the default obligation.
+/// text) of its targets and deadlines, where the block and its text start,
+/// and whether it is a directive task (a task record of a document that is
+/// not a legal norm, see [`is_directive_type`]): only those get the default
+/// obligation.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RecordFacts<'a> {
     pub targets: &'a [(usize, usize)],
     pub deadlines: &'a [(usize, usize)],
+    pub block_start: usize,
     pub text_start: usize,
     pub task: bool,
+}
+
+impl RecordFacts<'_> {
+    /// A span of the document's text as offsets from the block's start; a
+    /// block is matched with 32-bit offsets, so they fit.
+    fn local(&self, start: usize, end: usize) -> (u32, u32) {
+        let at = |x: usize| (x - self.block_start) as u32;
+        (at(start), at(end))
+    }
 }
 
 impl Default for Strength {
@@ -121,7 +132,8 @@ impl Strength {
     /// and — when none of these occurs — the default obligation of a task
     /// record that opens with an imperative verb (module documentation).
     pub fn evidence(&self, hits: &[Hit], text: &str, facts: RecordFacts) -> Vec<StrengthTerm> {
-        let base = facts.text_start;
+        // Hits are offsets into the record's text, which starts this far into the block.
+        let base = (facts.text_start - facts.block_start) as u32;
         let mut out: Vec<StrengthTerm> = hits
             .iter()
             .filter(|h| h.weight > 0.0 && (h.section as usize == self.binding || h.section as usize == self.soft))
@@ -130,8 +142,8 @@ impl Strength {
                 binding: h.section as usize == self.binding,
                 source: StrengthSource::Term,
                 weight: h.weight,
-                start: base + h.start as usize,
-                end: base + h.end as usize,
+                start: base + h.start,
+                end: base + h.end,
             })
             .collect();
         for (sec, binding) in [(self.binding, true), (self.soft, false)] {
@@ -142,7 +154,10 @@ impl Strength {
             ] {
                 let w = s.special_weight(special).unwrap_or(0.0) as f32;
                 if w > 0.0 {
-                    out.extend(spans.iter().map(|&(start, end)| StrengthTerm { term, binding, source, weight: w, start, end }));
+                    out.extend(spans.iter().map(|&(start, end)| {
+                        let (start, end) = facts.local(start, end);
+                        StrengthTerm { term, binding, source, weight: w, start, end }
+                    }));
                 }
             }
         }
@@ -154,7 +169,7 @@ impl Strength {
 
     /// The first imperative verb of a record's first sentence, as binding
     /// evidence.
-    fn default_obligation(&self, hits: &[Hit], text: &str, base: usize) -> Option<StrengthTerm> {
+    fn default_obligation(&self, hits: &[Hit], text: &str, base: u32) -> Option<StrengthTerm> {
         let sec = self.imperative? as u32;
         let first_sentence = text.find(['。', '；', '！', '？', ';']).unwrap_or(text.len());
         let h = hits.iter().find(|h| h.section == sec && h.weight > 0.0 && (h.end as usize) <= first_sentence)?;
@@ -163,8 +178,8 @@ impl Strength {
             binding: true,
             source: StrengthSource::Imperative,
             weight: h.weight,
-            start: base + h.start as usize,
-            end: base + h.end as usize,
+            start: base + h.start,
+            end: base + h.end,
         })
     }
 

@@ -154,8 +154,41 @@ pub struct Slogan {
 /// Scores by section index (theme or instrument), sparse.
 pub type Scores = Vec<(u32, f32)>;
 
+/// A section's (theme's or instrument's) score in a block, as a document
+/// keeps it: six bytes where a `(u32, f32)` pair took eight.
+///
+/// ```
+/// use zhengce::model::facts::SectionScore;
+/// let s = SectionScore::new(3, 2.5);
+/// assert_eq!((s.section(), s.score()), (3, 2.5));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[repr(C, packed(2))]
+pub struct SectionScore {
+    score: f32,
+    section: u16,
+}
+
+impl SectionScore {
+    /// The score of `section`, which is below [`MAX_SECTIONS`].
+    pub fn new(section: u32, score: f32) -> Self {
+        debug_assert!((section as usize) < MAX_SECTIONS, "section {section} past MAX_SECTIONS");
+        SectionScore { score, section: section as u16 }
+    }
+    /// Scores as the label stage computes them, packed.
+    pub fn pack(scores: &[(u32, f32)]) -> Vec<SectionScore> {
+        scores.iter().map(|&(k, s)| SectionScore::new(k, s)).collect()
+    }
+    pub fn section(self) -> u32 {
+        u32::from(self.section)
+    }
+    pub fn score(self) -> f32 {
+        self.score
+    }
+}
+
 /// The most sections a dictionary of themes or instruments may have: a
-/// [`TermHit`] holds the section in 16 bits.
+/// [`TermHit`] and a [`SectionScore`] hold the section in 16 bits.
 pub const MAX_SECTIONS: usize = 1 << 16;
 
 /// A term found in a block for one section (theme or instrument): the
@@ -233,9 +266,18 @@ pub struct StrengthTerm {
     pub binding: bool,
     pub source: StrengthSource,
     pub weight: f32,
-    /// Byte offsets into the document's text.
-    pub start: usize,
-    pub end: usize,
+    /// Byte offsets from the start of the block: a block is matched as one
+    /// text with 32-bit offsets, and these take 20 bytes a piece where
+    /// offsets into the document took 32 (see [`StrengthTerm::span`]).
+    pub start: u32,
+    pub end: u32,
+}
+
+impl StrengthTerm {
+    /// Byte offsets into the document's text, given where the block starts.
+    pub fn span(&self, block_start: usize) -> (usize, usize) {
+        (block_start + self.start as usize, block_start + self.end as usize)
+    }
 }
 
 /// The labels of one block, borrowed from its document's [`DocLabels`].
@@ -247,12 +289,12 @@ pub struct BlockLabels<'a> {
     /// preambles, notices, attachments); other kinds have no labels.
     pub labelled: bool,
     /// Theme scores with the heading context, by theme index.
-    pub theme_scores: &'a [(u32, f32)],
+    pub theme_scores: &'a [SectionScore],
     /// Assigned themes, best first.
     pub themes: &'a [u32],
     /// (theme, term) found in the block's own text, first occurrence order.
     pub theme_terms: &'a [TermHit],
-    pub instrument_scores: &'a [(u32, f32)],
+    pub instrument_scores: &'a [SectionScore],
     /// Instruments used, in dictionary order.
     pub instruments: &'a [u32],
     /// (instrument, term) found in the text.
@@ -291,9 +333,10 @@ struct BlockEntry {
 /// and 112 bytes of pointers, more than the labels themselves.
 ///
 /// ```
-/// use zhengce::model::facts::{BlockLabels, DocLabels};
+/// use zhengce::model::facts::{BlockLabels, DocLabels, SectionScore};
 /// let mut labels = DocLabels::default();
-/// labels.push(BlockLabels { labelled: true, themes: &[3, 1], theme_scores: &[(1, 0.5), (3, 2.0)], ..Default::default() });
+/// let scores = SectionScore::pack(&[(1, 0.5), (3, 2.0)]);
+/// labels.push(BlockLabels { labelled: true, themes: &[3, 1], theme_scores: &scores, ..Default::default() });
 /// labels.push(BlockLabels::default());
 /// assert_eq!(labels.at(0).themes, [3, 1]);
 /// assert!(labels.at(1).themes.is_empty() && !labels.at(1).labelled);
@@ -302,10 +345,10 @@ struct BlockEntry {
 #[derive(Clone, Default)]
 pub struct DocLabels {
     blocks: Vec<BlockEntry>,
-    theme_scores: Vec<(u32, f32)>,
+    theme_scores: Vec<SectionScore>,
     themes: Vec<u32>,
     theme_terms: Vec<TermHit>,
-    instrument_scores: Vec<(u32, f32)>,
+    instrument_scores: Vec<SectionScore>,
     instruments: Vec<u32>,
     instrument_terms: Vec<TermHit>,
     strength_terms: Vec<StrengthTerm>,
