@@ -31,7 +31,7 @@ fn c(x: &CompactString) -> usize {
 }
 
 fn block(b: &Block, parts: &mut [usize; 2]) {
-    parts[0] += v::<Department>(&b.departments) + b.departments.iter().map(|d| c(&d.name)).sum::<usize>();
+    parts[0] += std::mem::size_of_val::<[Department]>(&b.departments) + b.departments.iter().map(|d| c(&d.name)).sum::<usize>();
     parts[1] += c(&b.path) + c(&b.marker);
 }
 
@@ -99,6 +99,14 @@ fn main() {
         docs.len(),
         disk as f64 / 1e6,
         docs.iter().map(|d| d.blocks.len()).sum::<usize>()
+    );
+    println!(
+        "bytes a piece: Block {}, Department {}, Target {}, Deadline {}, Slogan {}",
+        size_of::<Block>(),
+        size_of::<Department>(),
+        size_of::<Target>(),
+        size_of::<Deadline>(),
+        size_of::<Slogan>()
     );
     for (name, n) in rows {
         println!("{name:<26} {:>8.1} MB {:>6.2}×", n as f64 / 1e6, n as f64 / disk as f64);

@@ -547,7 +547,7 @@ fn plain(kind: BlockKind, info: &Info) -> Block {
         heading_start: info.start,
         heading_end: info.start,
         section: None,
-        departments: Vec::new(),
+        departments: Box::default(),
     }
 }
 
@@ -816,7 +816,7 @@ fn fill_titles(text: &str, blocks: &mut [Block], ancestors: &[Vec<usize>], split
     for k in 0..blocks.len() {
         // The ancestors are a stack, so the nearest heading's own chain is
         // the rest of this block's section titles.
-        blocks[k].section = ancestors[k].iter().rev().copied().find(|&a| blocks[a].kind == BlockKind::Heading);
+        blocks[k].section = ancestors[k].iter().rev().copied().find(|&a| blocks[a].kind == BlockKind::Heading).map(|h| h as u32);
         if blocks[k].style == Some(Style::Row) {
             continue;
         }
@@ -824,7 +824,7 @@ fn fill_titles(text: &str, blocks: &mut [Block], ancestors: &[Vec<usize>], split
         let body = &text[start..end];
         let (core, attribution) = (&body[..split[k].0], split[k].1);
         if matches!(blocks[k].kind, BlockKind::Task | BlockKind::Heading) {
-            blocks[k].departments = departments::record_departments(body, split[k].0, attribution, start);
+            blocks[k].departments = departments::record_departments(body, split[k].0, attribution, start).into_boxed_slice();
         }
         let heading = match blocks[k].kind {
             BlockKind::Heading | BlockKind::Title => title_text(lines::strip_markup(core)),
@@ -882,7 +882,7 @@ fn table_row(text: &str, info: &Info, row: &Row, path: CompactString, level: u32
         heading_start: heading.0,
         heading_end: heading.1,
         section: None,
-        departments: depts,
+        departments: depts.into(),
     }
 }
 

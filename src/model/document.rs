@@ -200,10 +200,12 @@ pub struct Block {
     pub heading_end: usize,
     /// The nearest numbered heading above this block (its index among the
     /// document's blocks); that heading's own `section` continues the chain
-    /// (see [`Block::section_titles`]).
-    pub section: Option<usize>,
-    /// Explicitly attributed departments, in order.
-    pub departments: Vec<Department>,
+    /// (see [`Block::section_titles`]). 32 bits, as every block of a
+    /// corpus keeps it: a document has far fewer than 2³² blocks.
+    pub section: Option<u32>,
+    /// Explicitly attributed departments, in order (a boxed slice: most
+    /// blocks have none, and a vector's capacity is eight bytes more).
+    pub departments: Box<[Department]>,
 }
 
 impl Block {
@@ -227,7 +229,8 @@ impl Block {
 
     /// The indices of the headings above this block, innermost first.
     pub fn sections_up<'b>(&self, blocks: &'b [Block]) -> impl Iterator<Item = usize> + 'b {
-        std::iter::successors(self.section, move |&h| blocks[h].section)
+        let up = |s: Option<u32>| s.map(|h| h as usize);
+        std::iter::successors(up(self.section), move |&h| up(blocks[h].section))
     }
 }
 
@@ -297,7 +300,6 @@ impl Document {
     pub fn shrink_to_fit(&mut self) {
         self.anchors.shrink_to_fit();
         self.blocks.shrink_to_fit();
-        self.blocks.iter_mut().for_each(|b| b.departments.shrink_to_fit());
         self.targets.shrink_to_fit();
         self.deadlines.shrink_to_fit();
         self.slogans.shrink_to_fit();

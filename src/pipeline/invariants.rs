@@ -63,7 +63,9 @@ pub fn check_blocks(doc: &Document) -> Result<(), Violation> {
                 b.heading_start, b.heading_end, b.text_start, b.end
             ));
         }
-        if let Some(h) = b.section.filter(|&h| h >= i || doc.blocks[h].kind != crate::model::document::BlockKind::Heading) {
+        if let Some(h) =
+            b.section.map(|h| h as usize).filter(|&h| h >= i || doc.blocks[h].kind != crate::model::document::BlockKind::Heading)
+        {
             return Err(format!("block {i}: its section points at block {h}, not an earlier heading"));
         }
         for d in &b.departments {
