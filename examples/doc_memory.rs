@@ -67,7 +67,6 @@ fn main() {
         }
     }
     rows.push(("text", docs.iter().map(|d| d.text.len()).sum()));
-    rows.push(("anchors", docs.iter().map(|d| v(&d.anchors)).sum()));
     rows.push(("blocks (structs)", docs.iter().map(|d| v(&d.blocks)).sum()));
     rows.push(("block departments", blk[0]));
     rows.push(("block path+marker", blk[1]));

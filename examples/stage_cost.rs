@@ -65,7 +65,6 @@ fn main() {
                     doc_id: "x".into(),
                     source: src(),
                     text: text.as_str().into(),
-                    anchors: vec![],
                     meta: Default::default(),
                     blocks: blocks.clone(),
                     targets: vec![],

@@ -47,7 +47,6 @@ pub fn check_structure(raw: &str) -> Result<(), Violation> {
             bytes: raw.len() as u64,
         },
         text: n.text.into(),
-        anchors: n.anchors,
         meta: Default::default(),
         blocks,
         targets: Vec::new(),

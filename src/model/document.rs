@@ -280,8 +280,6 @@ pub struct Document {
     /// columns that are slices of it (record text, headings) point into this
     /// one copy rather than copying it again.
     pub text: std::sync::Arc<str>,
-    /// (normalised byte offset, source byte offset) anchors, see `layout::normalize::Normalized`.
-    pub anchors: Vec<(usize, usize)>,
     pub meta: Meta,
     pub blocks: Vec<Block>,
     pub targets: Vec<Target>,
@@ -298,7 +296,6 @@ impl Document {
     /// corpus holds its documents for as long as it is used, and a vector
     /// grown by doubling holds up to twice what it needs.
     pub fn shrink_to_fit(&mut self) {
-        self.anchors.shrink_to_fit();
         self.blocks.shrink_to_fit();
         self.targets.shrink_to_fit();
         self.deadlines.shrink_to_fit();

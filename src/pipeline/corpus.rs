@@ -236,7 +236,6 @@ pub fn process(doc_id: &str, source: Source, raw: &str, mut warnings: Vec<Warnin
         doc_id: doc_id.to_string(),
         source,
         text: n.text.into(),
-        anchors: n.anchors,
         meta,
         blocks,
         targets: Vec::new(),
