@@ -337,7 +337,7 @@ def _strength_section(corpus: Corpus, docs: pl.DataFrame) -> Section:
         ],
         how="vertical_relaxed",
     ).sort(["what", "province", "feature"], descending=[True, False, False])
-    recs = _tasks(corpus).filter(pl.col("strength_label").is_not_null()).select("doc_id", "record_id", pl.col("strength_label").alias("feature"))
+    recs = _tasks(corpus).filter(pl.col("strength_label").is_not_null()).select("doc_id", "record_id", pl.col("strength_label").cast(pl.String).alias("feature"))
     evidence = _evidence(recs, docs, corpus, ["feature"])
 
     def chart():

@@ -406,24 +406,24 @@ impl Decimals {
 /// The labels columns of one block: theme and instrument ids, strength and
 /// its label (empty and null for a block that is not labelled).
 struct LabelCols<'a> {
-    vocab: &'a LabelVocab,
+    vocab: &'a Vocabularies,
     themes: vocab::CodeLists,
     instruments: vocab::CodeLists,
     strength: Vec<Option<f64>>,
     decimals: Decimals,
-    strength_label: Vec<Option<&'a str>>,
+    strength_label: vocab::Codes,
     n_tokens: Vec<i64>,
 }
 
 impl<'a> LabelCols<'a> {
-    fn with_capacity(vocab: &'a LabelVocab, n: usize) -> PolarsResult<Self> {
+    fn with_capacity(vocab: &'a Vocabularies, n: usize) -> PolarsResult<Self> {
         Ok(LabelCols {
             vocab,
             themes: vocab::CodeLists::new(&vocab.themes.dtype, n)?,
             instruments: vocab::CodeLists::new(&vocab.instruments.dtype, n)?,
             strength: Vec::with_capacity(n),
             decimals: Decimals::default(),
-            strength_label: Vec::with_capacity(n),
+            strength_label: vocab.strength_label.column(n)?,
             n_tokens: Vec::with_capacity(n),
         })
     }
@@ -435,13 +435,13 @@ impl<'a> LabelCols<'a> {
                 self.themes.push_row(l.themes.iter().map(|&t| themes.code(t)));
                 self.instruments.push_row(l.instruments.iter().map(|&t| instruments.code(t)));
                 self.strength.push(Some(self.decimals.of(l.strength)));
-                self.strength_label.push(Some(l.strength_label));
+                self.strength_label.push(self.vocab.strength_label.code(l.strength_label));
             }
             _ => {
                 self.themes.push_row([]);
                 self.instruments.push_row([]);
                 self.strength.push(None);
-                self.strength_label.push(None);
+                self.strength_label.push_opt(None);
             }
         }
         self.n_tokens.push(d.labels.get(i).map_or(0, |l| l.n_tokens as i64));
@@ -450,18 +450,19 @@ impl<'a> LabelCols<'a> {
         f.push_built(self.themes.finish("themes"));
         f.push_built(self.instruments.finish("instruments"));
         f.opt_f64("strength", self.strength);
-        f.push(Series::new("strength_label".into(), self.strength_label));
+        f.push_built(self.strength_label.finish("strength_label"));
         f.i64("n_tokens", self.n_tokens);
     }
 }
 
-fn blocks_where(docs: &[Document], vocab: &LabelVocab, keep: impl Fn(&Block) -> bool) -> PolarsResult<DataFrame> {
+fn blocks_where(docs: &[Document], vocab: &Vocabularies, keep: impl Fn(&Block) -> bool) -> PolarsResult<DataFrame> {
     // Counted first, so that every column is allocated once at its size.
     let n = docs.iter().map(|d| d.blocks.iter().filter(|b| keep(b)).count()).sum();
     let mut keys = Keys::with_capacity(n);
     let mut level = Vec::with_capacity(n);
     let views = || views::Views::with_capacity(n);
-    let (mut kind, mut marker, mut heading, mut text) = (views(), views(), views(), views());
+    let (mut marker, mut heading, mut text) = (views(), views(), views());
+    let mut kind = vocab.kind.column(n)?;
     let (mut sections, mut depts) = (views::Lists::with_capacity(n), views::Lists::with_capacity(n));
     let mut labels = LabelCols::with_capacity(vocab, n)?;
     let lexicons: Vec<_> = docs.iter().map(|d| d.labels.lexicons.as_ref().map(|_| crate::label::lexicons_of(&d.labels))).collect();
@@ -471,7 +472,7 @@ fn blocks_where(docs: &[Document], vocab: &LabelVocab, keep: impl Fn(&Block) -> 
             keys.span(d, i, &mut cur, b.start, b.end);
             labels.push(d, i, lex.as_deref());
             level.push(b.level as i64);
-            kind.push(b.kind.name());
+            kind.push(vocab.kind.code(b.kind.name()));
             marker.push(b.marker.as_str());
             heading.push_in(&d.text, b.heading(&d.text));
             sections.push_row(b.section_titles(&d.blocks, &d.text));
@@ -481,7 +482,7 @@ fn blocks_where(docs: &[Document], vocab: &LabelVocab, keep: impl Fn(&Block) -> 
     }
     let mut f = keys.columns();
     f.i64("level", level);
-    f.views("kind", kind);
+    f.push_built(kind.finish("kind"));
     f.views("marker", marker);
     f.views("heading", heading);
     f.lists("section_titles", sections);
@@ -494,37 +495,39 @@ fn blocks_where(docs: &[Document], vocab: &LabelVocab, keep: impl Fn(&Block) -> 
 
 /// One row per record: task records and the front and back matter (path "").
 pub fn records(c: &Corpus) -> PolarsResult<DataFrame> {
-    let vocab = LabelVocab::of(&c.documents)?;
+    let vocab = Vocabularies::of(&c.documents)?;
     by_chunks(c, |docs| blocks_where(docs, &vocab, |b| b.kind.is_record()))
 }
 
 /// One row per numbered heading that is only a title.
 pub fn headings(c: &Corpus) -> PolarsResult<DataFrame> {
-    let vocab = LabelVocab::of(&c.documents)?;
+    let vocab = Vocabularies::of(&c.documents)?;
     by_chunks(c, |docs| blocks_where(docs, &vocab, |b| b.kind == BlockKind::Heading))
 }
 
 /// Every block of every document (records, headings and boilerplate): the
 /// complete layout; together the blocks cover every paragraph of the text.
 pub fn blocks(c: &Corpus) -> PolarsResult<DataFrame> {
-    let vocab = LabelVocab::of(&c.documents)?;
+    let vocab = Vocabularies::of(&c.documents)?;
     by_chunks(c, |docs| blocks_where(docs, &vocab, |_| true))
 }
 
 /// One row per (record, department).
 pub fn departments(c: &Corpus) -> PolarsResult<DataFrame> {
-    by_chunks(c, departments_of)
+    let vocab = Vocabularies::of(&c.documents)?;
+    by_chunks(c, |docs| departments_of(docs, &vocab))
 }
 
-fn departments_of(docs: &[Document]) -> PolarsResult<DataFrame> {
+fn departments_of(docs: &[Document], vocab: &Vocabularies) -> PolarsResult<DataFrame> {
     let n = docs.iter().flat_map(|d| d.blocks.iter().filter(|b| b.kind.is_record())).map(|b| b.departments.len()).sum();
     let mut keys = Keys::with_capacity(n);
     // Names resolved per row are copied into their columns once each, not
     // collected as a String per row first.
     let views = || views::Views::with_capacity(n);
-    let (mut name, mut canonical, mut successor, mut role, mut level) = (views(), views(), views(), views(), views());
+    let (mut name, mut canonical, mut successor) = (views(), views(), views());
+    let (mut role, mut basis) = (vocab.role.column(n)?, vocab.lead_basis.column(n)?);
+    let (mut category, mut level) = (vocab.category.column(n)?, vocab.level.column(n)?);
     let (mut labelled, mut position, mut known) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
-    let (mut basis, mut category): (Vec<Option<&str>>, Vec<Option<&str>>) = (Vec::with_capacity(n), Vec::with_capacity(n));
     let lexicons: Vec<_> = docs.iter().map(|d| crate::label::lexicons_of(&d.labels)).collect();
     for (d, lex) in docs.iter().zip(&lexicons) {
         let mut cur = CharCursor::new(&d.text);
@@ -535,29 +538,29 @@ fn departments_of(docs: &[Document]) -> PolarsResult<DataFrame> {
             for (k, (x, a)) in b.departments.iter().zip(resolved).enumerate() {
                 successor.push_copy(&lex.agencies.successor(&a.canonical).0);
                 canonical.push_copy(&a.canonical);
-                category.push(a.category);
-                level.push(a.level);
+                category.push_opt(a.category.map(|c| vocab.category.code(c)));
+                level.push(vocab.level.code(a.level));
                 known.push(a.known);
                 keys.span(d, i, &mut cur, x.start, x.end);
                 name.push(x.name.as_str());
-                role.push(roles[k].name());
+                role.push(vocab.role.code(roles[k].name()));
                 labelled.push(x.labelled);
-                basis.push(why);
+                basis.push_opt(why.map(|w| vocab.lead_basis.code(w)));
                 position.push(k as i64);
             }
         }
     }
     let mut f = keys.columns();
     f.views("department", name);
-    f.views("role", role);
+    f.push_built(role.finish("role"));
     f.bool("labelled", labelled);
-    f.opt_strs("lead_basis", basis);
+    f.push_built(basis.finish("lead_basis"));
     f.i64("position", position);
     keys.offsets(&mut f);
     f.views("canonical", canonical);
     f.views("successor", successor);
-    f.opt_strs("category", category);
-    f.views("level", level);
+    f.push_built(category.finish("category"));
+    f.push_built(level.finish("level"));
     f.bool("known", known);
     f.finish()
 }
@@ -596,14 +599,15 @@ fn lead_of(b: &Block, resolved: &[crate::lexicon::agencies::Agency], issuer: Opt
 /// most comparisons never use them, and reading them costs as much as
 /// cutting the text into words.
 pub fn actors(c: &Corpus) -> PolarsResult<DataFrame> {
-    by_chunks(c, actors_of)
+    let vocab = Vocabularies::of(&c.documents)?;
+    by_chunks(c, |docs| actors_of(docs, &vocab))
 }
 
-fn actors_of(docs: &[Document]) -> PolarsResult<DataFrame> {
+fn actors_of(docs: &[Document], vocab: &Vocabularies) -> PolarsResult<DataFrame> {
     let mut keys = Keys::new();
-    let (mut name, mut verb, mut role) = (Vec::new(), Vec::new(), Vec::new());
-    let (mut canonical, mut successor, mut level, mut known) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    let mut category: Vec<Option<String>> = Vec::new();
+    let (mut name, mut verb) = (Vec::new(), Vec::new());
+    let (mut canonical, mut successor, mut known) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut role, mut category, mut level) = (vocab.actor_role.column(0)?, vocab.category.column(0)?, vocab.level.column(0)?);
     let found: Vec<_> = docs.iter().map(crate::extract::actors::extract).collect();
     for (d, actors) in docs.iter().zip(&found) {
         let mut cur = CharCursor::new(&d.text);
@@ -612,24 +616,24 @@ fn actors_of(docs: &[Document]) -> PolarsResult<DataFrame> {
             let a = lex.agencies.resolve(&x.name);
             successor.push(lex.agencies.successor(&a.canonical).0);
             canonical.push(a.canonical);
-            category.push(a.category.map(str::to_string));
-            level.push(a.level);
+            category.push_opt(a.category.map(|c| vocab.category.code(c)));
+            level.push(vocab.level.code(a.level));
             known.push(a.known);
             keys.span(d, x.block, &mut cur, x.start, x.end);
             name.push(x.name.as_str());
             verb.push(x.verb.as_str());
-            role.push(x.role.name());
+            role.push(vocab.actor_role.code(x.role.name()));
         }
     }
     let mut f = keys.columns();
     f.str("actor", name);
     f.str("verb", verb);
-    f.str("role", role);
+    f.push_built(role.finish("role"));
     keys.offsets(&mut f);
     f.str("canonical", canonical);
     f.str("successor", successor);
-    f.opt_str("category", category);
-    f.str("level", level);
+    f.push_built(category.finish("category"));
+    f.push_built(level.finish("level"));
     f.bool("known", known);
     f.finish()
 }
@@ -796,7 +800,7 @@ fn deadlines_of(docs: &[Document]) -> PolarsResult<DataFrame> {
 /// headings point to, whether it was assigned, and the terms found in the
 /// record's own text.
 pub fn themes(c: &Corpus) -> PolarsResult<DataFrame> {
-    let vocab = LabelVocab::of(&c.documents)?;
+    let vocab = Vocabularies::of(&c.documents)?;
     let cols = LongCols { label: ("theme", &vocab.themes), name: &vocab.theme_names, kind: None, terms: &vocab.terms };
     by_chunks(c, |docs| labelled_long(docs, |l| (l.theme_scores, l.themes, l.theme_terms), &cols))
 }
@@ -805,7 +809,7 @@ pub fn themes(c: &Corpus) -> PolarsResult<DataFrame> {
 /// its type (supply, environment, demand), whether the record uses it, and
 /// the terms found.
 pub fn instruments(c: &Corpus) -> PolarsResult<DataFrame> {
-    let vocab = LabelVocab::of(&c.documents)?;
+    let vocab = Vocabularies::of(&c.documents)?;
     let cols = LongCols {
         label: ("instrument", &vocab.instruments),
         name: &vocab.instrument_names,
@@ -906,21 +910,43 @@ fn labelled_long(docs: &[Document], of: LongOf, cols: &LongCols) -> PolarsResult
     f.finish()
 }
 
-/// The vocabularies of the label columns (themes, instruments, their names
-/// and types, the terms found), over the dictionaries the documents of a
-/// corpus were read with: `Enum` types in the dictionaries' order.
-struct LabelVocab {
+/// The vocabularies of the `Enum` columns. Those drawn from the dictionaries
+/// the documents of a corpus were read with (themes, instruments, their names
+/// and types, the terms found, departments' categories) are over all of them,
+/// in the dictionaries' order; the others are zhengce's own closed lists.
+struct Vocabularies {
     themes: vocab::Tables,
     theme_names: vocab::Tables,
     instruments: vocab::Tables,
     instrument_names: vocab::Tables,
     instrument_types: vocab::Tables,
     terms: vocab::Tables,
+    /// A block's kind, in `BlockKind::ALL`'s order.
+    kind: vocab::Closed,
+    strength_label: vocab::Closed,
+    /// A department's role (lead, co) and what the lead rests on.
+    role: vocab::Closed,
+    lead_basis: vocab::Closed,
+    actor_role: vocab::Closed,
+    /// Levels and categories of resolved names (departments and actors).
+    level: vocab::Closed,
+    category: vocab::Closed,
 }
 
-impl LabelVocab {
-    fn of(docs: &[Document]) -> PolarsResult<Self> {
-        let mut lexicons: Vec<Arc<crate::label::Lexicons>> = Vec::new();
+/// What a record's lead rests on (see `lead_of`).
+const LEAD_BASES: [&str; 3] = ["label", "position", "issuer"];
+
+type Lexicons = crate::label::Lexicons;
+
+impl Vocabularies {
+    /// The vocabularies of the dictionaries `docs` were read with, made once
+    /// for a set of dictionaries and kept while they live: a corpus's frames
+    /// are built one by one, each needs them, and the terms alone are a few
+    /// thousand categories.
+    fn of(docs: &[Document]) -> PolarsResult<Arc<Self>> {
+        type Last = Option<(Vec<std::sync::Weak<Lexicons>>, Arc<Vocabularies>)>;
+        static LAST: std::sync::Mutex<Last> = std::sync::Mutex::new(None);
+        let mut lexicons: Vec<Arc<Lexicons>> = Vec::new();
         for d in docs {
             let lex = crate::label::lexicons_of(&d.labels);
             if !lexicons.iter().any(|l| Arc::ptr_eq(l, &lex)) {
@@ -929,8 +955,26 @@ impl LabelVocab {
         }
         // An empty corpus still has its columns' types: the shipped dictionaries'.
         if lexicons.is_empty() {
-            lexicons.push(crate::label::Lexicons::shared());
+            lexicons.push(Lexicons::shared());
         }
+        let mut last = LAST.lock().unwrap_or_else(|e| e.into_inner());
+        // The same dictionaries, alive: a weak reference does not keep old
+        // ones in memory, and cannot match new ones at a reused address.
+        let same = |keys: &[std::sync::Weak<Lexicons>]| {
+            keys.len() == lexicons.len() && keys.iter().zip(&lexicons).all(|(k, l)| k.upgrade().is_some_and(|k| Arc::ptr_eq(&k, l)))
+        };
+        if let Some((_, v)) = last.as_ref().filter(|(keys, _)| same(keys)) {
+            return Ok(v.clone());
+        }
+        let v = Arc::new(Self::build(&lexicons)?);
+        *last = Some((lexicons.iter().map(Arc::downgrade).collect(), v.clone()));
+        Ok(v)
+    }
+
+    fn build(lexicons: &[Arc<Lexicons>]) -> PolarsResult<Self> {
+        let mut categories: Vec<&str> = lexicons.iter().flat_map(|l| l.agencies.categories()).collect();
+        categories.sort_unstable();
+        categories.dedup();
         let table = |values: &dyn Fn(&crate::label::Lexicons, &mut vocab::Vocab) -> vocab::Table| {
             let mut v = vocab::Vocab::default();
             let owners = lexicons.iter().map(|l| (Arc::as_ptr(l) as usize, values(l, &mut v))).collect();
@@ -944,7 +988,7 @@ impl LabelVocab {
                 &lex.themes.dict.sections
             }
         }
-        Ok(LabelVocab {
+        Ok(Vocabularies {
             themes: table(&|l, v| vocab::Table::new(v, sections(l, false).iter().map(|s| s.id.as_str()), &[]))?,
             theme_names: table(&|l, v| vocab::Table::new(v, sections(l, false).iter().map(|s| s.name.as_str()), &[]))?,
             instruments: table(&|l, v| vocab::Table::new(v, sections(l, true).iter().map(|s| s.id.as_str()), &[]))?,
@@ -957,6 +1001,13 @@ impl LabelVocab {
                 let extra = [(TARGET_TERM, m.term(TARGET_TERM)), (DEADLINE_TERM, m.term(DEADLINE_TERM))];
                 vocab::Table::new(v, (0..m.len() as u32).map(|i| m.term(i)), &extra)
             })?,
+            kind: vocab::Closed::new(BlockKind::ALL.map(BlockKind::name))?,
+            strength_label: vocab::Closed::new(crate::label::strength::Strength::LABELS)?,
+            role: vocab::Closed::new([Role::Lead.name(), Role::Co.name()])?,
+            lead_basis: vocab::Closed::new(LEAD_BASES)?,
+            actor_role: vocab::Closed::new(crate::model::facts::ActorRole::ALL.map(|r| r.name()))?,
+            level: vocab::Closed::new(crate::lexicon::agencies::LEVELS)?,
+            category: vocab::Closed::new(categories)?,
         })
     }
 }

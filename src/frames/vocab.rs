@@ -25,6 +25,7 @@ use std::collections::HashMap;
 
 use polars::prelude::*;
 use polars_arrow::array::{ListArray, PrimitiveArray};
+use polars_arrow::bitmap::{Bitmap, MutableBitmap};
 
 /// Distinct values in the order first met, each with its code.
 #[derive(Default)]
@@ -104,14 +105,14 @@ impl CodeBuf {
 
     /// The codes as an Arrow array of the type's physical integers; fails if
     /// one of them names no category (a key no dictionary gave).
-    fn array(self, name: &str) -> PolarsResult<Box<dyn polars_arrow::array::Array>> {
+    fn array(self, name: &str, validity: Option<Bitmap>) -> PolarsResult<Box<dyn polars_arrow::array::Array>> {
         if let Some(m) = self.max.filter(|&m| m as usize >= self.categories) {
             polars_bail!(ComputeError: "column {name}: code {m} outside its {} categories", self.categories);
         }
         Ok(match self.codes {
-            Narrow::U8(v) => PrimitiveArray::from_vec(v).boxed(),
-            Narrow::U16(v) => PrimitiveArray::from_vec(v).boxed(),
-            Narrow::U32(v) => PrimitiveArray::from_vec(v).boxed(),
+            Narrow::U8(v) => PrimitiveArray::from_vec(v).with_validity(validity).boxed(),
+            Narrow::U16(v) => PrimitiveArray::from_vec(v).with_validity(validity).boxed(),
+            Narrow::U32(v) => PrimitiveArray::from_vec(v).with_validity(validity).boxed(),
         })
     }
 }
@@ -128,23 +129,91 @@ fn series(name: &str, array: Box<dyn polars_arrow::array::Array>, dtype: &DataTy
 pub struct Codes {
     buf: CodeBuf,
     dtype: DataType,
+    /// Which rows hold a value, made at the first null.
+    validity: Option<MutableBitmap>,
 }
 
 impl Codes {
     /// A column of `dtype` (made by [`Vocab::dtype`] of the vocabulary that
     /// gives the codes) that will hold `n` values.
     pub fn new(dtype: &DataType, n: usize) -> PolarsResult<Self> {
-        Ok(Codes { buf: CodeBuf::new(dtype, n)?, dtype: dtype.clone() })
+        Ok(Codes { buf: CodeBuf::new(dtype, n)?, dtype: dtype.clone(), validity: None })
+    }
+
+    /// Appends a value by its code, or a null.
+    pub fn push_opt(&mut self, code: Option<u32>) {
+        match (code, &mut self.validity) {
+            (Some(c), v) => {
+                if let Some(v) = v {
+                    v.push(true);
+                }
+                self.buf.push(c);
+            }
+            (None, v) => {
+                let len = self.buf.len();
+                v.get_or_insert_with(|| {
+                    let mut m = MutableBitmap::with_capacity(len + 1);
+                    m.extend_constant(len, true);
+                    m
+                })
+                .push(false);
+                // A null row still holds a code: the first category's.
+                self.buf.push(0);
+            }
+        }
     }
 
     /// Appends a value by its code.
     pub fn push(&mut self, code: u32) {
-        self.buf.push(code);
+        self.push_opt(Some(code));
     }
 
     /// The column; an error if a code names no category.
     pub fn finish(self, name: &str) -> PolarsResult<Series> {
-        Ok(series(name, self.buf.array(name)?, &self.dtype))
+        let validity = self.validity.map(Bitmap::from);
+        Ok(series(name, self.buf.array(name, validity)?, &self.dtype))
+    }
+}
+
+/// An `Enum` type over a closed list of values that zhengce itself defines
+/// (a block's kind, a strength label, a department's role and level): the
+/// categories in the list's order, and the code of each value.
+///
+/// ```
+/// use zhengce::frames::vocab::Closed;
+/// let roles = Closed::new(["lead", "co"]).unwrap();
+/// let mut c = roles.column(2).unwrap();
+/// c.push(roles.code("co"));
+/// c.push_opt(None);
+/// let s = c.finish("role").unwrap();
+/// assert_eq!(s.cast(&polars::prelude::DataType::String).unwrap().str().unwrap().get(0), Some("co"));
+/// assert_eq!(s.null_count(), 1);
+/// ```
+pub struct Closed {
+    values: Vec<String>,
+    pub dtype: DataType,
+}
+
+impl Closed {
+    /// The type of `values`, in their order (each once).
+    pub fn new<S: AsRef<str>>(values: impl IntoIterator<Item = S>) -> PolarsResult<Self> {
+        let mut v = Vocab::default();
+        values.into_iter().for_each(|x| {
+            v.code(x.as_ref());
+        });
+        let dtype = v.dtype()?;
+        Ok(Closed { values: v.values, dtype })
+    }
+
+    /// The code of `s`; a value outside the list gets one past every
+    /// category, which [`Codes::finish`] refuses (a bug, not a label).
+    pub fn code(&self, s: &str) -> u32 {
+        self.values.iter().position(|x| x == s).map_or(u32::MAX, |i| i as u32)
+    }
+
+    /// A column of this type for `n` rows.
+    pub fn column(&self, n: usize) -> PolarsResult<Codes> {
+        Codes::new(&self.dtype, n)
     }
 }
 
@@ -171,7 +240,7 @@ impl CodeLists {
 
     /// The column; an error if a code names no category.
     pub fn finish(self, name: &str) -> PolarsResult<Series> {
-        let values = self.buf.array(name)?;
+        let values = self.buf.array(name, None)?;
         let list = ListArray::<i64>::default_datatype(values.dtype().clone());
         let array = ListArray::<i64>::try_new(list, self.offsets.try_into()?, values, None)?;
         Ok(series(name, array.boxed(), &DataType::List(Box::new(self.dtype))))

@@ -190,6 +190,10 @@ impl Strength {
         (b, s)
     }
 
+    /// Every label [`Strength::score`] gives, firmest first (the order of
+    /// the `strength_label` column's categories).
+    pub const LABELS: [&'static str; 4] = ["binding", "mixed", "soft", "none"];
+
     /// Score and label from binding and soft weights.
     pub fn score(binding: f32, soft: f32) -> (f32, &'static str) {
         if binding <= 0.0 && soft <= 0.0 {

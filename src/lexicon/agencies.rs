@@ -94,6 +94,13 @@ impl Default for Agencies {
 }
 
 impl Agencies {
+    /// Every category a resolved name can have, each once, sorted.
+    pub fn categories(&self) -> Vec<&str> {
+        let units = self.units.values().chain(self.globs.iter().map(|g| &g.2));
+        let set: std::collections::BTreeSet<&str> = units.map(|u| u.category.as_str()).collect();
+        set.into_iter().collect()
+    }
+
     /// The shipped mapping.
     pub fn shipped() -> Agencies {
         Agencies::load(&[Source::Default]).expect("the bundled departments.tsv is valid")

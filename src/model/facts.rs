@@ -501,6 +501,9 @@ pub enum ActorRole {
 }
 
 impl ActorRole {
+    /// Every role, in the order of the `role` column's categories.
+    pub const ALL: [ActorRole; 5] = [ActorRole::Lead, ActorRole::Joint, ActorRole::Coordinate, ActorRole::Guide, ActorRole::Supervise];
+
     /// The name used in the `role` column of `actors`.
     pub fn name(self) -> &'static str {
         match self {

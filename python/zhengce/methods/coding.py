@@ -91,7 +91,7 @@ def coding_sheet(
     if n is not None and n < recs.height:
         recs = recs.sample(n, seed=seed).sort("doc_id", "record_id")
     machine = [
-        (pl.col(v).cast(pl.List(pl.String)).list.join("; ") if isinstance(recs.schema[v], pl.List) else pl.col(v).fill_null("")).alias(f"{MACHINE}_{v}")
+        (pl.col(v).cast(pl.List(pl.String)).list.join("; ") if isinstance(recs.schema[v], pl.List) else pl.col(v).cast(pl.String).fill_null("")).alias(f"{MACHINE}_{v}")
         for v in variables
     ]
     out = recs.select("doc_id", "record_id", "province", "path", "text", *machine)

@@ -76,7 +76,7 @@ def _strength_facts(corpus: "Corpus") -> pl.DataFrame:
     """Task records by commitment label; the span is the first strength term of
     the label's kind when the ``strength_terms`` frame exists, else the record."""
     recs = _frames.tasks(corpus).filter(pl.col("strength_label").is_not_null())
-    out = recs.select("doc_id", pl.lit("strength_label").alias("rule"), pl.col("strength_label").alias("value"), "record_id", "start", "end")
+    out = recs.select("doc_id", pl.lit("strength_label").alias("rule"), pl.col("strength_label").cast(pl.String).alias("value"), "record_id", "start", "end")
     terms = getattr(corpus, "strength_terms", None)
     if terms is None or not isinstance(terms, pl.DataFrame):
         return out
@@ -88,15 +88,15 @@ def _strength_facts(corpus: "Corpus") -> pl.DataFrame:
 
 def _department_facts(corpus: "Corpus") -> pl.DataFrame:
     d = corpus.departments.join(_frames.tasks(corpus).select("doc_id", "record_id"), on=["doc_id", "record_id"], how="semi")
-    role = d.select("doc_id", pl.lit("department_role").alias("rule"), pl.col("role").alias("value"), "record_id", "start", "end")
+    role = d.select("doc_id", pl.lit("department_role").alias("rule"), pl.col("role").cast(pl.String).alias("value"), "record_id", "start", "end")
     cat = d.filter(pl.col("category").is_not_null()).select(
-        "doc_id", pl.lit("department_category").alias("rule"), pl.col("category").alias("value"), "record_id", "start", "end"
+        "doc_id", pl.lit("department_category").alias("rule"), pl.col("category").cast(pl.String).alias("value"), "record_id", "start", "end"
     )
     return pl.concat([role, cat])
 
 
 def _kind_facts(corpus: "Corpus") -> pl.DataFrame:
-    return corpus.records.select("doc_id", pl.lit("record_kind").alias("rule"), pl.col("kind").alias("value"), "record_id", "start", "end")
+    return corpus.records.select("doc_id", pl.lit("record_kind").alias("rule"), pl.col("kind").cast(pl.String).alias("value"), "record_id", "start", "end")
 
 
 def _document_facts(corpus: "Corpus") -> pl.DataFrame:
