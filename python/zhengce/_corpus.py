@@ -597,7 +597,7 @@ def read(paths: PathLike | Iterable[PathLike], **options: Unpack[ReadOptions]) -
     ``zhengce.DataFileError`` naming the file and line. ``hmm=True`` turns on
     jieba's HMM new-word discovery.
 
-    Memory: a corpus read into memory takes up to ``MEMORY_MULTIPLE`` (10)
+    Memory: a corpus read into memory takes up to ``MEMORY_MULTIPLE`` (8)
     times its files' size; when that is more than the machine has available,
     ``read`` warns (:class:`zhengce.CorpusSizeWarning`) and names
     ``zhengce.extract``, which reads in batches with bounded memory.

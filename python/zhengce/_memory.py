@@ -2,7 +2,7 @@
 it takes more than the machine has.
 
 A corpus read with :func:`zhengce.read` holds the Rust documents and the
-polars frames built from them: BENCHMARKS.md measured a peak of 5.9–7.6× the
+polars frames built from them: BENCHMARKS.md measured a peak of 4.8–6.4× the
 corpus's size on disk (peak RSS minus the dictionaries) at 10 MB, 100 MB and
 1 GB with the current build (the most at 10 MB, where the fixed cost of the
 frames weighs most). :data:`MEMORY_MULTIPLE` states the highest of these with a
@@ -18,7 +18,7 @@ from typing import Sequence
 from ._errors import CorpusSizeWarning
 
 #: Peak memory of an in-memory read, as a multiple of the files' size.
-MEMORY_MULTIPLE = 10
+MEMORY_MULTIPLE = 8
 
 
 def available_memory() -> int | None:
