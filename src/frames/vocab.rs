@@ -88,6 +88,11 @@ impl CodeBuf {
     fn push(&mut self, code: u32) {
         self.max = self.max.max(Some(code));
         // A code past the type's width is caught by `array` through `max`.
+        self.push_unchecked(code);
+    }
+
+    /// Appends `code` without counting it as a value (the code under a null).
+    fn push_unchecked(&mut self, code: u32) {
         match &mut self.codes {
             Narrow::U8(v) => v.push(code as u8),
             Narrow::U16(v) => v.push(code as u16),
@@ -157,8 +162,9 @@ impl Codes {
                     m
                 })
                 .push(false);
-                // A null row still holds a code: the first category's.
-                self.buf.push(0);
+                // A null row still holds a code, which names nothing (a type
+                // may have no category at all).
+                self.buf.push_unchecked(0);
             }
         }
     }
@@ -374,6 +380,24 @@ mod tests {
         let mut c = Codes::new(&dtype, 1).unwrap();
         c.push(256);
         assert!(c.finish("x").is_err());
+    }
+
+    #[test]
+    fn nulls_need_no_category() {
+        // A dictionary of departments without categories: every row is null.
+        let none = Closed::new(Vec::<&str>::new()).unwrap();
+        let mut c = none.column(2).unwrap();
+        c.push_opt(None);
+        c.push_opt(None);
+        let s = c.finish("category").unwrap();
+        assert_eq!((s.len(), s.null_count()), (2, 2));
+        // Values after a null keep their place.
+        let roles = Closed::new(["lead", "co"]).unwrap();
+        let mut c = roles.column(3).unwrap();
+        c.push(roles.code("co"));
+        c.push_opt(None);
+        c.push(roles.code("lead"));
+        assert_eq!(strings(&c.finish("role").unwrap()), [Some("co".to_string()), None, Some("lead".to_string())]);
     }
 
     #[test]
