@@ -292,6 +292,57 @@ struct Prefix {
     longer: bool,
 }
 
+/// Every term and term prefix of a [`Matcher`], found by its text. Nearly
+/// every lookup is of one to five Han characters (at most 15 bytes): those
+/// keys are one integer, their bytes and length, so a lookup hashes and
+/// compares two words instead of hashing a string and comparing its bytes.
+#[derive(Debug, Clone, Default)]
+struct Prefixes {
+    short: FxMap<u128, Prefix>,
+    long: FxMap<compact_str::CompactString, Prefix>,
+}
+
+/// Longest key held as an integer; one byte of the 16 is the length.
+const SHORT_KEY: usize = 15;
+
+impl Prefixes {
+    /// The integer key of `text[start..end]`, if it is short enough.
+    #[inline]
+    fn short_key(text: &str, start: usize, end: usize) -> Option<u128> {
+        let len = end - start;
+        if len > SHORT_KEY {
+            return None;
+        }
+        let bytes = text.as_bytes();
+        // One 16-byte load where the text goes on that far, then the bytes
+        // past the key masked off.
+        let word = match bytes.get(start..start + 16) {
+            Some(b) => u128::from_le_bytes(b.try_into().expect("16 bytes")),
+            None => {
+                let mut buf = [0u8; 16];
+                buf[..len].copy_from_slice(&bytes[start..end]);
+                u128::from_le_bytes(buf)
+            }
+        };
+        Some(word & ((1u128 << (8 * len)) - 1) | (len as u128) << 120)
+    }
+
+    fn entry(&mut self, key: &str) -> &mut Prefix {
+        match Prefixes::short_key(key, 0, key.len()) {
+            Some(k) => self.short.entry(k).or_default(),
+            None => self.long.entry(key.into()).or_default(),
+        }
+    }
+
+    #[inline]
+    fn get(&self, text: &str, start: usize, end: usize) -> Option<&Prefix> {
+        match Prefixes::short_key(text, start, end) {
+            Some(k) => self.short.get(&k),
+            None => self.long.get(&text[start..end]),
+        }
+    }
+}
+
 /// Finds the terms of several dictionaries in one pass over a text's tokens.
 ///
 /// Terms that must start and end on token boundaries (nearly all) are found by
@@ -305,7 +356,7 @@ struct Prefix {
 pub struct Matcher {
     /// Keys of up to 24 bytes (eight Han characters: nearly all) are held in
     /// the table itself, so a lookup does not chase a pointer to its key.
-    prefixes: FxMap<compact_str::CompactString, Prefix>,
+    prefixes: Prefixes,
     /// A filter of the tokens that may begin a match, so that most tokens
     /// (的, 推进, punctuation) are passed over without a lookup: bits for the
     /// first character of the terms (one-character tokens) and for the first
@@ -362,7 +413,7 @@ impl Matcher {
                 }
             }
         }
-        let mut prefixes: FxMap<compact_str::CompactString, Prefix> = FxMap::default();
+        let mut prefixes = Prefixes::default();
         let mut first_chars = vec![0u64; 1024];
         let mut first_pairs = vec![0u64; 1024];
         let mut open_end: FxMap<char, Vec<u32>> = FxMap::default();
@@ -383,9 +434,9 @@ impl Matcher {
                 continue;
             }
             mark_start(text, &mut first_chars, &mut first_pairs);
-            prefixes.entry(text.as_str().into()).or_default().pattern = Some(p as u32);
+            prefixes.entry(text).pattern = Some(p as u32);
             for (i, _) in text.char_indices().skip(1) {
-                prefixes.entry(text[..i].into()).or_default().longer = true;
+                prefixes.entry(&text[..i]).longer = true;
             }
         }
         // An open-ended term begins where its first character is, even in a
@@ -503,7 +554,7 @@ impl Matcher {
             }
             let group = cands.len();
             for t in &tokens[i..] {
-                let Some(x) = self.prefixes.get(&text[start..t.end]) else { break };
+                let Some(x) = self.prefixes.get(text, start, t.end) else { break };
                 if let Some(p) = x.pattern {
                     push(&mut cands, start, t.end, p, Way::Closed);
                 }
@@ -646,6 +697,34 @@ mod tests {
         assert_eq!(hits.len(), 1, "救助 inside 救助处 does not match; 社会救助 is one phrase");
         let at = text.find("社会").unwrap();
         assert!(m.find(text, &b, &[(at, at + 3)])[0].iter().all(|h| m.term(h.term) != "社会救助"));
+    }
+
+    /// Keys of up to 15 bytes are integers, longer ones strings: terms on both
+    /// sides of that length, at the end of a text (fewer than 16 bytes left
+    /// to load) and in the middle, and a prefix whose bytes begin a longer
+    /// key, are all found as the string map alone found them.
+    #[test]
+    fn short_and_long_keys_find_the_same_terms() {
+        let d = dict("[a]\n养老服务\n居家社区养老\n居家社区养老服务网\nab\nabc\n");
+        let m = Matcher::new(&[&d]);
+        let words = ["养老服务", "居家", "社区", "养老", "服务网", "ab", "abc"];
+        for text in ["居家社区养老", "推进居家社区养老服务网建设和养老服务", "x abc ab", "养老服务"] {
+            let got: Vec<String> = found(&m, text, &words).into_iter().map(|(_, t)| t).collect();
+            let want: Vec<&str> = match text {
+                "居家社区养老" => vec!["居家社区养老"],
+                "推进居家社区养老服务网建设和养老服务" => vec!["居家社区养老服务网", "养老服务"],
+                "x abc ab" => vec!["abc", "ab"],
+                _ => vec!["养老服务"],
+            };
+            assert_eq!(got, want, "{text}");
+        }
+        for key in ["", "a", "养老", "居家社区养老", "居家社区养"] {
+            let (text, at) = (format!("前{key}后"), "前".len());
+            let k = Prefixes::short_key(&text, at, at + key.len());
+            assert_eq!(k, Prefixes::short_key(key, 0, key.len()), "the same key wherever its bytes lie: {key:?}");
+            assert_eq!(k.is_some(), key.len() <= SHORT_KEY);
+        }
+        assert_ne!(Prefixes::short_key("养老", 0, 3), Prefixes::short_key("养老", 0, 6), "the length is part of the key");
     }
 
     #[test]
