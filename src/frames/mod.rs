@@ -18,6 +18,7 @@ pub mod vocab;
 
 use polars::prelude::*;
 
+use crate::lexicon::agencies::Agency;
 use crate::model::document::{Block, BlockKind, Document, Role, Ymd};
 use crate::pipeline::corpus::Corpus;
 
@@ -529,18 +530,21 @@ fn departments_of(docs: &[Document], vocab: &Vocabularies) -> PolarsResult<DataF
     let (mut category, mut level) = (vocab.category.column(n)?, vocab.level.column(n)?);
     let (mut labelled, mut position, mut known) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
     let lexicons: Vec<_> = docs.iter().map(|d| crate::label::lexicons_of(&d.labels)).collect();
+    let mut names = Names::default();
     for (d, lex) in docs.iter().zip(&lexicons) {
         let mut cur = CharCursor::new(&d.text);
-        let issuer = d.meta.issuer.as_deref().map(|i| lex.agencies.resolve(i).canonical);
+        let issuer = d.meta.issuer.as_deref().map(|i| names.resolve(lex, i).agency.canonical.clone());
         for (i, b) in d.blocks.iter().enumerate().filter(|(_, b)| b.kind.is_record()) {
-            let resolved: Vec<_> = b.departments.iter().map(|x| lex.agencies.resolve(&x.name)).collect();
+            b.departments.iter().for_each(|x| _ = names.resolve(lex, &x.name));
+            let resolved: Vec<&Agency> = b.departments.iter().map(|x| &names.get(lex, &x.name).agency).collect();
             let (roles, why) = lead_of(b, &resolved, issuer.as_deref());
-            for (k, (x, a)) in b.departments.iter().zip(resolved).enumerate() {
-                successor.push_copy(&lex.agencies.successor(&a.canonical).0);
-                canonical.push_copy(&a.canonical);
-                category.push_opt(a.category.map(|c| vocab.category.code(c)));
-                level.push(vocab.level.code(a.level));
-                known.push(a.known);
+            for (k, x) in b.departments.iter().enumerate() {
+                let r = names.get(lex, &x.name);
+                successor.push_copy(&r.successor);
+                canonical.push_copy(&r.agency.canonical);
+                category.push_opt(r.agency.category.map(|c| vocab.category.code(c)));
+                level.push(vocab.level.code(r.agency.level));
+                known.push(r.agency.known);
                 keys.span(d, i, &mut cur, x.start, x.end);
                 name.push(x.name.as_str());
                 role.push(vocab.role.code(roles[k].name()));
@@ -565,6 +569,36 @@ fn departments_of(docs: &[Document], vocab: &Vocabularies) -> PolarsResult<DataF
     f.finish()
 }
 
+/// A name resolved, and the name its body now goes by.
+struct Resolved<'a> {
+    agency: Agency<'a>,
+    successor: String,
+}
+
+/// Names resolved once per frame: a corpus names the same bodies in
+/// document after document (省民政厅 in every one of a province), and
+/// resolving a name walks its prefixes and allocates. Keyed by the lexicons
+/// too, as documents read with other dictionaries resolve differently.
+#[derive(Default)]
+struct Names<'a> {
+    memo: crate::lexicon::terms::FxMap<(*const Lexicons, &'a str), Resolved<'a>>,
+}
+
+impl<'a> Names<'a> {
+    /// A name resolved before with [`Names::resolve`].
+    fn get(&self, lex: &'a Lexicons, name: &'a str) -> &Resolved<'a> {
+        &self.memo[&(lex as *const Lexicons, name)]
+    }
+
+    fn resolve(&mut self, lex: &'a Lexicons, name: &'a str) -> &Resolved<'a> {
+        self.memo.entry((lex as *const Lexicons, name)).or_insert_with(|| {
+            let agency = lex.agencies.resolve(name);
+            let successor = lex.agencies.successor(&agency.canonical).0;
+            Resolved { agency, successor }
+        })
+    }
+}
+
 /// Categories of bodies that 党政机关公文 lists put first by protocol (party
 /// organs, congresses, courts and procuratorates, discipline bodies), whatever
 /// their part in the task.
@@ -575,7 +609,7 @@ const PROTOCOL_FIRST: [&str; 4] = ["party", "legislature", "judiciary", "discipl
 /// the issuing body: the issuer leads), `position` (the first of an
 /// unlabelled list), or none (a protocol-order list without the issuer: no
 /// lead is read from position alone).
-fn lead_of(b: &Block, resolved: &[crate::lexicon::agencies::Agency], issuer: Option<&str>) -> (Vec<Role>, Option<&'static str>) {
+fn lead_of(b: &Block, resolved: &[&Agency], issuer: Option<&str>) -> (Vec<Role>, Option<&'static str>) {
     let written: Vec<Role> = b.departments.iter().map(|x| x.role).collect();
     if b.departments.is_empty() {
         return (written, None);
@@ -609,16 +643,17 @@ fn actors_of(docs: &[Document], vocab: &Vocabularies) -> PolarsResult<DataFrame>
     let (mut canonical, mut successor, mut known) = (Vec::new(), Vec::new(), Vec::new());
     let (mut role, mut category, mut level) = (vocab.actor_role.column(0)?, vocab.category.column(0)?, vocab.level.column(0)?);
     let found: Vec<_> = docs.iter().map(crate::extract::actors::extract).collect();
-    for (d, actors) in docs.iter().zip(&found) {
+    let lexicons: Vec<_> = docs.iter().map(|d| crate::label::lexicons_of(&d.labels)).collect();
+    let mut names = Names::default();
+    for ((d, actors), lex) in docs.iter().zip(&found).zip(&lexicons) {
         let mut cur = CharCursor::new(&d.text);
-        let lex = crate::label::lexicons_of(&d.labels);
         for x in actors {
-            let a = lex.agencies.resolve(&x.name);
-            successor.push(lex.agencies.successor(&a.canonical).0);
-            canonical.push(a.canonical);
-            category.push_opt(a.category.map(|c| vocab.category.code(c)));
-            level.push(vocab.level.code(a.level));
-            known.push(a.known);
+            let r = names.resolve(lex, &x.name);
+            successor.push(r.successor.clone());
+            canonical.push(r.agency.canonical.clone());
+            category.push_opt(r.agency.category.map(|c| vocab.category.code(c)));
+            level.push(vocab.level.code(r.agency.level));
+            known.push(r.agency.known);
             keys.span(d, x.block, &mut cur, x.start, x.end);
             name.push(x.name.as_str());
             verb.push(x.verb.as_str());

@@ -226,10 +226,11 @@ struct Entry {
     open_end: bool,
 }
 
-/// A fast hash for the short strings of the prefix map (the FxHash
-/// multiply-rotate; the keys are our own terms, no untrusted input).
+/// A fast hash for short keys (the FxHash multiply-rotate): the term
+/// prefixes of the matcher, the names a frame resolves. Not for keys an
+/// adversary picks to collide; ours are our own terms and a corpus's names.
 #[derive(Default, Clone, Copy)]
-struct FxHasher(u64);
+pub(crate) struct FxHasher(u64);
 
 impl std::hash::Hasher for FxHasher {
     #[inline]
@@ -257,7 +258,7 @@ impl std::hash::Hasher for FxHasher {
     }
 }
 
-type FxMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+pub(crate) type FxMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
 
 /// The filter bit of a one-character token: (bit, in the pair set?).
 #[inline]
