@@ -88,6 +88,22 @@ fn main() {
                 n += process("x", src(), t, vec![], &res).blocks.len();
             }
         }
+        // As `read` does: every document kept.
+        "process_keep" => {
+            let _ = res.lexicons();
+            let start = std::time::Instant::now();
+            let docs: Vec<_> = texts.iter().map(|t| process("x", src(), t, vec![], &res)).collect();
+            eprintln!("{:?}", start.elapsed());
+            n += docs.len();
+        }
+        "process_drop" => {
+            let _ = res.lexicons();
+            let start = std::time::Instant::now();
+            for t in &texts {
+                n += process("x", src(), t, vec![], &res).blocks.len();
+            }
+            eprintln!("{:?}", start.elapsed());
+        }
         // The actors frame's reading, which `read` no longer does: compare
         // with `process`.
         "actors" => {
