@@ -122,9 +122,42 @@ pub fn is_count_unit(unit: &str) -> bool {
 }
 
 /// The indicator table (shipped rows, after any user rows).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone)]
 pub struct Indicators {
     rows: Vec<Indicator>,
+    parts: Parts,
+}
+
+/// Every part of every row's terms, found together in one pass over a text
+/// (a target's clause and sentence are asked of every row: one substring
+/// search per part and row was a tenth of reading targets).
+#[derive(Debug, Clone)]
+struct Parts {
+    finder: aho_corasick::AhoCorasick,
+    /// Per row, per alternative, the parts (indices into the finder's patterns).
+    alternatives: Vec<Vec<Vec<usize>>>,
+}
+
+impl Parts {
+    fn new(rows: &[Indicator]) -> Parts {
+        let mut texts: Vec<&str> = rows.iter().flat_map(|r| r.terms.iter().flatten().map(String::as_str)).collect();
+        texts.sort_unstable();
+        texts.dedup();
+        let id = |p: &str| texts.binary_search(&p).expect("every part was collected");
+        let alternatives = rows.iter().map(|r| r.terms.iter().map(|alt| alt.iter().map(|p| id(p)).collect()).collect()).collect();
+        // Standard semantics: every occurrence of every part, overlapping.
+        let finder = aho_corasick::AhoCorasick::new(&texts).expect("indicator terms are plain strings");
+        Parts { finder, alternatives }
+    }
+
+    /// Which parts occur in `text`.
+    fn present(&self, text: &str) -> Vec<bool> {
+        let mut found = vec![false; self.finder.patterns_len()];
+        for m in self.finder.find_overlapping_iter(text) {
+            found[m.pattern().as_usize()] = true;
+        }
+        found
+    }
 }
 
 impl Default for Indicators {
@@ -173,7 +206,7 @@ impl Indicators {
             }
             rows.push(Indicator { id: cols[0].to_string(), name: cols[1].to_string(), kind, comparator, terms });
         }
-        Ok(Indicators { rows })
+        Ok(Indicators::of_rows(rows))
     }
 
     /// The table made of `sources` in order (`Source::Default` is the
@@ -187,7 +220,11 @@ impl Indicators {
             let (path, text) = src.read(INDICATORS, "data/indicators.tsv")?;
             rows.extend(Indicators::parse(&path.display().to_string(), &text)?.rows);
         }
-        Ok(Indicators { rows })
+        Ok(Indicators::of_rows(rows))
+    }
+
+    fn of_rows(rows: Vec<Indicator>) -> Indicators {
+        Indicators { parts: Parts::new(&rows), rows }
     }
 
     /// The rows of the table, in the order they are tried.
@@ -203,14 +240,16 @@ impl Indicators {
 
     fn find(&self, text: &str, unit: &str, comparator: Option<&str>) -> Option<&str> {
         let kind = Kind::of_unit(unit);
+        let present = self.parts.present(text);
         self.rows
             .iter()
-            .find(|r| {
+            .zip(&self.parts.alternatives)
+            .find(|(r, alts)| {
                 r.kind.admits(kind)
                     && r.comparator.is_none_or(|c| comparator == Some(c))
-                    && r.terms.iter().any(|alt| alt.iter().all(|p| text.contains(p.as_str())))
+                    && alts.iter().any(|alt| alt.iter().all(|&p| present[p]))
             })
-            .map(|r| r.id.as_str())
+            .map(|(r, _)| r.id.as_str())
     }
 
     /// The indicator id of a target: what it measures (its indicator and
