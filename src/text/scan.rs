@@ -66,28 +66,36 @@ fn flags() -> &'static [u8; 65536] {
     })
 }
 
-/// The trigger positions of `s`, in one pass.
+/// The trigger positions of `s`, in one pass. The characters are read from
+/// the bytes with the three-byte case (Han characters, CJK punctuation)
+/// first: this runs over every task's text.
 pub(crate) fn triggers(s: &str) -> Triggers {
     let f = flags();
     let mut t = Triggers { numerals: Vec::new(), cn_numerals: Vec::new(), date_starts: Vec::new() };
-    for (i, c) in s.char_indices() {
-        let u = c as u32;
-        if u >= 0x10000 {
-            continue;
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let b0 = b[i] as u32;
+        // The code point (below 0x10000: the flags cover the BMP) and width.
+        let (u, w) = match b0 {
+            0xe0..=0xef => ((b0 & 0x0f) << 12 | (b[i + 1] as u32 & 0x3f) << 6 | (b[i + 2] as u32 & 0x3f), 3),
+            0..=0x7f => (b0, 1),
+            0xc0..=0xdf => ((b0 & 0x1f) << 6 | (b[i + 1] as u32 & 0x3f), 2),
+            _ => (0x10000, 4),
+        };
+        let x = if u < 0x10000 { f[u as usize] } else { 0 };
+        if x != 0 {
+            if x & 1 != 0 {
+                t.numerals.push(i);
+            }
+            if x & 2 != 0 {
+                t.cn_numerals.push(i);
+            }
+            if x & 4 != 0 {
+                t.date_starts.push(i);
+            }
         }
-        let x = f[u as usize];
-        if x == 0 {
-            continue;
-        }
-        if x & 1 != 0 {
-            t.numerals.push(i);
-        }
-        if x & 2 != 0 {
-            t.cn_numerals.push(i);
-        }
-        if x & 4 != 0 {
-            t.date_starts.push(i);
-        }
+        i += w;
     }
     t
 }
@@ -147,11 +155,13 @@ pub(crate) fn number_brackets() -> &'static CharSet {
 mod tests {
     #[test]
     fn one_pass_agrees_with_each_set() {
-        let s = "到2015年，一所“三社联动”，上半年完成十二个１０％";
-        let t = super::triggers(s);
-        assert_eq!(t.numerals, super::numerals().positions(s));
-        assert_eq!(t.cn_numerals, super::cn_numerals().positions(s));
-        assert_eq!(t.date_starts, super::date_starts().positions(s));
+        // Characters of every UTF-8 width: é (2), 𠮷 (4, outside the flags' BMP).
+        for s in ["到2015年，一所“三社联动”，上半年完成十二个１０％", "é3𠮷二é𠮷5年", ""] {
+            let t = super::triggers(s);
+            assert_eq!(t.numerals, super::numerals().positions(s));
+            assert_eq!(t.cn_numerals, super::cn_numerals().positions(s));
+            assert_eq!(t.date_starts, super::date_starts().positions(s));
+        }
     }
 
     #[test]
