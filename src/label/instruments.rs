@@ -63,7 +63,7 @@ impl Instruments {
     /// Scores per instrument (sparse, by index) from the hits of a record and
     /// its numbers of targets and deadlines.
     pub fn scores(&self, hits: &[Hit], n_targets: usize, n_deadlines: usize) -> Vec<(u32, f32)> {
-        let mut s: Vec<(u32, f32)> = Vec::new();
+        let mut s: Vec<(u32, f32)> = Vec::with_capacity(hits.len() + self.specials.len());
         for h in hits.iter().filter(|h| h.weight > 0.0) {
             crate::label::themes::add(&mut s, h.section, h.weight);
         }

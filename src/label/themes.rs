@@ -76,7 +76,7 @@ pub fn add(scores: &mut Scores, t: u32, w: f32) {
 /// `lead_end` bytes.
 pub fn own_scores(hits: &[Hit], lead_end: usize, rules: &Rules) -> Scores {
     // (theme, term) → (weight, occurrences, in the lead)
-    let mut seen: Vec<(u32, u32, f32, u32, bool)> = Vec::new();
+    let mut seen: Vec<(u32, u32, f32, u32, bool)> = Vec::with_capacity(hits.len());
     for h in hits.iter().filter(|h| h.weight > 0.0) {
         let lead = (h.end as usize) <= lead_end;
         match seen.iter_mut().find(|x| x.0 == h.section && x.1 == h.term) {
@@ -87,7 +87,7 @@ pub fn own_scores(hits: &[Hit], lead_end: usize, rules: &Rules) -> Scores {
             None => seen.push((h.section, h.term, h.weight, 1, lead)),
         }
     }
-    let mut s = Scores::new();
+    let mut s = Scores::with_capacity(seen.len());
     for (t, _, w, n, lead) in seen {
         let f = if lead { rules.lead } else { 1.0 };
         add(&mut s, t, w * f * (1.0 + (n as f32).ln()));
@@ -120,7 +120,9 @@ pub fn decisive(own: &Scores, rules: &Rules) -> Scores {
 /// instead, at any distance: a chapter 法律责任 makes each of its articles and
 /// items about the rule of law, however deep.
 pub fn with_context(own: &Scores, context: &[(&Scores, bool)], title: &Scores, rules: &Rules) -> Scores {
-    let mut s = own.clone();
+    // Sized once: scores are added in order of theme, by insertion.
+    let mut s = Scores::with_capacity(own.len() + context.iter().map(|c| c.0.len()).sum::<usize>() + title.len());
+    s.extend_from_slice(own);
     let mut f = rules.context;
     for &(c, division) in context {
         let subject = if division { decisive(c, rules) } else { Scores::new() };
