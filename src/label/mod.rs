@@ -335,11 +335,12 @@ pub fn label(doc: &Document, lex: &Arc<Lexicons>) -> DocLabels {
     let rules = &lex.themes.rules;
     // The own theme scores of the headings met so far, by title, and whether
     // the heading is a division of a regulation (第X章/节/编).
-    let mut heading_scores: HashMap<&str, (Scores, bool)> = HashMap::new();
+    let mut heading_scores: crate::lexicon::terms::FxMap<&str, (Scores, bool)> = Default::default();
     let directive = strength::is_directive_type(doc.meta.doc_type.as_deref());
     let title = doc.meta.title.as_deref().map(|t| title_scores(t, lex)).unwrap_or_default();
     let mut out = DocLabels::default();
     out.lexicons = Some(lex.clone() as crate::model::facts::LexiconHandle);
+    let mut masked: Vec<(usize, usize)> = Vec::new();
     for (i, b) in doc.blocks.iter().enumerate() {
         let text = b.text(&doc.text);
         let tokens = lex.tokenizer.cut(text);
@@ -350,18 +351,24 @@ pub fn label(doc: &Document, lex: &Arc<Lexicons>) -> DocLabels {
             continue;
         }
         // Department names are who acts, not what the record is about.
-        let masked: Vec<(usize, usize)> = b
-            .departments
-            .iter()
-            .filter(|d| d.start >= b.text_start && d.end <= b.end)
-            .map(|d| (d.start - b.text_start, d.end - b.text_start))
-            .collect();
+        masked.clear();
+        masked.extend(
+            b.departments
+                .iter()
+                .filter(|d| d.start >= b.text_start && d.end <= b.end)
+                .map(|d| (d.start - b.text_start, d.end - b.text_start)),
+        );
         let hits = lex.matcher.find(text, &tokens, &masked);
 
         let own = themes::own_scores(&hits[0], lead_end(text), rules);
-        let context: Vec<(&Scores, bool)> =
-            b.sections_up(&doc.blocks).filter_map(|h| heading_scores.get(doc.blocks[h].heading(&doc.text))).map(|(s, c)| (s, *c)).collect();
-        let theme_scores = themes::with_context(&own, &context, &title, rules);
+        let theme_scores = {
+            let context: Vec<(&Scores, bool)> = b
+                .sections_up(&doc.blocks)
+                .filter_map(|h| heading_scores.get(doc.blocks[h].heading(&doc.text)))
+                .map(|(s, c)| (s, *c))
+                .collect();
+            themes::with_context(&own, &context, &title, rules)
+        };
         let assigned = themes::assign(&theme_scores, rules);
         let theme_terms = first_occurrences(&hits[0]);
         if b.kind == BlockKind::Heading {

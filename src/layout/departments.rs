@@ -419,7 +419,7 @@ fn inline_groups(core: &str) -> Vec<(usize, usize)> {
 
 /// Split a list on 、，,；; at bracket depth 0; yields (offset, item).
 fn split_items(s: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(8);
     let mut depth = 0i32;
     let mut start = 0;
     for (i, c) in s.char_indices() {
@@ -463,14 +463,15 @@ pub fn parse_attribution(s: &str, base: usize) -> Vec<Department> {
         off = o;
         body = &body[o..body.len() - c];
     }
-    // Clauses are separated by ；/; or by a new label.
-    let mut out: Vec<(Department, bool)> = Vec::new(); // (dept, role given explicitly)
+    // Clauses are separated by ；/; or by a new label. An attribution names
+    // a few bodies: room for eight spares the growing from empty.
+    let mut out: Vec<(Department, bool)> = Vec::with_capacity(8); // (dept, role given explicitly)
     let mut clause_role: Option<Role> = None;
-    let mut group: Vec<usize> = Vec::new(); // indices of names since the last ，/；
+    let mut group: Vec<usize> = Vec::with_capacity(8); // indices of names since the last ，/；
     let mut depth = 0i32;
     let mut start = 0;
     let bytes_end = body.len();
-    let mut positions: Vec<(usize, usize, char)> = Vec::new(); // item spans and the separator that ended them
+    let mut positions: Vec<(usize, usize, char)> = Vec::with_capacity(8); // item spans and the separator that ended them
     for (i, c) in body.char_indices() {
         match c {
             '（' | '(' | '〔' => depth += 1,
