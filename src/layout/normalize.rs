@@ -198,22 +198,26 @@ const MARKER_RESCAN: usize = 256;
 impl ParaState {
     /// Takes in the characters `added` to the paragraph `para`. Every
     /// character it looks for is ASCII or begins with byte E2, E3 or EF, so
-    /// one walk over the bytes skips the Han characters (E4–E9) and the
-    /// continuation bytes of all others without decoding them.
+    /// one walk over the bytes steps over each Han character (lead byte
+    /// E4–E9) at once and skips the continuation bytes of all others without
+    /// decoding them.
     fn append(&mut self, para: &str, added: &str) {
         let b = added.as_bytes();
+        // Characters are counted up to 20 only: the first bytes suffice.
+        self.chars += b.iter().filter(|&&x| x & 0xC0 != 0x80).take(20 - self.chars.min(20)).count();
         let mut i = 0;
         while i < b.len() {
-            let x = b[i];
-            if self.chars < 20 && x & 0xC0 != 0x80 {
-                self.chars += 1;
-            }
-            match x {
+            match b[i] {
+                // A Han character: three bytes, none of them looked for.
+                0xE4..=0xE9 => i += 2,
                 b'\t' => self.tab = true,
                 b',' => self.comma = true,
                 b'(' => self.depth.step(1, 1),
                 b')' => self.depth.step(1, -1),
-                0xE2 | 0xE3 | 0xEF if i + 2 < b.len() => self.take(&b[i..i + 3]),
+                0xE2 | 0xE3 | 0xEF if i + 2 < b.len() => {
+                    self.take(&b[i..i + 3]);
+                    i += 2;
+                }
                 _ => {}
             }
             i += 1;
