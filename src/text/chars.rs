@@ -68,7 +68,49 @@ pub fn prev_char(s: &str, i: usize) -> Option<char> {
 /// ```
 pub fn start_within(s: &str, i: usize, breaks: &[char], window: usize) -> usize {
     let from = s.floor_char_boundary(i.saturating_sub(window));
-    s[from..i].rfind(breaks).map_or(from, |p| from + p + s[from + p..].chars().next().map_or(1, char::len_utf8))
+    rfind_break(&s[from..i], breaks).map_or(from, |p| from + p + s[from + p..].chars().next().map_or(1, char::len_utf8))
+}
+
+/// Whether no character of `breaks` is one of U+4000–U+9FFF, the characters
+/// whose UTF-8 lead byte is E4–E9 (nearly all Han characters): then a scan
+/// for them can step over every such character without decoding it.
+fn breaks_outside_han(breaks: &[char]) -> bool {
+    breaks.iter().all(|&c| !('\u{4000}'..='\u{9FFF}').contains(&c))
+}
+
+/// `s.rfind(breaks)`, stepping over Han characters by their lead byte.
+fn rfind_break(s: &str, breaks: &[char]) -> Option<usize> {
+    if !breaks_outside_han(breaks) {
+        return s.rfind(breaks);
+    }
+    let b = s.as_bytes();
+    (0..b.len()).rev().find(|&p| {
+        let x = b[p];
+        x & 0xC0 != 0x80 && !(0xE4..=0xE9).contains(&x) && s[p..].chars().next().is_some_and(|c| breaks.contains(&c))
+    })
+}
+
+/// `s.find(breaks)`, stepping over Han characters by their lead byte.
+fn find_break(s: &str, breaks: &[char]) -> Option<usize> {
+    if !breaks_outside_han(breaks) {
+        return s.find(breaks);
+    }
+    let b = s.as_bytes();
+    let mut p = 0;
+    while p < b.len() {
+        match b[p] {
+            0xE4..=0xE9 => p += 3,
+            x if x & 0xC0 == 0x80 => p += 1,
+            _ => {
+                let c = s[p..].chars().next()?;
+                if breaks.contains(&c) {
+                    return Some(p);
+                }
+                p += c.len_utf8();
+            }
+        }
+    }
+    None
 }
 
 /// The end of the clause or sentence holding byte `i` (the byte of its break,
@@ -81,5 +123,28 @@ pub fn start_within(s: &str, i: usize, breaks: &[char], window: usize) -> usize 
 /// ```
 pub fn end_within(s: &str, i: usize, breaks: &[char], window: usize) -> usize {
     let to = s.floor_char_boundary((i + window).min(s.len()));
-    s[i..to].find(breaks).map_or(to, |p| i + p)
+    find_break(&s[i..to], breaks).map_or(to, |p| i + p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The byte scans agree with `str::find` and `rfind` on every suffix and
+    /// prefix of texts mixing Han characters, CJK and ASCII punctuation,
+    /// characters of every width, and with break sets that hold a Han
+    /// character (searched the plain way).
+    #[test]
+    fn break_scans_agree_with_str_find() {
+        let texts = ["加强建设，到2015年建成；完成。", "a,b：c\n𠮷é“一”！x", "，", "", "年年年。年"];
+        let sets: [&[char]; 4] = [&CLAUSE_BREAKS, &SENTENCE_BREAKS, &['年', '。'], &['𠮷', 'é']];
+        for t in texts {
+            for breaks in sets {
+                for (i, _) in t.char_indices().chain([(t.len(), ' ')]) {
+                    assert_eq!(rfind_break(&t[..i], breaks), t[..i].rfind(breaks), "{t:?} ..{i} {breaks:?}");
+                    assert_eq!(find_break(&t[i..], breaks), t[i..].find(breaks), "{t:?} {i}.. {breaks:?}");
+                }
+            }
+        }
+    }
 }
