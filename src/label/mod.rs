@@ -282,7 +282,8 @@ pub fn is_labelled(kind: BlockKind) -> bool {
 
 /// End (bytes) of the first sentence of a text.
 fn lead_end(text: &str) -> usize {
-    text.find(['。', '！', '？', '；']).map_or(text.len(), |i| i + '。'.len_utf8())
+    let end = crate::text::chars::non_han_chars(text).find(|&(_, c)| matches!(c, '。' | '！' | '？' | '；'));
+    end.map_or(text.len(), |(i, _)| i + '。'.len_utf8())
 }
 
 /// (section, term) pairs once each, in order of first occurrence.

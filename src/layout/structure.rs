@@ -298,7 +298,8 @@ pub fn title_text(s: &str) -> &str {
 /// The first sentence of a text (without its terminal punctuation).
 pub fn first_sentence(s: &str) -> &str {
     let mut depth = 0i32;
-    for (i, c) in s.char_indices() {
+    // Brackets, quotes and sentence ends only: Han characters are stepped over.
+    for (i, c) in crate::text::chars::non_han_chars(s) {
         match c {
             '（' | '(' | '《' | '“' => depth += 1,
             '）' | ')' | '》' | '”' => depth -= 1,

@@ -95,22 +95,30 @@ fn find_break(s: &str, breaks: &[char]) -> Option<usize> {
     if !breaks_outside_han(breaks) {
         return s.find(breaks);
     }
+    non_han_chars(s).find(|(_, c)| breaks.contains(c)).map(|(p, _)| p)
+}
+
+/// The characters of `s` and their byte offsets, but for those of
+/// U+4000–U+9FFF (lead byte E4–E9: nearly all Han characters), which are
+/// stepped over without being decoded. For scans that look only for
+/// punctuation, brackets and Latin letters or digits.
+///
+/// ```
+/// use zhengce::text::chars::non_han_chars;
+/// let got: Vec<(usize, char)> = non_han_chars("加强（a）。").collect();
+/// assert_eq!(got, [(6, '（'), (9, 'a'), (10, '）'), (13, '。')]);
+/// ```
+pub fn non_han_chars(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let b = s.as_bytes();
     let mut p = 0;
-    while p < b.len() {
-        match b[p] {
-            0xE4..=0xE9 => p += 3,
-            x if x & 0xC0 == 0x80 => p += 1,
-            _ => {
-                let c = s[p..].chars().next()?;
-                if breaks.contains(&c) {
-                    return Some(p);
-                }
-                p += c.len_utf8();
-            }
+    std::iter::from_fn(move || {
+        while p < b.len() && (0xE4..=0xE9).contains(&b[p]) {
+            p += 3;
         }
-    }
-    None
+        let c = s.get(p..)?.chars().next()?;
+        p += c.len_utf8();
+        Some((p - c.len_utf8(), c))
+    })
 }
 
 /// The end of the clause or sentence holding byte `i` (the byte of its break,
@@ -143,6 +151,8 @@ mod tests {
                 for (i, _) in t.char_indices().chain([(t.len(), ' ')]) {
                     assert_eq!(rfind_break(&t[..i], breaks), t[..i].rfind(breaks), "{t:?} ..{i} {breaks:?}");
                     assert_eq!(find_break(&t[i..], breaks), t[i..].find(breaks), "{t:?} {i}.. {breaks:?}");
+                    let all: Vec<(usize, char)> = t[i..].char_indices().filter(|&(_, c)| !('\u{4000}'..='\u{9FFF}').contains(&c)).collect();
+                    assert_eq!(non_han_chars(&t[i..]).collect::<Vec<_>>(), all);
                 }
             }
         }
