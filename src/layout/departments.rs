@@ -422,7 +422,8 @@ fn split_items(s: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::with_capacity(8);
     let mut depth = 0i32;
     let mut start = 0;
-    for (i, c) in s.char_indices() {
+    // Brackets and separators only: Han characters are stepped over.
+    for (i, c) in crate::text::chars::non_han_chars(s) {
         match c {
             '（' | '(' | '〔' => depth += 1,
             '）' | ')' | '〕' => depth -= 1,
@@ -472,7 +473,7 @@ pub fn parse_attribution(s: &str, base: usize) -> Vec<Department> {
     let mut start = 0;
     let bytes_end = body.len();
     let mut positions: Vec<(usize, usize, char)> = Vec::with_capacity(8); // item spans and the separator that ended them
-    for (i, c) in body.char_indices() {
+    for (i, c) in crate::text::chars::non_han_chars(body) {
         match c {
             '（' | '(' | '〔' => depth += 1,
             '）' | ')' | '〕' => depth -= 1,
