@@ -155,9 +155,10 @@ const CONTACT_KEYS: [&str; 12] =
     ["联系人", "联系电话", "联系方式", "联 系 人", "电话：", "电话:", "传真", "通讯地址", "通信地址", "邮箱", "电子邮箱", "邮政编码"];
 
 fn is_note(s: &str) -> bool {
-    let n = s.chars().count();
     let open = s.starts_with(['（', '(', '〔', '【', '[']);
     let close = s.ends_with(['）', ')', '〕', '】', ']']);
+    // Counted only for a bracketed line (most lines are not).
+    let n = if open && close { s.chars().count() } else { 0 };
     if !(open && close) || n > 400 {
         return is_adoption_line(s);
     }
@@ -178,8 +179,9 @@ pub const LEGISLATIVE_ACTS: [&str; 7] = ["通过", "公布", "发布", "施行",
 /// meeting and ends with the act.
 fn is_adoption_line(s: &str) -> bool {
     let t = s.trim_end_matches(['。', '）', ')']);
-    s.chars().count() <= 200
-        && dates::date_at(s, 0).is_some()
+    // The date at the start first: it rejects nearly every line at once.
+    dates::date_at(s, 0).is_some()
+        && s.chars().count() <= 200
         && (s.contains("会议") || s.contains("常务委员会"))
         && any_suffix(t, &["通过", "批准", "修正", "修订", "公布"])
 }
