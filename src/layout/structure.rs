@@ -613,12 +613,7 @@ impl Builder<'_> {
         if sp == Special::DeptLine && !st.appendix && !st.tail {
             if let Some(b) = self.blocks.last_mut() {
                 if matches!(b.kind, BlockKind::Task | BlockKind::Heading | BlockKind::Preamble) {
-                    // A bare marker line ("一、") has no text of its own:
-                    // its text starts at the attribution, not at the line break.
-                    if b.text_start == b.end {
-                        b.text_start = info.start;
-                    }
-                    b.end = info.end;
+                    extend_over(b, info);
                     return;
                 }
             }
@@ -714,8 +709,7 @@ impl Builder<'_> {
         if self.continues_list_item(st, s) {
             // A list item broken across lines in mid-sentence: items of a
             // list end in ；or 。, so a line that ends one is its rest.
-            let last = self.blocks.last_mut().expect("the item above");
-            last.end = info.end;
+            extend_over(self.blocks.last_mut().expect("the item above"), info);
             return;
         }
         // After the items of a list introduced by a colon ("负责：（一）…（二）…"),
@@ -727,6 +721,16 @@ impl Builder<'_> {
         let block = Block { path: path_of(&st.stack), level: st.stack.len() as u32, ..plain(BlockKind::Task, info) };
         self.push(block, st.stack.iter().map(|l| l.block).collect());
     }
+}
+
+/// Extends a block over the line `info`. A bare marker line ("一、", "（一）")
+/// has no text of its own: its text starts at that line, not at the line
+/// break before it.
+fn extend_over(b: &mut Block, info: &Info) {
+    if b.text_start == b.end {
+        b.text_start = info.start;
+    }
+    b.end = info.end;
 }
 
 impl Builder<'_> {
@@ -1006,6 +1010,18 @@ mod tests {
         assert_eq!(rec, [("1", "全面落实要求"), ("1", "坚持需求导向"), ("2.1", "制定工作方案（4月25日前）")]);
         let h: Vec<_> = b.iter().filter(|b| b.kind == BlockKind::Heading).map(|b| b.text(&t)).collect();
         assert_eq!(h, ["总体要求", "主要任务"]);
+    }
+
+    /// Found by the property test: a bare marker line continued by a line
+    /// that carries on a list item gave its block text starting with the line
+    /// break (the frames' text then differed from the document's slice).
+    #[test]
+    fn a_bare_marker_continued_by_a_line_has_its_text_from_that_line() {
+        let (t, b) = blocks("一、\n：\n（一）\n牵头单位：省民政厅；配合单位：省财政厅\n加强抄送：民政部。\n");
+        for x in &b {
+            assert!(!x.text(&t).starts_with(char::is_whitespace), "{:?} {:?}", x.marker, x.text(&t));
+        }
+        assert!(b.iter().any(|x| x.marker == "（一）" && x.text(&t).starts_with("牵头单位")));
     }
 
     #[test]
