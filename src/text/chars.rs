@@ -71,9 +71,12 @@ pub fn start_within(s: &str, i: usize, breaks: &[char], window: usize) -> usize 
     rfind_break(&s[from..i], breaks).map_or(from, |p| from + p + s[from + p..].chars().next().map_or(1, char::len_utf8))
 }
 
-/// Whether no character of `breaks` is one of U+4000–U+9FFF, the characters
-/// whose UTF-8 lead byte is E4–E9 (nearly all Han characters): then a scan
-/// for them can step over every such character without decoding it.
+/// The UTF-8 lead bytes of U+4000–U+9FFF (nearly all Han characters), each
+/// three bytes long: scans for punctuation step over them undecoded.
+const HAN_LEADS: std::ops::RangeInclusive<u8> = 0xE4..=0xE9;
+
+/// Whether no character of `breaks` is one that [`HAN_LEADS`] begins: then a
+/// scan for them can step over every such character without decoding it.
 fn breaks_outside_han(breaks: &[char]) -> bool {
     breaks.iter().all(|&c| !('\u{4000}'..='\u{9FFF}').contains(&c))
 }
@@ -86,7 +89,7 @@ fn rfind_break(s: &str, breaks: &[char]) -> Option<usize> {
     let b = s.as_bytes();
     (0..b.len()).rev().find(|&p| {
         let x = b[p];
-        x & 0xC0 != 0x80 && !(0xE4..=0xE9).contains(&x) && s[p..].chars().next().is_some_and(|c| breaks.contains(&c))
+        x & 0xC0 != 0x80 && !HAN_LEADS.contains(&x) && s[p..].chars().next().is_some_and(|c| breaks.contains(&c))
     })
 }
 
@@ -112,7 +115,7 @@ pub fn non_han_chars(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let b = s.as_bytes();
     let mut p = 0;
     std::iter::from_fn(move || {
-        while p < b.len() && (0xE4..=0xE9).contains(&b[p]) {
+        while p < b.len() && HAN_LEADS.contains(&b[p]) {
             p += 3;
         }
         let c = s.get(p..)?.chars().next()?;
