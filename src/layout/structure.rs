@@ -164,9 +164,12 @@ fn is_note(s: &str) -> bool {
     }
     // （此件公开发布）, or an adoption note: （2020年11月26日……第二十五次会议通过）;
     // a note that records amendments too runs longer and names the meetings.
-    let adoption = dates::find_date(s).is_some() && LEGISLATIVE_ACTS.iter().any(|w| s.contains(w));
+    // The date is looked for last: most bracketed lines are attributions,
+    // which name no act of adoption.
     (n <= 40 && (s.contains("此件") || s.contains("此页") || s.contains("公开") || s.contains("无正文")))
-        || (adoption && (n <= 100 || s.contains("会议") || s.contains("常委会") || s.contains("常务委员会")))
+        || ((n <= 100 || s.contains("会议") || s.contains("常委会") || s.contains("常务委员会"))
+            && LEGISLATIVE_ACTS.iter().any(|w| s.contains(w))
+            && dates::find_date(s).is_some())
 }
 
 /// What an adoption note of a regulation records (立法法: 通过, 批准, 公布,

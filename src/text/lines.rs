@@ -168,7 +168,9 @@ pub fn is_markup_line(s: &str) -> bool {
     let md_link = link.starts_with('[') && link.contains("](") && link.trim_end().ends_with(')');
     md_link
         || (s.starts_with("<!--") && s.ends_with("-->"))
-        || (s.chars().count() >= 3 && s.chars().all(|c| matches!(c, '-' | '*' | '_' | '=' | ' ')) && s.chars().any(|c| c != ' '))
+        // The rule of characters first: it stops at a paragraph's first
+        // character, where counting would read the whole paragraph.
+        || (s.chars().all(|c| matches!(c, '-' | '*' | '_' | '=' | ' ')) && s.chars().count() >= 3 && s.chars().any(|c| c != ' '))
 }
 
 /// A key line of a database export that writes key and value on lines of

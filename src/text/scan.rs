@@ -66,6 +66,20 @@ fn flags() -> &'static [u8; 65536] {
     })
 }
 
+/// Per page of 64 BMP characters (a three-byte character's first two
+/// bytes), whether it holds a trigger of [`flags`].
+fn trigger_pages() -> &'static [u8; 1024] {
+    static P: OnceLock<Box<[u8; 1024]>> = OnceLock::new();
+    P.get_or_init(|| {
+        let f = flags();
+        let mut p = Box::new([0u8; 1024]);
+        for (u, &x) in f.iter().enumerate() {
+            p[u >> 6] |= x;
+        }
+        p
+    })
+}
+
 /// The trigger positions of `s`, in one pass. The characters are read from
 /// the bytes with the three-byte case (Han characters, CJK punctuation)
 /// first: this runs over every task's text.
@@ -76,8 +90,17 @@ pub(crate) fn triggers(s: &str) -> Triggers {
     let guess = s.len() / 60;
     let mut t = Triggers { numerals: Vec::with_capacity(guess), cn_numerals: Vec::new(), date_starts: Vec::with_capacity(guess) };
     let b = s.as_bytes();
+    let pages = trigger_pages();
     let mut i = 0;
     while i < b.len() {
+        // A three-byte character whose page of 64 (its first two bytes)
+        // holds no trigger is stepped over undecoded: most Han characters.
+        if let [l @ 0xe0..=0xef, m, _, ..] = b[i..] {
+            if pages[((l as usize & 0x0f) << 6) | (m as usize & 0x3f)] == 0 {
+                i += 3;
+                continue;
+            }
+        }
         let b0 = b[i] as u32;
         // The code point (below 0x10000: the flags cover the BMP) and width.
         let (u, w) = match b0 {
@@ -165,6 +188,17 @@ mod tests {
             assert_eq!(t.cn_numerals, super::cn_numerals().positions(s));
             assert_eq!(t.date_starts, super::date_starts().positions(s));
         }
+    }
+
+    /// Every character of the BMP, so that the pages stepped over undecoded
+    /// hold no trigger of any kind.
+    #[test]
+    fn skipped_pages_hide_no_trigger() {
+        let s: String = (0..0x10000u32).filter_map(char::from_u32).collect();
+        let t = super::triggers(&s);
+        assert_eq!(t.numerals, super::numerals().positions(&s));
+        assert_eq!(t.cn_numerals, super::cn_numerals().positions(&s));
+        assert_eq!(t.date_starts, super::date_starts().positions(&s));
     }
 
     #[test]
