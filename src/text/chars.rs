@@ -87,10 +87,21 @@ fn rfind_break(s: &str, breaks: &[char]) -> Option<usize> {
         return s.rfind(breaks);
     }
     let b = s.as_bytes();
-    (0..b.len()).rev().find(|&p| {
-        let x = b[p];
-        x & 0xC0 != 0x80 && !HAN_LEADS.contains(&x) && s[p..].chars().next().is_some_and(|c| breaks.contains(&c))
-    })
+    // `end` is a character boundary: a Han lead byte three bytes before it
+    // begins the character that ends there, stepped over whole.
+    let mut end = b.len();
+    while end > 0 {
+        if end >= 3 && HAN_LEADS.contains(&b[end - 3]) {
+            end -= 3;
+            continue;
+        }
+        let c = s[..end].chars().next_back()?;
+        end -= c.len_utf8();
+        if breaks.contains(&c) {
+            return Some(end);
+        }
+    }
+    None
 }
 
 /// `s.find(breaks)`, stepping over Han characters by their lead byte.
