@@ -6,6 +6,9 @@
 # Fuzzing is a step of its own: scripts/fuzz.sh (CI runs it after this).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Each step's header says how long the run has taken so far, so that a CI log
+# shows which step grew when the whole run does.
+step() { echo "== $* (at ${SECONDS} s)"; }
 
 # System packages for the report tests: Debian's chromium (the HTML report is
 # loaded in a headless browser) and a CJK font for it to draw Chinese with.
@@ -14,7 +17,7 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
 if [ ${#need[@]} -gt 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "== installing ${need[*]}"
+    step "installing ${need[*]}"
     SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
     $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
@@ -37,17 +40,19 @@ print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["optional-
 PYEOF
 python -m pip install -q -r .venv/dev-requirements.txt "polars>=1.33" "numpy>=1.24"
 
-echo "== formatting and lints"
+step "formatting and lints"
 cargo fmt --check
 cargo clippy -q --all-targets -- -D warnings
 # The bindings are compiled only with the python feature: lint them too.
 cargo clippy -q --lib --features python -- -D warnings
 
-echo "== building the extension (release)"
+step "building the extension (release)"
 maturin develop --release -q
 
-echo "== Rust tests"
+step "Rust tests"
 cargo test -q
 
-echo "== Python tests"
-python -m pytest
+step "Python tests"
+# The slowest tests are listed at the end: where the Python step's time goes.
+python -m pytest --durations=10
+step "done"
