@@ -285,18 +285,18 @@ pub fn split_attribution(text: &str) -> (&str, Option<usize>) {
         let lead = trimmed[tail_from..].len() - trimmed[tail_from..].trim_start_matches(is_space).len();
         return (text[..tail_from].trim_end_matches(is_space), Some(tail_from + lead));
     }
-    if find_char(&trimmed[tail_from..], '：').is_none() && !trimmed[tail_from..].contains(':') {
+    let tail = &trimmed[tail_from..];
+    if find_char(tail, '：').is_none() && !tail.contains(':') {
         return (text.trim_end_matches(is_space), None);
     }
     // A label qualifies only where a colon follows it, so the words just before
     // the tail's colons rule out most labels without a search for each.
-    let tail = &trimmed[tail_from..];
     let stems: Vec<&str> = tail.match_indices(['：', ':']).map(|(c, _)| tail[..c].trim_end_matches(is_space)).collect();
     for (label, _) in LABELS.iter().filter(|(l, _)| l.chars().count() > 2) {
         if !stems.iter().any(|s| s.ends_with(label)) {
             continue;
         }
-        if let Some(pos) = trimmed[tail_from..].rfind(label).map(|p| p + tail_from) {
+        if let Some(pos) = tail.rfind(label).map(|p| p + tail_from) {
             let before = trimmed[..pos].chars().next_back();
             let after = trimmed[pos + label.len()..].trim_start_matches(is_space);
             let at_break = before.is_none_or(|c| matches!(c, '。' | '\n' | '；' | ';' | '！' | ' ' | '\u{3000}'));
