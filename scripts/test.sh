@@ -15,7 +15,9 @@ step() { echo "== $* (at ${SECONDS} s)"; }
 # Installed only when missing, so a prepared machine pays nothing.
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
+# (grep reads all of fc-list's output: with -q it would stop at the first match,
+# fc-list would die of SIGPIPE, and pipefail would call the font missing.)
+fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || need+=(fonts-noto-cjk)
 if [ ${#need[@]} -gt 0 ] && command -v apt-get >/dev/null 2>&1; then
     step "installing ${need[*]}"
     SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
