@@ -30,10 +30,10 @@ export RUSTC_BOOTSTRAP=1
 # No sanitizer (safe Rust gains little from ASan, and the build is much faster);
 # with debug assertions and overflow checks. ZHENGCE_FUZZ_PROFILE=dev (CI's
 # smoke run) builds in the fuzz crate's dev profile: our crate at opt-level 2,
-# jieba-rs at 3, the rest unoptimised. That build takes 2.5 minutes on two cores
-# against 9 for the optimised one, and runs each target about 8x slower (polars,
-# unoptimised, builds the frames): in 20 s it replays the kept regressions under
-# instrumentation and tries a few hundred new inputs. Real fuzzing is a long run
+# jieba-rs at 3, the rest unoptimised. That build takes about 2 minutes on two
+# cores against 9 for the optimised one, and runs 2 to 10 times fewer inputs in
+# the same time (polars, unoptimised, builds the frames): in 20 s it replays the
+# kept regressions under instrumentation and tries some new inputs. Real fuzzing is a long run
 # of the optimised build, the default here (FUZZING.md).
 if [ "${ZHENGCE_FUZZ_PROFILE:-release}" = dev ]; then
     FLAGS=(--dev -a --sanitizer none)
