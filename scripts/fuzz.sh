@@ -33,8 +33,8 @@ export RUSTC_BOOTSTRAP=1
 # jieba-rs at 3, the rest unoptimised. That build takes about 2 minutes on two
 # cores against 9 for the optimised one, and runs 2 to 10 times fewer inputs in
 # the same time (polars, unoptimised, builds the frames): in 20 s it replays the
-# kept regressions under instrumentation and tries some new inputs. Real fuzzing is a long run
-# of the optimised build, the default here (FUZZING.md).
+# kept regressions under instrumentation and tries some new inputs. Real fuzzing
+# is a long run of the optimised build, the default here (FUZZING.md).
 if [ "${ZHENGCE_FUZZ_PROFILE:-release}" = dev ]; then
     FLAGS=(--dev -a --sanitizer none)
 else
