@@ -11,7 +11,25 @@ as a polars DataFrame.
 """
 from __future__ import annotations
 
-import polars as _pl
+import os as _os
+
+from . import _zhengce as _native
+
+
+def _preload() -> None:
+    """Load the shipped dictionaries on a thread of their own, and make a fork
+    wait until they are loaded: a child forked in the middle of the load would
+    wait forever for a thread it does not have."""
+    _native.preload()
+    _os.register_at_fork(before=_native.wait_preloaded)
+
+
+# While polars is imported, so that a first read does not wait for the
+# dictionaries (ZHENGCE_PRELOAD=0: they load at the first read instead).
+if _os.environ.get("ZHENGCE_PRELOAD", "1") != "0":
+    _preload()
+
+import polars as _pl  # noqa: E402
 
 # Frames carry Enum columns in the categorical layout polars adopted in 1.32;
 # an older polars cannot import them (it panics deep inside), so say so here.

@@ -157,5 +157,11 @@ def default_data(name: str) -> str:
 def dictionary_loads() -> int:
     """How many times this process has loaded the dictionaries."""
 
+def preload() -> None:
+    """Start loading the shipped dictionaries on a thread of their own (once a process)."""
+
+def wait_preloaded() -> None:
+    """Wait until the dictionaries `preload` started loading are loaded."""
+
 def concat_all(parts: Sequence[NativeCorpus]) -> NativeCorpus:
     """The corpora one after the other."""

@@ -478,6 +478,33 @@ fn dictionary_loads() -> usize {
     crate::pipeline::corpus::dictionary_loads()
 }
 
+/// The thread loading the shipped dictionaries, started by `preload`.
+static PRELOAD: std::sync::Mutex<Option<std::thread::JoinHandle<()>>> = std::sync::Mutex::new(None);
+
+/// Start loading the shipped dictionaries on a thread of their own (once a
+/// process; `import zhengce` calls it, before polars is imported, so that the
+/// two overlap).
+#[pyfunction]
+fn preload() {
+    static STARTED: OnceLock<()> = OnceLock::new();
+    STARTED.get_or_init(|| {
+        *PRELOAD.lock().unwrap_or_else(|e| e.into_inner()) = Some(crate::pipeline::corpus::Resources::preload());
+    });
+}
+
+/// Wait until the dictionaries `preload` started loading are loaded (at
+/// once if it was not called or has finished). `os.fork` calls it first: a
+/// child forked in the middle of the load would wait for a thread it does
+/// not have.
+#[pyfunction]
+fn wait_preloaded(py: Python<'_>) {
+    let handle = PRELOAD.lock().unwrap_or_else(|e| e.into_inner()).take();
+    if let Some(h) = handle {
+        // A panic in the loader is met again, as an error, by the first read.
+        let _ = py.detach(|| h.join());
+    }
+}
+
 /// Read the number at the start of `text` (Arabic or Chinese numerals, 万/亿,
 /// percentages): (value, end, percent) with `end` a character offset, or None.
 #[pyfunction]
@@ -518,6 +545,8 @@ fn _zhengce(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(plan, m)?)?;
     m.add_function(wrap_pyfunction!(read_planned, m)?)?;
     m.add_function(wrap_pyfunction!(dictionary_loads, m)?)?;
+    m.add_function(wrap_pyfunction!(preload, m)?)?;
+    m.add_function(wrap_pyfunction!(wait_preloaded, m)?)?;
     m.add_function(wrap_pyfunction!(concat_all, m)?)?;
     m.add_function(wrap_pyfunction!(read_number, m)?)?;
     m.add_function(wrap_pyfunction!(parse_chinese_numeral, m)?)?;
