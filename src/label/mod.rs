@@ -289,9 +289,15 @@ fn lead_end(text: &str) -> usize {
 /// (section, term) pairs once each, in order of first occurrence.
 fn first_occurrences(hits: &[crate::lexicon::terms::Hit]) -> Vec<TermHit> {
     let mut v: Vec<TermHit> = Vec::with_capacity(hits.len());
+    // A bit per pair met so far, hashed: a pair whose bit is clear is new
+    // without searching `v` (a long record has dozens of hits, and the
+    // search was quadratic in them).
+    let mut seen = 0u64;
     for h in hits.iter().filter(|h| h.weight > 0.0) {
         let hit = TermHit::new(h.section, h.term);
-        if !v.contains(&hit) {
+        let bit = 1u64 << ((h.term ^ h.section.rotate_left(5)) % 64);
+        if seen & bit == 0 || !v.contains(&hit) {
+            seen |= bit;
             v.push(hit);
         }
     }
