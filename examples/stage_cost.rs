@@ -7,7 +7,8 @@
 //! ```
 //! Stages: none (loading only), structure, targets, labels, jieba (bare jieba-rs
 //! cut of each text, HMM on), process (all per-document work), actors
-//! (process, then the actors of each document, as the actors frame reads them). Compare a
+//! (process, then the actors of each document, as the actors frame reads them), read
+//! (`Corpus::from_texts` on one thread, batched as `read` is). Compare a
 //! stage's count minus `none` with `jieba` minus `none`.
 use zhengce::input::read::{decode, expand, Input};
 use zhengce::model::document::Source;
@@ -95,6 +96,17 @@ fn main() {
             let docs: Vec<_> = texts.iter().map(|t| process("x", src(), t, vec![], &res)).collect();
             eprintln!("{:?}", start.elapsed());
             n += docs.len();
+        }
+        // `read` itself, on one thread: documents in batches, each batch's
+        // blocks cut between preparing and labelling them all.
+        "read" => {
+            let _ = res.lexicons();
+            let items: Vec<(String, String)> = texts.iter().enumerate().map(|(i, t)| (format!("d{i}"), t.clone())).collect();
+            let opts = zhengce::pipeline::corpus::Options { threads: Some(1), ..Default::default() };
+            let start = std::time::Instant::now();
+            let c = zhengce::pipeline::corpus::Corpus::from_texts(items, &opts);
+            eprintln!("{:?}", start.elapsed());
+            n += c.documents.len();
         }
         "process_drop" => {
             let _ = res.lexicons();

@@ -327,9 +327,68 @@ fn is_division(marker: &str) -> bool {
     marker_at(marker).is_some_and(|m| matches!(m.style, Style::Chapter | Style::Section | Style::Part))
 }
 
+/// The tokens of every block of a document, cut before any block is labelled
+/// ([`cut_blocks`]): byte spans relative to each block's text, eight bytes a
+/// token, so the cuts of a batch of documents can wait for their labelling
+/// without holding a `Token` (32 bytes) each.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BlockCuts {
+    spans: Vec<(u32, u32)>,
+    /// Where each block's spans begin in `spans`, and the end: n + 1 entries.
+    at: Vec<u32>,
+    /// Tokens other than white space, per block.
+    n_tokens: Vec<u32>,
+}
+
+impl BlockCuts {
+    /// The tokens of block `i` (none for a block that is not labelled).
+    fn tokens<'a>(&self, i: usize, text: &'a str, out: &mut Vec<crate::lexicon::tokens::Token<'a>>) {
+        out.clear();
+        let spans = &self.spans[self.at[i] as usize..self.at[i + 1] as usize];
+        out.extend(spans.iter().map(|&(s, e)| {
+            let (start, end) = (s as usize, e as usize);
+            crate::lexicon::tokens::Token { word: &text[start..end], start, end }
+        }));
+    }
+}
+
+/// Cut every block of a document. Labelled blocks keep their tokens; the
+/// others only their count, which is all the `records` frame reads of them.
+///
+/// ```
+/// use zhengce::pipeline::corpus::{prepare, Resources};
+/// # use zhengce::model::document::Source;
+/// let res = Resources::default();
+/// # let source = Source { source: "d".into(), format: "text".into(), encoding: "utf-8".into(), bytes: 0 };
+/// let doc = prepare("d", source, "一、社会救助\n完善最低生活保障制度。", vec![], &res);
+/// let cuts = zhengce::label::cut_blocks(&doc, res.lexicons());
+/// let labels = zhengce::label::label_cut(&doc, res.lexicons(), &cuts);
+/// assert_eq!(labels, zhengce::label::label(&doc, res.lexicons()));
+/// ```
+pub fn cut_blocks(doc: &Document, lex: &Lexicons) -> BlockCuts {
+    let n = doc.blocks.len();
+    let mut cuts = BlockCuts { spans: Vec::new(), at: Vec::with_capacity(n + 1), n_tokens: Vec::with_capacity(n) };
+    for b in &doc.blocks {
+        cuts.at.push(cuts.spans.len() as u32);
+        let tokens = lex.tokenizer.cut(b.text(&doc.text));
+        cuts.n_tokens.push(tokens.iter().filter(|t| !Tokenizer::is_space(t.word)).count() as u32);
+        if is_labelled(b.kind) {
+            cuts.spans.extend(tokens.iter().map(|t| (t.start as u32, t.end as u32)));
+        }
+    }
+    cuts.at.push(cuts.spans.len() as u32);
+    cuts
+}
+
 /// Label every block of a document.
 pub fn label(doc: &Document, lex: &Arc<Lexicons>) -> DocLabels {
+    label_cut(doc, lex, &cut_blocks(doc, lex))
+}
+
+/// Label every block of a document from its blocks' tokens ([`cut_blocks`]).
+pub fn label_cut(doc: &Document, lex: &Arc<Lexicons>, cuts: &BlockCuts) -> DocLabels {
     let n = doc.blocks.len();
+    assert_eq!(cuts.n_tokens.len(), n, "the cuts are of this document's blocks");
     // Byte spans of each block's targets and deadlines: strength evidence.
     let mut targets: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
     for t in doc.targets.iter().filter(|t| t.block < n) {
@@ -348,10 +407,11 @@ pub fn label(doc: &Document, lex: &Arc<Lexicons>) -> DocLabels {
     let mut out = DocLabels::default();
     out.lexicons = Some(lex.clone() as crate::model::facts::LexiconHandle);
     let mut masked: Vec<(usize, usize)> = Vec::new();
+    let mut tokens = Vec::new();
     for (i, b) in doc.blocks.iter().enumerate() {
         let text = b.text(&doc.text);
-        let tokens = lex.tokenizer.cut(text);
-        let n_tokens = tokens.iter().filter(|t| !Tokenizer::is_space(t.word)).count() as u32;
+        let n_tokens = cuts.n_tokens[i];
+        cuts.tokens(i, text, &mut tokens);
         let labelled = is_labelled(b.kind);
         if !labelled {
             out.push(BlockLabels { n_tokens, strength_label: "none", ..Default::default() });
