@@ -369,11 +369,11 @@ pub fn cut_blocks(doc: &Document, lex: &Lexicons) -> BlockCuts {
     let n = doc.blocks.len();
     let mut cuts = BlockCuts { spans: Vec::new(), at: Vec::with_capacity(n + 1), n_tokens: Vec::with_capacity(n) };
     for b in &doc.blocks {
-        cuts.at.push(cuts.spans.len() as u32);
-        let tokens = lex.tokenizer.cut(b.text(&doc.text));
-        cuts.n_tokens.push(tokens.iter().filter(|t| !Tokenizer::is_space(t.word)).count() as u32);
-        if is_labelled(b.kind) {
-            cuts.spans.extend(tokens.iter().map(|t| (t.start as u32, t.end as u32)));
+        let at = cuts.spans.len();
+        cuts.at.push(at as u32);
+        cuts.n_tokens.push(lex.tokenizer.cut_spans(b.text(&doc.text), &mut cuts.spans));
+        if !is_labelled(b.kind) {
+            cuts.spans.truncate(at);
         }
     }
     cuts.at.push(cuts.spans.len() as u32);
